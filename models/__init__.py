@@ -1,0 +1,1 @@
+"""Pydantic models of the council domain: validation and pure rules, no I/O."""

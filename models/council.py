@@ -1,0 +1,79 @@
+"""The council, its members and the decision that founded it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from models.text import Text
+
+
+class Role(StrEnum):
+    """A member's role in the council."""
+
+    CHAIR = "chair"
+    VICE_CHAIR = "vice_chair"
+    SECRETARY = "secretary"
+    MEMBER = "member"
+    EXPERT = "expert"
+
+
+class Member(BaseModel):
+    """A council member; ``seat`` is the number the chair types to jump to them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Text
+    seat: int = Field(ge=1, le=99)
+    name: Text = Field(min_length=1)
+    role: Role = Role.MEMBER
+    title: Text = ""
+    unit: Text = ""
+    voting: bool = True
+    pin: Text | None = None
+
+
+class FoundingDecision(BaseModel):
+    """The decision that formed the council, e.g. Quyết định số 123/QĐ-SKHCN ngày 05/03/2026."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: Text = ""
+    date: dt.date | None = None
+    issuer: Text = ""
+
+
+class CouncilInfo(BaseModel):
+    """Who the council is: what the minutes print in their header."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(min_length=1)
+    unit: Text = ""
+    parent_unit: Text = ""
+    city: Text = ""
+    decision: FoundingDecision = FoundingDecision()
+
+
+def check_members(members: list[Member]) -> list[Member]:
+    """Member ids and seats must be unique."""
+    ids = [m.id for m in members]
+    seats = [m.seat for m in members]
+    if len(set(ids)) != len(ids):
+        raise ValueError("duplicate member id")
+    if len(set(seats)) != len(seats):
+        raise ValueError("duplicate seat number")
+    return members
+
+
+class MemberList(BaseModel):
+    """A validated list of members (ids and seats unique)."""
+
+    members: list[Member]
+
+    @field_validator("members")
+    @classmethod
+    def _unique(cls, members: list[Member]) -> list[Member]:
+        return check_members(members)

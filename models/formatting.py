@@ -1,0 +1,91 @@
+"""Locale-aware formatting of money, dates and fractions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from models.i18n import current_language, t
+
+
+def group_thousands(amount: int, separator: str) -> str:
+    """Write ``amount`` with ``separator`` between groups of three digits."""
+    sign = "-" if amount < 0 else ""
+    digits = str(abs(amount))
+    groups = []
+    while digits:
+        groups.append(digits[-3:])
+        digits = digits[:-3]
+    return sign + separator.join(reversed(groups))
+
+
+def format_vnd(amount: int | None, lang: str | None = None) -> str:
+    """``1.250.000 đồng`` in Vietnamese, ``1,250,000 VND`` in English; None means not quantified."""
+    lang = lang or current_language()
+    if amount is None:
+        return t("benefit.unquantified", lang=lang)
+    if lang == "vi":
+        return f"{group_thousands(amount, '.')} đồng"
+    return f"{group_thousands(amount, ',')} VND"
+
+
+def format_date(value: dt.date | None) -> str:
+    """DD/MM/YYYY, the form Vietnamese offices use (and English minutes keep)."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_time(value: dt.time | None) -> str:
+    """HH:MM, or HHgMM in Vietnamese documents."""
+    if value is None:
+        return ""
+    if current_language() == "vi":
+        return f"{value.hour:02d} giờ {value.minute:02d}"
+    return value.strftime("%H:%M")
+
+
+def long_date(value: dt.date, lang: str | None = None) -> str:
+    """``ngày 05 tháng 03 năm 2026`` in Vietnamese, ``5 March 2026`` in English."""
+    lang = lang or current_language()
+    if lang == "vi":
+        return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
+    return f"{value.day} {value.strftime('%B')} {value.year}"
+
+
+def format_fraction(value: Fraction) -> str:
+    """``2/3`` or ``1/2``; whole numbers without a denominator."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator}"
+
+
+def parse_vnd(text: str) -> int | None:
+    """Read an amount typed with or without thousand separators; blank means not quantified.
+
+    Raises ValueError when the text is not a whole, non-negative amount.
+    """
+    cleaned = text.strip().lower()
+    for suffix in ("đồng", "dong", "vnd", "vnđ", "đ"):
+        if cleaned.endswith(suffix):
+            cleaned = cleaned[: -len(suffix)].strip()
+            break
+    if not cleaned:
+        return None
+    cleaned = cleaned.replace(".", "").replace(",", "").replace(" ", "").replace("\u00a0", "")
+    if not cleaned.isdigit():
+        raise ValueError(text)
+    return int(cleaned)
+
+
+def parse_date(text: str) -> dt.date:
+    """Read DD/MM/YYYY (also with - or .) or ISO YYYY-MM-DD. Raises ValueError."""
+    cleaned = text.strip()
+    if len(cleaned) == 10 and cleaned[4] == "-":
+        return dt.date.fromisoformat(cleaned)
+    for sep in ("/", "-", "."):
+        parts = cleaned.split(sep)
+        if len(parts) == 3 and all(p.isdigit() for p in parts):
+            day, month, year = (int(p) for p in parts)
+            if year < 100:
+                raise ValueError(text)
+            return dt.date(year, month, day)
+    raise ValueError(text)

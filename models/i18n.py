@@ -1,0 +1,45 @@
+"""The one translation layer: every string a user sees is looked up here by key.
+
+The catalogue lives in ``models/catalog.py`` as (English, Vietnamese) pairs so that a
+missing translation is impossible to write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from models.catalog import MESSAGES
+
+LANGUAGES = ("vi", "en")
+_state = {"lang": "vi"}
+
+
+def set_language(lang: str) -> None:
+    """Choose the language for everything shown from now on."""
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _state["lang"] = lang
+
+
+def current_language() -> str:
+    """The language in force: ``vi`` or ``en``."""
+    return _state["lang"]
+
+
+def language_from_locale(locale_name: str | None) -> str:
+    """``vi_*`` locales give Vietnamese, anything else English."""
+    return "vi" if (locale_name or "").lower().startswith("vi") else "en"
+
+
+def t(key: str, lang: str | None = None, **params: Any) -> str:
+    """The text for ``key`` in ``lang`` (default: the current language), with ``params`` filled in."""
+    entry = MESSAGES.get(key)
+    if entry is None:
+        return key
+    template = entry[1] if (lang or _state["lang"]) == "vi" else entry[0]
+    return template.format(**params) if params else template
+
+
+def has_key(key: str) -> bool:
+    """Whether ``key`` is in the catalogue (used by tests)."""
+    return key in MESSAGES

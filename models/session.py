@@ -1,0 +1,92 @@
+"""A session (phiên họp), its attendance and the council's findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from models.text import Text
+
+
+class SessionStatus(StrEnum):
+    PLANNED = "planned"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class Presence(StrEnum):
+    """Where a member is; ``late`` means arrived late and now present."""
+
+    UNKNOWN = "unknown"
+    PRESENT = "present"
+    ABSENT = "absent"
+    LATE = "late"
+    LEFT_EARLY = "left_early"
+
+    @property
+    def in_room(self) -> bool:
+        return self in (Presence.PRESENT, Presence.LATE)
+
+
+class Attendance(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    presence: Presence = Presence.UNKNOWN
+    reason: Text = ""
+    at: dt.datetime | None = None
+
+
+class Invitee(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: Text = Field(min_length=1)
+    position: Text = ""
+
+
+class Session(BaseModel):
+    """The meeting itself: when, where, who runs it and what is on the agenda."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: Text
+    title: Text = Field(min_length=1)
+    date: dt.date
+    place: Text = ""
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    status: SessionStatus = SessionStatus.PLANNED
+    chair_id: Text | None = None
+    secretary_id: Text | None = None
+    invitees: list[Invitee] = []
+    agenda: list[str] = []
+    current_index: int = 0
+
+
+class Conclusion(StrEnum):
+    RECOGNISED = "recognised"
+    NOT_RECOGNISED = "not_recognised"
+    DEFERRED = "deferred"
+
+
+class Scope(StrEnum):
+    """Phạm vi ảnh hưởng."""
+
+    UNIT = "unit"
+    SECTOR = "sector"
+    NATIONAL = "national"
+
+
+class Finding(BaseModel):
+    """What the council said and concluded about one initiative."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    remarks: Text = ""
+    conclusion: Conclusion | None = None
+    reason: Text = ""
+    scope: Scope | None = None
+    proposed_award: Text = ""
+    confirmed_benefit_vnd: int | None = Field(default=None, ge=0)
+    override_reason: Text = ""

@@ -1,0 +1,1 @@
+"""Running a session: the service the UI calls, storage, journal, import and export."""

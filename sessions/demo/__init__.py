@@ -1,0 +1,1 @@
+"""The demo council: a provincial hospital's initiative council with two sessions."""

@@ -1,0 +1,109 @@
+"""Journal events and how each changes the session record.
+
+The service validates a change, writes its event to the journal, then applies it here; recovery
+applies the same events in the same order, so replaying a journal rebuilds the state exactly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from models.initiative import Initiative
+from models.poll import Choice, Counts, Poll, PollResult, PollStatus
+from models.record import SessionRecord
+from models.session import Attendance, Finding, Presence, SessionStatus
+
+
+class Reducer:
+    """Applies events to one session record, keeping an index of polls for speed."""
+
+    def __init__(self, record: SessionRecord) -> None:
+        self.record = record
+        self._polls = {p.id: p for p in record.polls}
+
+    def poll(self, poll_id: str) -> Poll:
+        return self._polls[poll_id]
+
+    def apply(self, kind: str, data: dict[str, Any], ts: str) -> None:
+        handler = getattr(self, f"_on_{kind}", None)
+        if handler is None:
+            raise ValueError(f"unknown event {kind}")
+        handler(data, ts)
+
+    # --- the events
+    def _on_session_created(self, data: dict[str, Any], ts: str) -> None:
+        self.record = SessionRecord.model_validate(data["record"])
+        self._polls = {p.id: p for p in self.record.polls}
+
+    def _on_session_opened(self, data: dict[str, Any], ts: str) -> None:
+        self.record.session.status = SessionStatus.OPEN
+        if data.get("start_time"):
+            self.record.session.start_time = dt.time.fromisoformat(data["start_time"])
+
+    def _on_session_closed(self, data: dict[str, Any], ts: str) -> None:
+        self.record.session.status = SessionStatus.CLOSED
+        if data.get("end_time"):
+            self.record.session.end_time = dt.time.fromisoformat(data["end_time"])
+
+    def _on_attendance_set(self, data: dict[str, Any], ts: str) -> None:
+        self.record.attendance[data["member_id"]] = Attendance(
+            presence=Presence(data["presence"]), reason=data.get("reason", ""), at=dt.datetime.fromisoformat(ts)
+        )
+
+    def _on_item_selected(self, data: dict[str, Any], ts: str) -> None:
+        self.record.session.current_index = int(data["index"])
+
+    def _on_recusal_set(self, data: dict[str, Any], ts: str) -> None:
+        self.record.recusals.setdefault(data["initiative_id"], {})[data["member_id"]] = data["reason"]
+
+    def _on_recusal_cleared(self, data: dict[str, Any], ts: str) -> None:
+        self.record.recusals.get(data["initiative_id"], {}).pop(data["member_id"], None)
+
+    def _on_poll_opened(self, data: dict[str, Any], ts: str) -> None:
+        poll = Poll.model_validate(data["poll"])
+        self.record.polls.append(poll)
+        self._polls[poll.id] = poll
+
+    def _on_vote_recorded(self, data: dict[str, Any], ts: str) -> None:
+        self._polls[data["poll_id"]].votes[data["member_id"]] = Choice(data["choice"])
+
+    def _on_vote_cleared(self, data: dict[str, Any], ts: str) -> None:
+        self._polls[data["poll_id"]].votes.pop(data["member_id"], None)
+
+    def _on_quorum_lost(self, data: dict[str, Any], ts: str) -> None:
+        self._polls[data["poll_id"]].quorum_lost = True
+
+    def _on_poll_closed(self, data: dict[str, Any], ts: str) -> None:
+        poll = self._polls[data["poll_id"]]
+        poll.status = PollStatus.CLOSED
+        poll.closed_at = dt.datetime.fromisoformat(ts)
+        if "counts" in data:
+            poll.counts = Counts.model_validate(data["counts"])
+        poll.result = PollResult.model_validate(data["result"])
+
+    def _on_poll_voided(self, data: dict[str, Any], ts: str) -> None:
+        poll = self._polls[data["poll_id"]]
+        poll.status = PollStatus.VOID
+        poll.void_reason = data["reason"]
+        if poll.closed_at is None:
+            poll.closed_at = dt.datetime.fromisoformat(ts)
+
+    def _on_finding_saved(self, data: dict[str, Any], ts: str) -> None:
+        self.record.findings[data["initiative_id"]] = Finding.model_validate(data["finding"])
+
+    def _on_initiative_saved(self, data: dict[str, Any], ts: str) -> None:
+        initiative = Initiative.model_validate(data["initiative"])
+        self.record.initiatives[initiative.id] = initiative
+        if initiative.id not in self.record.session.agenda:
+            self.record.session.agenda.append(initiative.id)
+
+    def _on_initiative_removed(self, data: dict[str, Any], ts: str) -> None:
+        self.record.initiatives.pop(data["initiative_id"], None)
+        agenda = self.record.session.agenda
+        if data["initiative_id"] in agenda:
+            agenda.remove(data["initiative_id"])
+        self.record.session.current_index = min(self.record.session.current_index, max(0, len(agenda) - 1))
+
+    def _on_agenda_reordered(self, data: dict[str, Any], ts: str) -> None:
+        self.record.session.agenda = list(data["agenda"])

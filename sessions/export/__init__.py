@@ -1,0 +1,1 @@
+"""Exports built from a session's recorded state only."""

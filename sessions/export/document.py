@@ -1,0 +1,64 @@
+"""A small document model: the minutes are built once as blocks, then rendered to md, docx or pdf."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Header:
+    """The administrative header: unit on the left, national motto on the right, place and date below."""
+
+    left: list[str]
+    right: list[str]
+    place_date: str
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Title:
+    lines: list[str]
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    label: str = ""
+    """A bold lead-in, e.g. "Tác giả:", rendered before ``text``."""
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    widths: list[int] = field(default_factory=list)
+    total_row: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class Signatures:
+    """Signature blocks side by side: (title, name) pairs."""
+
+    blocks: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Footnote:
+    text: str
+
+
+Block = Header | Title | Heading | Paragraph | Table | Signatures | Footnote
+
+
+@dataclass
+class Document:
+    blocks: list[Block]
+    title: str

@@ -1,0 +1,70 @@
+"""The session's record, machine-readably: attendance, every poll, every finding."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from models.poll import Poll, PollMode
+from models.record import SessionRecord
+
+
+def _poll(poll: Poll) -> dict[str, Any]:
+    result = poll.result
+    doc: dict[str, Any] = {
+        "id": poll.id,
+        "mode": poll.mode.value,
+        "status": poll.status.value,
+        "opened_at": poll.opened_at.isoformat(),
+        "closed_at": poll.closed_at.isoformat() if poll.closed_at else None,
+        "rule": poll.rule.model_dump(mode="json"),
+        "voting_members": poll.voting_members,
+        "eligible": poll.eligible,
+        "present": poll.voters,
+        "recused": poll.recused,
+        "void_reason": poll.void_reason or None,
+        "quorum_lost": poll.quorum_lost,
+    }
+    if poll.mode == PollMode.OPEN:
+        doc["votes"] = {m: c.value for m, c in poll.votes.items()}
+    if result is not None:
+        doc["counts"] = result.counts.model_dump()
+        doc["base"] = result.base.value
+        doc["base_count"] = result.base_count
+        doc["needed"] = result.needed
+        doc["passed"] = result.passed
+    return doc
+
+
+def export_json(record: SessionRecord, chain_head: str = "") -> str:
+    """A stable JSON document of the session (sorted keys, UTF-8 text kept readable)."""
+    session = record.session
+    doc = {
+        "format": "council-session",
+        "schema_version": record.schema_version,
+        "chain_head": chain_head,
+        "council": record.council.model_dump(mode="json"),
+        "session": session.model_dump(mode="json"),
+        "members": [m.model_dump(mode="json", exclude={"pin"}) for m in record.members],
+        "quorum": {
+            "voting_members": len(record.voting_members),
+            "present": len(record.present_voting),
+            "needed": record.quorum_needed,
+            "met": record.has_quorum,
+        },
+        "attendance": {
+            m.id: record.attendance[m.id].model_dump(mode="json") if m.id in record.attendance else None
+            for m in record.members
+        },
+        "initiatives": [
+            {
+                **initiative.model_dump(mode="json"),
+                "polls": [_poll(p) for p in record.polls_for(initiative.id)],
+                "finding": (
+                    record.findings[initiative.id].model_dump(mode="json") if initiative.id in record.findings else None
+                ),
+            }
+            for initiative in record.agenda_items()
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

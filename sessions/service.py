@@ -1,0 +1,308 @@
+"""The session service: every change the UI makes to a running session goes through here.
+
+Each change is validated, written to the journal (fsynced), and only then applied to the
+in-memory record, so whatever the screen shows as done is on disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from models.errors import DomainError
+from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
+from models.record import SessionRecord
+from models.session import Conclusion, Finding, Presence, SessionStatus
+from sessions.events import Reducer
+from sessions.journal import Journal
+from sessions.lock import SessionLock
+from sessions.storage import DataFolder, LoadReport
+
+Clock = Callable[[], dt.datetime]
+
+
+def local_now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+class SessionService:
+    """One session, opened for running (with the lock) or for reading only."""
+
+    def __init__(
+        self,
+        folder: DataFolder,
+        session_id: str,
+        *,
+        clock: Clock = local_now,
+        read_only: bool = False,
+    ) -> None:
+        self.folder = folder
+        self.clock = clock
+        self.read_only = read_only
+        self.lock: SessionLock | None = None
+        self.read_only_reason = ""
+        folder.check_session_id(session_id)
+        self.cleaned = [] if read_only else folder.clean_temps()
+        if not read_only:
+            lock = SessionLock(folder.session_dir(session_id))
+            lock.acquire(clock())
+            self.lock = lock
+        try:
+            record, report = folder.load_record(session_id)
+            self.report: LoadReport = report
+            self.reducer = Reducer(record)
+            self.journal: Journal | None = None
+            if report.damaged_line is not None:
+                self.read_only = True
+                self.read_only_reason = "error.journal_damaged"
+            elif not self.read_only:
+                self.journal, _ = Journal.open(folder.session_dir(session_id) / "journal.jsonl")
+        except BaseException:
+            self.release()
+            raise
+        self._since_checkpoint = report.replayed
+
+    # --- reading
+    @property
+    def record(self) -> SessionRecord:
+        return self.reducer.record
+
+    @property
+    def session_id(self) -> str:
+        return self.record.session.id
+
+    # --- plumbing
+    def _commit(self, kind: str, data: dict[str, Any]) -> None:
+        if self.read_only or self.journal is None:
+            raise DomainError(self.read_only_reason or "error.read_only", path="", line="")
+        ts = self.clock().isoformat()
+        self.journal.append(kind, data, ts)
+        self.reducer.apply(kind, data, ts)
+        self._since_checkpoint += 1
+
+    def checkpoint(self) -> None:
+        """Write the state atomically so the next start replays less; safe to call at any time."""
+        if self.journal is None or self._since_checkpoint == 0:
+            return
+        self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head)
+        self._since_checkpoint = 0
+
+    def release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    def close(self) -> None:
+        """Checkpoint and let go of the session (the journal already holds everything)."""
+        try:
+            if self.journal is not None:
+                self.checkpoint()
+                self.journal.close()
+        finally:
+            self.release()
+
+    def _require_running(self) -> None:
+        if self.record.session.status == SessionStatus.CLOSED:
+            raise DomainError("error.session_closed")
+
+    # --- attendance
+    def set_attendance(self, member_id: str, presence: Presence, reason: str = "") -> bool:
+        """Record where a member is. Returns True when this change lost the quorum during an open poll."""
+        self._require_running()
+        member = self.record.find_member(member_id)
+        if member is None:
+            raise DomainError("error.unknown_member", member=member_id)
+        reason = reason.strip()
+        if presence == Presence.ABSENT and not reason:
+            raise DomainError("error.absence_reason", name=member.name)
+        had_quorum = self.record.has_quorum
+        self._commit("attendance_set", {"member_id": member_id, "presence": presence.value, "reason": reason})
+        poll = self.record.open_poll()
+        if poll is not None and had_quorum and not self.record.has_quorum and not poll.quorum_lost:
+            self._commit("quorum_lost", {"poll_id": poll.id})
+            return True
+        return False
+
+    # --- the session
+    def open_session(self) -> None:
+        """Start the meeting: status open, start time recorded."""
+        self._require_running()
+        if self.record.session.status == SessionStatus.OPEN:
+            return
+        start = self.record.session.start_time or self.clock().time().replace(second=0, microsecond=0)
+        self._commit("session_opened", {"start_time": start.isoformat()})
+        self.checkpoint()
+
+    def close_session(self, *, force: bool = False) -> None:
+        """End the meeting. Undecided items need ``force``; an open poll must be closed first."""
+        self._require_running()
+        if self.record.open_poll() is not None:
+            raise DomainError("error.poll_still_open")
+        undecided = len(self.record.session.agenda) - self.record.decided_count()
+        if undecided and not force:
+            raise DomainError("error.items_undecided", count=undecided)
+        end = self.clock().time().replace(second=0, microsecond=0)
+        self._commit("session_closed", {"end_time": end.isoformat()})
+        self.checkpoint()
+
+    def select_item(self, index: int) -> None:
+        """Make the agenda item at ``index`` (0-based) the current one."""
+        agenda = self.record.session.agenda
+        if not agenda:
+            raise DomainError("error.agenda_empty")
+        index = max(0, min(index, len(agenda) - 1))
+        if index == self.record.session.current_index:
+            return
+        open_poll = self.record.open_poll()
+        if open_poll is not None:
+            raise DomainError("error.poll_still_open")
+        self._commit("item_selected", {"index": index})
+
+    def next_item(self) -> None:
+        self.select_item(self.record.session.current_index + 1)
+
+    def previous_item(self) -> None:
+        self.select_item(self.record.session.current_index - 1)
+
+    # --- recusal
+    def recuse(self, initiative_id: str, member_id: str, reason: str) -> None:
+        """Recuse a member from one initiative for a stated conflict of interest."""
+        self._require_running()
+        if not reason.strip():
+            raise DomainError("error.recusal_reason")
+        if self.record.find_member(member_id) is None:
+            raise DomainError("error.unknown_member", member=member_id)
+        self._commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason.strip()})
+
+    # --- polls
+    def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
+        """Open a poll on the current initiative, freezing members, recusals and the rulebook."""
+        self._require_running()
+        if self.record.session.status != SessionStatus.OPEN:
+            raise DomainError("error.session_not_open")
+        if self.record.open_poll() is not None:
+            raise DomainError("error.poll_already_open")
+        initiative = self.record.current_initiative
+        if initiative is None:
+            raise DomainError("error.agenda_empty")
+        if not self.record.has_quorum:
+            raise DomainError(
+                "error.no_quorum", present=len(self.record.present_voting), needed=self.record.quorum_needed
+            )
+        earlier = [p for p in self.record.polls_for(initiative.id) if p.status == PollStatus.CLOSED]
+        if earlier and not revote_reason.strip():
+            raise DomainError("error.revote_reason")
+        if self.record.conclusion(initiative.id) is not None and not revote_reason.strip():
+            raise DomainError("error.revote_reason")
+        voting = [m.id for m in self.record.voting_members]
+        recused = {m: r for m, r in self.record.recused_for(initiative.id).items() if m in voting}
+        present = [m.id for m in self.record.present_voting]
+        if not [m for m in present if m not in recused]:
+            raise DomainError("error.no_voters")
+        for old in earlier:
+            self._commit("poll_voided", {"poll_id": old.id, "reason": revote_reason.strip()})
+        number = len(self.record.polls_for(initiative.id)) + 1
+        poll = Poll(
+            id=f"{initiative.id}-p{number}",
+            initiative_id=initiative.id,
+            mode=mode,
+            opened_at=self.clock(),
+            rule=self.record.rulebook,
+            voting_members=voting,
+            present=present,
+            recused=recused,
+        )
+        self._commit("poll_opened", {"poll": poll.model_dump(mode="json")})
+        return self.reducer.poll(poll.id)
+
+    def _open_poll_of(self, mode: PollMode) -> Poll:
+        poll = self.record.open_poll()
+        if poll is None:
+            raise DomainError("error.no_open_poll")
+        if poll.mode != mode:
+            raise DomainError("error.wrong_mode")
+        return poll
+
+    def record_vote(self, member_id: str, choice: Choice) -> None:
+        """Record one member's open vote (a later key for the same member replaces it)."""
+        poll = self._open_poll_of(PollMode.OPEN)
+        if member_id not in poll.voters:
+            member = self.record.find_member(member_id)
+            name = member.name if member else member_id
+            if member_id in poll.recused:
+                raise DomainError("error.vote_recused", name=name)
+            raise DomainError("error.vote_not_present", name=name)
+        if poll.votes.get(member_id) == choice:
+            return
+        self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+
+    def clear_vote(self, member_id: str) -> None:
+        poll = self._open_poll_of(PollMode.OPEN)
+        if member_id in poll.votes:
+            self._commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
+
+    def close_poll(self, *, force: bool = False) -> PollResult:
+        """Freeze the open poll's result under its frozen rule. Missing votes need ``force``."""
+        poll = self.record.open_poll()
+        if poll is None:
+            raise DomainError("error.no_open_poll")
+        if poll.mode == PollMode.OPEN:
+            missing = len([m for m in poll.voters if m not in poll.votes])
+            if missing and not force:
+                raise DomainError("error.votes_missing", count=missing)
+        result = poll.tally()
+        self._commit(
+            "poll_closed",
+            {"poll_id": poll.id, "counts": result.counts.model_dump(), "result": result.model_dump(mode="json")},
+        )
+        self.checkpoint()
+        return result
+
+    def void_poll(self, reason: str) -> None:
+        """Cancel the open poll; it stays on record with the reason."""
+        poll = self.record.open_poll()
+        if poll is None:
+            raise DomainError("error.no_open_poll")
+        if not reason.strip():
+            raise DomainError("error.revote_reason")
+        self._commit("poll_voided", {"poll_id": poll.id, "reason": reason.strip()})
+
+    # --- findings
+    def save_finding(self, initiative_id: str, finding: Finding) -> None:
+        """Save remarks and conclusion; refuses a conclusion that lacks a required reason."""
+        self._require_running()
+        if initiative_id not in self.record.initiatives:
+            raise DomainError("error.unknown_initiative", code=initiative_id)
+        if finding.conclusion is not None:
+            open_poll = self.record.open_poll()
+            if open_poll is not None and open_poll.initiative_id == initiative_id:
+                raise DomainError("error.poll_still_open")
+            if finding.conclusion == Conclusion.NOT_RECOGNISED and not finding.reason:
+                raise DomainError("error.refusal_reason")
+            basis = self.record.last_result_poll(initiative_id)
+            passed = basis.result.passed if basis and basis.result else None
+            contradicts = (finding.conclusion == Conclusion.RECOGNISED and passed is not True) or (
+                finding.conclusion == Conclusion.NOT_RECOGNISED and passed is True
+            )
+            if contradicts and not finding.override_reason:
+                key = "error.override_no_poll" if passed is None else "error.override_reason"
+                raise DomainError(key)
+        if self.record.findings.get(initiative_id) == finding:
+            return
+        self._commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
+        self.checkpoint()
+
+
+def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = local_now) -> None:
+    """Start a new session's journal with its full initial record, then checkpoint it."""
+    session_dir = folder.session_dir(record.session.id)
+    if (session_dir / "journal.jsonl").exists():
+        raise DomainError("error.session_exists", session=record.session.id)
+    journal = Journal(session_dir / "journal.jsonl")
+    data = {"record": record.model_dump(mode="json")}
+    try:
+        journal.append("session_created", data, clock().isoformat())
+    finally:
+        journal.close()
+    folder.write_checkpoint(record, journal.seq, journal.head)

@@ -1,0 +1,271 @@
+"""The data folder: the council's file, and per session a journal, a checkpoint and a summary.
+
+Layout::
+
+    DATA/council.json                  council, members and rulebook (TinyDB)
+    DATA/sessions/<id>/journal.jsonl   every change, hash-chained and fsynced (source of truth)
+    DATA/sessions/<id>/session.json    checkpoint of the state at a journal position (TinyDB)
+    DATA/sessions/<id>/summary.json    what the session list shows, without loading the session
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from models.council import CouncilInfo, Member
+from models.errors import DomainError
+from models.initiative import Initiative
+from models.poll import Poll
+from models.record import SCHEMA_VERSION, SessionRecord
+from models.rules import Rulebook
+from models.session import Attendance, Finding, Session
+from sessions.atomic import atomic_write, clean_stale_temps
+from sessions.events import Reducer
+from sessions.journal import GENESIS, read_journal
+from sessions.migrations import migrate_tables
+from sessions.tinystore import read_tables, write_tables
+
+SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class CouncilFile(BaseModel):
+    """The council as kept between sessions."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    info: CouncilInfo
+    members: list[Member]
+    rulebook: Rulebook = Rulebook()
+
+
+class SessionSummary(BaseModel):
+    id: str
+    title: str
+    date: str
+    place: str
+    status: str
+    decided: int
+    total: int
+
+
+@dataclass
+class LoadReport:
+    """What loading found: replayed records, a dropped torn tail, damage that forbids writing."""
+
+    replayed: int = 0
+    torn_bytes: int = 0
+    damaged_line: int | None = None
+    damage_reason: str = ""
+    journal_seq: int = 0
+    chain_head: str = GENESIS
+    cleaned: list[Path] = field(default_factory=list)
+
+
+def _validation_detail(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first.get("loc", ()))
+    return f"{where}: {first.get('msg', '')}"
+
+
+class DataFolder:
+    """One council's data folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    @property
+    def council_path(self) -> Path:
+        return self.root / "council.json"
+
+    @property
+    def sessions_dir(self) -> Path:
+        return self.root / "sessions"
+
+    def session_dir(self, session_id: str) -> Path:
+        return self.sessions_dir / session_id
+
+    def is_empty(self) -> bool:
+        return not self.council_path.exists()
+
+    # --- council
+    def load_council(self) -> CouncilFile:
+        """Read the council file; raises DomainError naming the file when it cannot be used."""
+        if not self.council_path.exists():
+            raise DomainError("error.no_council", path=str(self.root))
+        tables = read_tables(self.council_path)
+        tables = migrate_tables(tables, self.council_path)
+        try:
+            info = tables["council"][0]["info"]
+            return CouncilFile(info=info, members=tables.get("members", []), rulebook=tables["rulebook"][0])
+        except (KeyError, IndexError) as exc:
+            raise DomainError("error.file_foreign", path=str(self.council_path)) from exc
+        except ValidationError as exc:
+            raise DomainError(
+                "error.file_invalid", path=str(self.council_path), detail=_validation_detail(exc)
+            ) from exc
+
+    def save_council(self, council: CouncilFile) -> None:
+        write_tables(
+            self.council_path,
+            {
+                "council": [{"schema_version": SCHEMA_VERSION, "info": council.info.model_dump(mode="json")}],
+                "members": [m.model_dump(mode="json") for m in council.members],
+                "rulebook": [council.rulebook.model_dump(mode="json")],
+            },
+        )
+
+    # --- sessions
+    def session_ids(self) -> list[str]:
+        if not self.sessions_dir.exists():
+            return []
+        return sorted(p.name for p in self.sessions_dir.iterdir() if (p / "journal.jsonl").exists())
+
+    def check_session_id(self, session_id: str) -> None:
+        """Raise DomainError listing the known sessions when ``session_id`` is not one of them."""
+        known = self.session_ids()
+        if session_id not in known:
+            raise DomainError("error.unknown_session", session=session_id, known=", ".join(known) or "-")
+
+    def summaries(self) -> list[SessionSummary]:
+        """The session list, newest first, read from the small summary files."""
+        result = []
+        for session_id in self.session_ids():
+            path = self.session_dir(session_id) / "summary.json"
+            try:
+                result.append(SessionSummary.model_validate_json(path.read_bytes()))
+            except (OSError, ValidationError):
+                record, _ = self.load_record(session_id)
+                result.append(summary_of(record))
+        return sorted(result, key=lambda s: (s.date, s.id), reverse=True)
+
+    def write_checkpoint(self, record: SessionRecord, journal_seq: int, chain_head: str) -> None:
+        """Write the state at ``journal_seq`` atomically, then the summary beside it."""
+        folder = self.session_dir(record.session.id)
+        write_tables(folder / "session.json", checkpoint_tables(record, journal_seq, chain_head))
+        atomic_write(folder / "summary.json", summary_of(record).model_dump_json().encode("utf-8"))
+
+    def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:
+        path = self.session_dir(session_id) / "session.json"
+        if not path.exists():
+            return None
+        tables = migrate_tables(read_tables(path), path)
+        try:
+            return record_from_tables(tables)
+        except (KeyError, IndexError) as exc:
+            raise DomainError("error.file_foreign", path=str(path)) from exc
+        except ValidationError as exc:
+            raise DomainError("error.file_invalid", path=str(path), detail=_validation_detail(exc)) from exc
+
+    def load_record(self, session_id: str) -> tuple[SessionRecord, LoadReport]:
+        """Checkpoint plus journal replay. Damage is reported, not raised, so the session can still be read."""
+        self.check_session_id(session_id)
+        folder = self.session_dir(session_id)
+        report = LoadReport()
+        found = read_journal(folder / "journal.jsonl")
+        report.torn_bytes = found.torn_bytes
+        report.damaged_line, report.damage_reason = found.bad_line, found.bad_reason
+        checkpoint = self.read_checkpoint(session_id)
+        start = 0
+        reducer: Reducer | None = None
+        if checkpoint is not None:
+            record, seq, head = checkpoint
+            matches = seq <= len(found.records) and (found.records[seq - 1].hash if seq else GENESIS) == head
+            if matches:
+                reducer, start = Reducer(record), seq
+            elif report.damaged_line is None:
+                report.damaged_line, report.damage_reason = seq, "checkpoint"
+        for record_ in found.records[start:]:
+            if reducer is None:
+                if record_.type != "session_created":
+                    raise DomainError("error.file_foreign", path=str(folder / "journal.jsonl"))
+                reducer = Reducer.__new__(Reducer)
+            try:
+                reducer.apply(record_.type, record_.data, record_.ts)
+            except (ValidationError, KeyError, ValueError) as exc:
+                raise DomainError(
+                    "error.journal_damaged", path=str(folder / "journal.jsonl"), line=record_.seq
+                ) from exc
+            report.replayed += 1
+        if reducer is None:
+            raise DomainError("error.file_foreign", path=str(folder / "journal.jsonl"))
+        report.journal_seq = found.records[-1].seq if found.records else 0
+        report.chain_head = found.head
+        return reducer.record, report
+
+    def clean_temps(self) -> list[Path]:
+        return clean_stale_temps(self.root)
+
+
+def summary_of(record: SessionRecord) -> SessionSummary:
+    s = record.session
+    return SessionSummary(
+        id=s.id,
+        title=s.title,
+        date=s.date.isoformat(),
+        place=s.place,
+        status=s.status.value,
+        decided=record.decided_count(),
+        total=len(s.agenda),
+    )
+
+
+def checkpoint_tables(record: SessionRecord, journal_seq: int, chain_head: str) -> dict[str, list[dict[str, Any]]]:
+    """The checkpoint as TinyDB tables: one document per member, initiative, poll and finding."""
+    dump = record.model_dump(mode="json")
+    return {
+        "meta": [
+            {
+                "schema_version": SCHEMA_VERSION,
+                "journal_seq": journal_seq,
+                "chain_head": chain_head,
+                "council": dump["council"],
+                "rulebook": dump["rulebook"],
+                "session": dump["session"],
+            }
+        ],
+        "members": dump["members"],
+        "initiatives": list(dump["initiatives"].values()),
+        "attendance": [{"member_id": k, **v} for k, v in dump["attendance"].items()],
+        "recusals": [
+            {"initiative_id": i, "member_id": m, "reason": r}
+            for i, ms in dump["recusals"].items()
+            for m, r in ms.items()
+        ],
+        "polls": dump["polls"],
+        "findings": [{"initiative_id": k, **v} for k, v in dump["findings"].items()],
+    }
+
+
+def record_from_tables(tables: dict[str, list[dict[str, Any]]]) -> tuple[SessionRecord, int, str]:
+    meta = tables["meta"][0]
+    recusals: dict[str, dict[str, str]] = {}
+    for row in tables.get("recusals", []):
+        recusals.setdefault(row["initiative_id"], {})[row["member_id"]] = row["reason"]
+    record = SessionRecord(
+        council=CouncilInfo.model_validate(meta["council"]),
+        members=[Member.model_validate(m) for m in tables.get("members", [])],
+        rulebook=Rulebook.model_validate(meta["rulebook"]),
+        session=Session.model_validate(meta["session"]),
+        initiatives={i["id"]: Initiative.model_validate(i) for i in tables.get("initiatives", [])},
+        attendance={
+            a["member_id"]: Attendance.model_validate({k: v for k, v in a.items() if k != "member_id"})
+            for a in tables.get("attendance", [])
+        },
+        recusals=recusals,
+        polls=[Poll.model_validate(p) for p in tables.get("polls", [])],
+        findings={
+            f["initiative_id"]: Finding.model_validate({k: v for k, v in f.items() if k != "initiative_id"})
+            for f in tables.get("findings", [])
+        },
+    )
+    return record, int(meta["journal_seq"]), str(meta["chain_head"])
+
+
+def dump_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=2)

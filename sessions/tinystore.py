@@ -1,0 +1,63 @@
+"""TinyDB with a storage that writes atomically and keeps Vietnamese readable."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from models.errors import DomainError
+from sessions.atomic import atomic_write
+
+
+class AtomicJSONStorage(Storage):
+    """JSON storage for TinyDB that never writes in place and reports unreadable files clearly."""
+
+    def __init__(self, path: str | Path, **_: Any) -> None:
+        self.path = Path(path)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise DomainError("error.file_unreadable", path=str(self.path), detail=exc.strerror or str(exc)) from exc
+        if not raw.strip():
+            return None
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DomainError("error.file_malformed", path=str(self.path), detail=str(exc)) from exc
+        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+            raise DomainError("error.file_foreign", path=str(self.path))
+        return data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+
+    def close(self) -> None:
+        pass
+
+
+def open_db(path: Path) -> TinyDB:
+    """A TinyDB on ``path`` using the atomic storage."""
+    return TinyDB(path, storage=AtomicJSONStorage)
+
+
+def write_tables(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
+    """Write several tables in one atomic step (TinyDB's raw layout: table -> doc id -> doc)."""
+    raw = {name: {str(i + 1): doc for i, doc in enumerate(docs)} for name, docs in tables.items()}
+    AtomicJSONStorage(path).write(raw)
+
+
+def read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """Read every table of a TinyDB file as lists of documents, in insertion order."""
+    db = open_db(path)
+    try:
+        return {name: list(db.table(name).all()) for name in db.tables()}
+    finally:
+        db.close()

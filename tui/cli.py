@@ -1,0 +1,94 @@
+"""The `council` command: opens the app, or runs a subcommand. No traceback ever reaches a user."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from platformdirs import user_data_dir, user_log_dir
+
+from models.errors import DomainError
+from models.i18n import language_from_locale, set_language, t
+
+# Each name is a module in tui.commands; order is the order shown in --help.
+COMMANDS = ["app", "demo", "sessions", "export", "verify"]
+
+
+def default_data_dir() -> Path:
+    return Path(user_data_dir("council", appauthor=False))
+
+
+def detect_language(environ: dict[str, str] | None = None) -> str:
+    """vi_* locales give Vietnamese; anything else English."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if env.get(name):
+            return language_from_locale(env[name])
+    return "en"
+
+
+def _pre_language(argv: list[str]) -> str:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in ("vi", "en"):
+            return argv[index + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in ("vi", "en"):
+            return arg.split("=", 1)[1]
+    return detect_language()
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", type=Path, default=None, help=t("cli.data_help"))
+    parser.add_argument("--lang", choices=["vi", "en"], default=None, help=t("cli.lang_help"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="council", description=t("cli.description"))
+    add_common(parser)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        module = importlib.import_module(f"tui.commands.{name}")
+        module.add_parser(sub, add_common)
+    return parser
+
+
+def _log_unexpected() -> Path | None:
+    try:
+        folder = Path(user_log_dir("council", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "council-error.log"
+        with path.open("a", encoding="utf-8") as log:
+            log.write(traceback.format_exc() + "\n")
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `council` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_pre_language(argv))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data is None:
+        args.data = default_data_dir()
+    command = args.command or "app"
+    try:
+        module = importlib.import_module(f"tui.commands.{command}")
+        return int(module.run(args) or 0)
+    except DomainError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        path = _log_unexpected()
+        print(t("cli.unexpected", path=str(path) if path else "-"), file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

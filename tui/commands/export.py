@@ -1,0 +1,24 @@
+"""`council export SESSION --format md|json --output FILE`: the minutes or the machine-readable record."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from models.i18n import t
+from sessions.exporting import FORMATS, export_session
+
+
+def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
+    parser = sub.add_parser("export", help=t("cli.export_help"))
+    parser.add_argument("session", help=t("cli.session_arg"))
+    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument("--output", type=Path, default=None, help=t("cli.output_help"))
+    add_common(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = export_session(args.data, args.session, args.format, args.output)
+    print(t("cli.exported", path=str(path)))
+    return 0

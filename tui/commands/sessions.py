@@ -1,0 +1,32 @@
+"""`council sessions --data DIR`: list the council's sessions with their ids."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from models.formatting import format_date, parse_date
+from models.i18n import t
+from models.labels import status_label
+from models.session import SessionStatus
+from sessions.storage import DataFolder
+
+
+def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
+    parser = sub.add_parser("sessions", help=t("cli.sessions_help"))
+    add_common(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = DataFolder(args.data)
+    council = folder.load_council()
+    print(council.info.name)
+    summaries = folder.summaries()
+    if not summaries:
+        print(t("cli.no_sessions"))
+        return 0
+    for s in summaries:
+        status = status_label(SessionStatus(s.status))
+        date = format_date(parse_date(s.date))
+        print(f"{s.id:<14} {date}  {status:<14} {s.decided}/{s.total}  {s.title}")
+    return 0
