@@ -73,7 +73,8 @@ class SessionService:
         return self.record.session.id
 
     # --- plumbing
-    def _commit(self, kind: str, data: dict[str, Any]) -> None:
+    def commit(self, kind: str, data: dict[str, Any]) -> None:
+        """Journal one event (fsynced), then apply it. Callers validate first."""
         if self.read_only or self.journal is None:
             raise DomainError(self.read_only_reason or "error.read_only", path="", line="")
         ts = self.clock().isoformat()
@@ -117,10 +118,10 @@ class SessionService:
         if presence == Presence.ABSENT and not reason:
             raise DomainError("error.absence_reason", name=member.name)
         had_quorum = self.record.has_quorum
-        self._commit("attendance_set", {"member_id": member_id, "presence": presence.value, "reason": reason})
+        self.commit("attendance_set", {"member_id": member_id, "presence": presence.value, "reason": reason})
         poll = self.record.open_poll()
         if poll is not None and had_quorum and not self.record.has_quorum and not poll.quorum_lost:
-            self._commit("quorum_lost", {"poll_id": poll.id})
+            self.commit("quorum_lost", {"poll_id": poll.id})
             return True
         return False
 
@@ -131,7 +132,7 @@ class SessionService:
         if self.record.session.status == SessionStatus.OPEN:
             return
         start = self.record.session.start_time or self.clock().time().replace(second=0, microsecond=0)
-        self._commit("session_opened", {"start_time": start.isoformat()})
+        self.commit("session_opened", {"start_time": start.isoformat()})
         self.checkpoint()
 
     def close_session(self, *, force: bool = False) -> None:
@@ -143,7 +144,7 @@ class SessionService:
         if undecided and not force:
             raise DomainError("error.items_undecided", count=undecided)
         end = self.clock().time().replace(second=0, microsecond=0)
-        self._commit("session_closed", {"end_time": end.isoformat()})
+        self.commit("session_closed", {"end_time": end.isoformat()})
         self.checkpoint()
 
     def select_item(self, index: int) -> None:
@@ -157,7 +158,7 @@ class SessionService:
         open_poll = self.record.open_poll()
         if open_poll is not None:
             raise DomainError("error.poll_still_open")
-        self._commit("item_selected", {"index": index})
+        self.commit("item_selected", {"index": index})
 
     def next_item(self) -> None:
         self.select_item(self.record.session.current_index + 1)
@@ -173,7 +174,7 @@ class SessionService:
             raise DomainError("error.recusal_reason")
         if self.record.find_member(member_id) is None:
             raise DomainError("error.unknown_member", member=member_id)
-        self._commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason.strip()})
+        self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason.strip()})
 
     # --- polls
     def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
@@ -201,7 +202,7 @@ class SessionService:
         if not [m for m in present if m not in recused]:
             raise DomainError("error.no_voters")
         for old in earlier:
-            self._commit("poll_voided", {"poll_id": old.id, "reason": revote_reason.strip()})
+            self.commit("poll_voided", {"poll_id": old.id, "reason": revote_reason.strip()})
         number = len(self.record.polls_for(initiative.id)) + 1
         poll = Poll(
             id=f"{initiative.id}-p{number}",
@@ -213,7 +214,7 @@ class SessionService:
             present=present,
             recused=recused,
         )
-        self._commit("poll_opened", {"poll": poll.model_dump(mode="json")})
+        self.commit("poll_opened", {"poll": poll.model_dump(mode="json")})
         return self.reducer.poll(poll.id)
 
     def _open_poll_of(self, mode: PollMode) -> Poll:
@@ -235,12 +236,12 @@ class SessionService:
             raise DomainError("error.vote_not_present", name=name)
         if poll.votes.get(member_id) == choice:
             return
-        self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+        self.commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
 
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
         if member_id in poll.votes:
-            self._commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
+            self.commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
 
     def close_poll(self, *, force: bool = False) -> PollResult:
         """Freeze the open poll's result under its frozen rule. Missing votes need ``force``."""
@@ -252,7 +253,7 @@ class SessionService:
             if missing and not force:
                 raise DomainError("error.votes_missing", count=missing)
         result = poll.tally()
-        self._commit(
+        self.commit(
             "poll_closed",
             {"poll_id": poll.id, "counts": result.counts.model_dump(), "result": result.model_dump(mode="json")},
         )
@@ -266,7 +267,7 @@ class SessionService:
             raise DomainError("error.no_open_poll")
         if not reason.strip():
             raise DomainError("error.revote_reason")
-        self._commit("poll_voided", {"poll_id": poll.id, "reason": reason.strip()})
+        self.commit("poll_voided", {"poll_id": poll.id, "reason": reason.strip()})
 
     # --- findings
     def save_finding(self, initiative_id: str, finding: Finding) -> None:
@@ -290,7 +291,7 @@ class SessionService:
                 raise DomainError(key)
         if self.record.findings.get(initiative_id) == finding:
             return
-        self._commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
+        self.commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
         self.checkpoint()
 
 

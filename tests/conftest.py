@@ -1,0 +1,51 @@
+"""Shared fixtures: a fresh demo data folder, a fixed clock, the language reset after each test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from models.i18n import set_language
+from sessions.demo.build import build_demo
+from sessions.storage import DataFolder
+
+TODAY = dt.date(2026, 11, 22)
+FIRST = "2026-05-14"
+PLANNED = "2026-11-22"
+
+_cache: dict[str, Path] = {}
+
+
+@pytest.fixture(autouse=True)
+def _vietnamese() -> Iterator[None]:
+    set_language("vi")
+    yield
+    set_language("vi")
+
+
+@pytest.fixture
+def demo_dir(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
+    """A copy of the demo council (built once per test run, copied per test)."""
+    if "demo" not in _cache:
+        base = tmp_path_factory.mktemp("demo-master") / "data"
+        build_demo(DataFolder(base), TODAY)
+        _cache["demo"] = base
+    target = tmp_path / "data"
+    shutil.copytree(_cache["demo"], target)
+    return target
+
+
+@pytest.fixture
+def clock() -> Callable[[], dt.datetime]:
+    """A clock that moves one minute per reading from 22/11/2026 14:00."""
+    state = {"now": dt.datetime(2026, 11, 22, 14, 0)}
+
+    def now() -> dt.datetime:
+        state["now"] += dt.timedelta(minutes=1)
+        return state["now"]
+
+    return now
