@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import pkgutil
 import sys
 import traceback
 from pathlib import Path
@@ -14,8 +15,15 @@ from platformdirs import user_data_dir, user_log_dir
 from models.errors import DomainError
 from models.i18n import language_from_locale, set_language, t
 
-# Each name is a module in tui.commands; order is the order shown in --help.
-COMMANDS = ["app", "demo", "sessions", "export", "verify"]
+# Every module in tui.commands is a subcommand; these come first in --help, the rest alphabetically.
+FIRST_COMMANDS = ["app", "demo", "sessions", "export", "verify"]
+
+
+def command_names() -> list[str]:
+    import tui.commands
+
+    found = sorted(m.name for m in pkgutil.iter_modules(tui.commands.__path__) if not m.name.startswith("_"))
+    return [n for n in FIRST_COMMANDS if n in found] + [n for n in found if n not in FIRST_COMMANDS]
 
 
 def default_data_dir() -> Path:
@@ -49,7 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="council", description=t("cli.description"))
     add_common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in command_names():
         module = importlib.import_module(f"tui.commands.{name}")
         module.add_parser(sub, add_common)
     return parser
