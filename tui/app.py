@@ -1,0 +1,126 @@
+"""The Textual app: opens a council's data folder and runs its sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from models.errors import DomainError
+from models.i18n import t
+from sessions.service import Clock, SessionService, local_now
+from sessions.storage import DataFolder
+from tui.bindings import APP, translate_bindings
+from tui.commands_palette import CouncilCommands
+from tui.guard import guarded, log_unexpected
+
+
+class CouncilApp(App):
+    """council: the chair's app."""
+
+    CSS_PATH = "council.tcss"
+    BINDINGS = APP
+    COMMANDS = App.COMMANDS | {CouncilCommands}
+    TITLE = "council"
+
+    def __init__(self, data_dir: Path, session_id: str | None = None, clock: Clock = local_now) -> None:
+        super().__init__()
+        translate_bindings(self)
+        self.folder = DataFolder(data_dir)
+        self.initial_session = session_id
+        self.clock = clock
+        self.service: SessionService | None = None
+        self.vote_hook = None  # set by benchmarks: called after each durable, displayed vote
+
+    # --- start
+    def on_mount(self) -> None:
+        from tui.screens.first_run import FirstRunScreen
+        from tui.screens.picker import PickerScreen
+
+        try:
+            if self.folder.is_empty():
+                self.push_screen(FirstRunScreen())
+                return
+            self.folder.load_council()
+        except DomainError as error:
+            self.exit(return_code=2, message=str(error))
+            return
+        self.push_screen(PickerScreen())
+        if self.initial_session:
+            self.open_session(self.initial_session)
+
+    def get_default_screen(self) -> Screen:
+        from tui.screens.blank import BlankScreen
+
+        return BlankScreen()
+
+    # --- sessions
+    @guarded
+    def open_session(self, session_id: str, *, read_only: bool = False) -> None:
+        """Open a session for running (or read-only) and show its agenda."""
+        from tui.screens.agenda import AgendaScreen
+        from tui.screens.dialogs import ConfirmScreen
+
+        self.close_service()
+        try:
+            self.service = SessionService(self.folder, session_id, clock=self.clock, read_only=read_only)
+        except DomainError as error:
+            if error.key != "error.locked":
+                raise
+
+            def answer(view: bool | None) -> None:
+                if view:
+                    self.open_session(session_id, read_only=True)
+
+            self.push_screen(ConfirmScreen(str(error), t("dialog.view_read_only")), answer)
+            return
+        self.push_screen(AgendaScreen())
+        self._announce_recovery()
+
+    def _announce_recovery(self) -> None:
+        service = self.service
+        if service is None:
+            return
+        report = service.report
+        if service.read_only_reason:
+            self.notify(
+                t(service.read_only_reason, path="journal.jsonl", line=report.damaged_line),
+                severity="error",
+                timeout=15,
+            )
+        if report.torn_bytes:
+            self.notify(t("app.torn_dropped", bytes=report.torn_bytes), severity="warning", timeout=10)
+        if report.replayed and not service.read_only:
+            self.notify(t("app.recovered", count=report.replayed), timeout=8)
+
+    def close_service(self) -> None:
+        if self.service is not None:
+            service, self.service = self.service, None
+            try:
+                service.close()
+            except DomainError as error:
+                self.notify(str(error), severity="error")
+
+    # --- app actions
+    def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        self.close_service()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield SystemCommand(t("bind.help"), t("palette.help_help"), self.action_help)
+        yield SystemCommand(t("bind.quit"), t("palette.quit_help"), self.action_quit)
+
+    def _fatal_error(self) -> None:
+        # Whatever went wrong, the journal already holds every acknowledged change: say so plainly.
+        path = log_unexpected(self._exception)
+        self.close_service()
+        self._exit_renderables.append(t("cli.unexpected", path=str(path) if path else "-"))
+        self._close_messages_no_wait()

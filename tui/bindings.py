@@ -1,0 +1,106 @@
+"""Every key of every screen, in one place. Descriptions are catalogue keys, translated per screen instance.
+
+The help screen, the footer, the command palette and the README's key table all read these lists,
+so they cannot drift from the code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from textual.binding import Binding, BindingsMap
+from textual.dom import DOMNode
+
+from models.i18n import t
+
+# Digits jump to a member by seat number; only the first is shown, as "0-9".
+SEAT_KEYS = [
+    Binding(str(d), f"seat({d})", "bind.seat", show=d == 1, key_display="0-9") for d in (1, 2, 3, 4, 5, 6, 7, 8, 9, 0)
+]
+
+APP = [
+    Binding("question_mark", "help", "bind.help", key_display="?"),
+    Binding("ctrl+q", "quit", "bind.quit", priority=True),
+]
+
+PICKER = [
+    Binding("enter", "open_session", "bind.open_session"),
+    Binding("r", "open_read_only", "bind.open_read_only"),
+    Binding("e", "export", "bind.export"),
+    Binding("q", "quit", "bind.quit", show=False),
+]
+
+FIRST_RUN = [
+    Binding("d", "create_demo", "bind.create_demo"),
+    Binding("q", "quit", "bind.quit"),
+]
+
+AGENDA = [
+    Binding("t", "attendance", "bind.attendance"),
+    Binding("s", "start_session", "bind.start_session"),
+    Binding("v", "vote", "bind.vote"),
+    Binding("f", "findings", "bind.findings"),
+    Binding("n", "next_item", "bind.next_item"),
+    Binding("p", "previous_item", "bind.previous_item", show=False),
+    Binding("enter", "make_current", "bind.make_current", show=False),
+    Binding("e", "export", "bind.export"),
+    Binding("c", "close_session", "bind.close_session"),
+    Binding("escape", "leave", "bind.leave_session"),
+]
+
+ATTENDANCE = [
+    Binding("p", "mark('present')", "bind.present"),
+    Binding("a", "mark('absent')", "bind.absent"),
+    Binding("l", "mark('late')", "bind.late"),
+    Binding("x", "mark('left_early')", "bind.left_early"),
+    *SEAT_KEYS,
+    Binding("escape", "back", "bind.back"),
+]
+
+VOTE = [
+    Binding("y", "cast('yes')", "bind.yes"),
+    Binding("n", "cast('no')", "bind.no"),
+    Binding("a", "cast('abstain')", "bind.abstain"),
+    Binding("backspace,delete", "clear_vote", "bind.clear_vote", key_display="⌫"),
+    *SEAT_KEYS,
+    Binding("c", "close_poll", "bind.close_poll"),
+    Binding("f", "findings", "bind.findings"),
+    Binding("escape", "back", "bind.back"),
+]
+
+FINDINGS = [
+    Binding("ctrl+s", "save", "bind.save", priority=True),
+    Binding("escape", "back", "bind.back"),
+]
+
+MODAL = [
+    Binding("escape", "cancel", "bind.cancel"),
+]
+
+HELP = [
+    Binding("escape,question_mark,q", "close", "bind.close", key_display="esc"),
+]
+
+
+def translate_bindings(node: DOMNode) -> None:
+    """Replace the catalogue keys in ``node``'s bindings with text in the current language."""
+    translated: dict[str, list[Binding]] = {}
+    for key, bindings in node._bindings.key_to_bindings.items():
+        translated[key] = [
+            dataclasses.replace(b, description=t(b.description)) if b.description.startswith("bind.") else b
+            for b in bindings
+        ]
+    node._bindings = BindingsMap.from_keys(translated)
+
+
+def all_screen_bindings() -> dict[str, list[Binding]]:
+    """Name -> bindings, for the help screen and the generated key reference."""
+    return {
+        "app": APP,
+        "picker": PICKER,
+        "first_run": FIRST_RUN,
+        "agenda": AGENDA,
+        "attendance": ATTENDANCE,
+        "vote": VOTE,
+        "findings": FINDINGS,
+    }

@@ -1,0 +1,37 @@
+"""The command palette (ctrl+p) offers the current screen's actions by name."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from models.i18n import t
+
+
+class CouncilCommands(Provider):
+    """One command per key binding of the screen the palette was opened from."""
+
+    def _commands(self) -> list[tuple[str, str]]:
+        screen = self.screen
+        seen: set[str] = set()
+        commands = []
+        for _key, binding in screen._bindings:
+            if binding.action in seen or not binding.description or binding.action.startswith("seat"):
+                continue
+            if screen.check_action(binding.action.split("(")[0], ()) is False:
+                continue
+            seen.add(binding.action)
+            commands.append((binding.description, binding.action))
+        return commands
+
+    async def discover(self) -> Hits:
+        for title, action in self._commands():
+            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=t("palette.screen_action"))
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, action in self._commands():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), partial(self.screen.run_action, action), help=title)

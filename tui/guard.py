@@ -1,0 +1,50 @@
+"""Turn errors into messages on screen: a user never sees a traceback."""
+
+from __future__ import annotations
+
+import functools
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from platformdirs import user_log_dir
+
+from models.errors import DomainError
+from models.i18n import t
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def log_unexpected(error: BaseException | None = None) -> Path | None:
+    """Append a traceback (of ``error``, or the one being handled) to the error log; returns its path.
+
+    Only the traceback is written, never local variables, so no vote can end up in the log.
+    """
+    try:
+        folder = Path(user_log_dir("council", appauthor=False))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "council-error.log"
+        text = "".join(traceback.format_exception(error)) if error is not None else traceback.format_exc()
+        with path.open("a", encoding="utf-8") as log:
+            log.write(text + "\n")
+        return path
+    except OSError:
+        return None
+
+
+def guarded(method: F) -> F:
+    """Run an action; a DomainError becomes an error notice, anything else is logged and reported."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except DomainError as error:
+            self.app.notify(str(error), severity="error", timeout=8)
+        except Exception:
+            path = log_unexpected()
+            self.app.notify(t("cli.unexpected", path=str(path) if path else "-"), severity="error", timeout=12)
+        return None
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,183 @@
+"""The running session's hub: the agenda with each item's status, and the selected item's detail."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, Footer, Static
+
+from models.i18n import t
+from models.poll import PollStatus
+from models.session import SessionStatus
+from tui.bindings import AGENDA
+from tui.guard import guarded
+from tui.screens.base import SessionScreen
+from tui.screens.dialogs import AskTextScreen, ConfirmScreen
+from tui.screens.initiative_view import initiative_detail, item_status
+from tui.widgets.session_bar import SessionBar
+
+
+class AgendaScreen(SessionScreen):
+    BINDINGS = AGENDA
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(id="session-bar")
+        with Horizontal(id="agenda-body"):
+            yield DataTable(id="agenda", cursor_type="row")
+            with VerticalScroll(id="detail-pane"):
+                yield Static(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#agenda", DataTable)
+        table.add_column(t("col.no"), key="no")
+        table.add_column(t("col.code"), key="code")
+        table.add_column(t("col.initiative"), key="title")
+        table.add_column(t("col.status"), key="status")
+        self.refresh_view()
+        table.move_cursor(row=self.service.record.session.current_index)
+        table.focus()
+
+    # --- drawing
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        record = self.service.record
+        table = self.query_one("#agenda", DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        # The title gets whatever room the table has left after number, code and status.
+        width = max(16, (table.size.width or 60) - 40)
+        for index, initiative in enumerate(record.agenda_items()):
+            marker = "▶" if index == record.session.current_index else " "
+            title = initiative.title if len(initiative.title) <= width else initiative.title[: width - 1] + "…"
+            table.add_row(
+                Text(f"{marker}{index + 1}"),
+                initiative.code,
+                title,
+                item_status(record, initiative.id),
+                key=initiative.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
+        self.show_detail()
+
+    def highlighted_index(self) -> int:
+        table = self.query_one("#agenda", DataTable)
+        return max(0, table.cursor_row)
+
+    def show_detail(self) -> None:
+        record = self.service.record
+        items = record.agenda_items()
+        detail = self.query_one("#detail", Static)
+        if not items:
+            detail.update(t("error.agenda_empty"))
+            return
+        initiative = items[min(self.highlighted_index(), len(items) - 1)]
+        detail.update(initiative_detail(record, initiative))
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.refresh_view)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_make_current()
+
+    # --- actions
+    def action_attendance(self) -> None:
+        from tui.screens.attendance import AttendanceScreen
+
+        self.app.push_screen(AttendanceScreen())
+
+    @guarded
+    def action_start_session(self) -> None:
+        if self.service.record.session.status == SessionStatus.OPEN:
+            self.app.notify(t("agenda.already_started"))
+            return
+        self.service.open_session()
+        self.app.notify(t("agenda.started"))
+        self.refresh_view()
+
+    @guarded
+    def action_make_current(self) -> None:
+        self.service.select_item(self.highlighted_index())
+        self.refresh_view()
+
+    @guarded
+    def action_next_item(self) -> None:
+        self.service.next_item()
+        self.refresh_view()
+        self.query_one("#agenda", DataTable).move_cursor(row=self.service.record.session.current_index)
+
+    @guarded
+    def action_previous_item(self) -> None:
+        self.service.previous_item()
+        self.refresh_view()
+        self.query_one("#agenda", DataTable).move_cursor(row=self.service.record.session.current_index)
+
+    @guarded
+    def action_vote(self) -> None:
+        from tui.screens.vote import VoteScreen
+
+        record = self.service.record
+        if record.open_poll() is None:
+            self.service.select_item(self.highlighted_index())
+            initiative = record.current_initiative
+            assert initiative is not None
+            decided = any(p.status == PollStatus.CLOSED for p in record.polls_for(initiative.id))
+            if decided or record.conclusion(initiative.id) is not None:
+                self.app.push_screen(AskTextScreen(t("agenda.revote_reason", code=initiative.code)), self._revote)
+                return
+            self.service.open_poll()
+        self.app.push_screen(VoteScreen())
+
+    @guarded
+    def _revote(self, reason: str | None) -> None:
+        from tui.screens.vote import VoteScreen
+
+        if reason:
+            self.service.open_poll(revote_reason=reason)
+            self.app.push_screen(VoteScreen())
+
+    @guarded
+    def action_findings(self) -> None:
+        from tui.screens.findings import FindingsScreen
+
+        items = self.service.record.agenda_items()
+        if not items:
+            return
+        initiative = items[min(self.highlighted_index(), len(items) - 1)]
+        self.app.push_screen(FindingsScreen(initiative.id))
+
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        service = self.service
+        head = service.journal.head if service.journal else service.report.chain_head
+        self.app.push_screen(ExportScreen(service.record, head))
+
+    @guarded
+    def action_close_session(self) -> None:
+        record = self.service.record
+        if record.session.status == SessionStatus.CLOSED:
+            self.app.notify(t("error.session_closed"), severity="warning")
+            return
+        undecided = len(record.session.agenda) - record.decided_count()
+        question = t("agenda.close_confirm")
+        if undecided:
+            question = t("error.items_undecided", count=undecided)
+        self.app.push_screen(ConfirmScreen(question, t("agenda.close_session")), self._close_confirmed)
+
+    @guarded
+    def _close_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.service.close_session(force=True)
+            self.app.notify(t("agenda.closed"))
+            self.refresh_view()
+
+    def action_leave(self) -> None:
+        self.council_app.close_service()
+        self.app.pop_screen()

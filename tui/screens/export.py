@@ -1,0 +1,105 @@
+"""Export the minutes from the app: choose the format and the file; slow formats run in a worker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from platformdirs import user_documents_dir
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Button, Input, Label, LoadingIndicator, Select
+
+from models.errors import DomainError
+from models.i18n import t
+from models.record import SessionRecord
+from sessions.export.minutes import default_filename
+from sessions.exporting import FORMATS, RENDERERS, export_record
+from tui.bindings import MODAL
+from tui.screens.base import CouncilModal
+
+
+def default_folder() -> Path:
+    folder = Path(user_documents_dir())
+    return folder if folder.is_dir() else Path.home()
+
+
+class ExportScreen(CouncilModal):
+    """Dismisses with the written path, or None."""
+
+    BINDINGS = MODAL
+
+    def __init__(self, record: SessionRecord, chain_head: str, folder: Path | None = None) -> None:
+        super().__init__()
+        self.record = record
+        self.chain_head = chain_head
+        self.folder = folder or default_folder()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(t("export.title", session=self.record.session.title), classes="dialog-title")
+            with Horizontal(classes="field-row"):
+                yield Label(t("export.format"), classes="field-label")
+                yield Select(
+                    [(t(f"export.format_{f}"), f) for f in FORMATS], value="md", allow_blank=False, id="format"
+                )
+            yield Label(t("export.path"), classes="field-label")
+            yield Input(str(self._default_path("md")), id="path")
+            yield LoadingIndicator(id="progress")
+            yield Label("", id="export-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("export.write"), variant="primary", id="confirm")
+                yield Button(t("dialog.cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#path", Input).focus()
+
+    def _default_path(self, fmt: str) -> Path:
+        extension, _ = RENDERERS[fmt]
+        return self.folder / default_filename(self.record, extension)
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.query_one("#path", Input).value = str(self._default_path(event.value))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "confirm":
+            self._start()
+        else:
+            self.dismiss(None)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._start()
+
+    def _start(self) -> None:
+        fmt = str(self.query_one("#format", Select).value)
+        path = Path(self.query_one("#path", Input).value.strip()).expanduser()
+        self.query_one("#progress").display = True
+        self.query_one("#confirm", Button).disabled = True
+        self._export(fmt, path)
+
+    @work(thread=True, exclusive=True)
+    def _export(self, fmt: str, path: Path) -> None:
+        try:
+            written = export_record(self.record, fmt, path, self.chain_head, self.folder)
+        except DomainError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        except OSError as error:
+            self.app.call_from_thread(self._failed, t("error.write_failed", path=str(path), detail=str(error)))
+            return
+        self.app.call_from_thread(self._done, written)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#confirm", Button).disabled = False
+        self.query_one("#export-error", Label).update(message)
+
+    def _done(self, path: Path) -> None:
+        self.app.notify(t("export.done", path=str(path)), timeout=10)
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,169 @@
+"""The council's findings on one initiative, typed while the council talks."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+
+from models.formatting import group_thousands, parse_vnd
+from models.i18n import current_language, t
+from models.labels import conclusion_label, rule_sentence, scope_label
+from models.session import Conclusion, Finding, Scope
+from models.text import clean_text
+from tui.bindings import FINDINGS
+from tui.guard import guarded
+from tui.screens.base import SessionScreen
+from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.session_bar import SessionBar
+
+
+def amount_text(amount: int | None) -> str:
+    if amount is None:
+        return ""
+    return group_thousands(amount, "." if current_language() == "vi" else ",")
+
+
+class FindingsScreen(SessionScreen):
+    BINDINGS = FINDINGS
+
+    def __init__(self, initiative_id: str) -> None:
+        super().__init__()
+        self.initiative_id = initiative_id
+
+    def compose(self) -> ComposeResult:
+        record = self.service.record
+        initiative = record.initiatives[self.initiative_id]
+        finding = record.findings.get(self.initiative_id) or Finding()
+        yield SessionBar(id="session-bar")
+        yield Label(t("findings.title", code=initiative.code, title=initiative.title), classes="screen-title")
+        yield Static(self._basis_text(), id="basis", classes="dim")
+        benefit = finding.confirmed_benefit_vnd
+        if self.initiative_id not in record.findings:
+            benefit = initiative.benefit_vnd
+        with VerticalScroll(id="findings-form"):
+            yield Label(t("field.remarks"), classes="field-label")
+            yield TextArea(finding.remarks, id="remarks", soft_wrap=True)
+            yield from self._row(
+                t("field.conclusion"),
+                Select(
+                    [(conclusion_label(c), c.value) for c in Conclusion],
+                    value=finding.conclusion.value if finding.conclusion else Select.NULL,
+                    prompt=conclusion_label(None),
+                    id="conclusion",
+                    compact=True,
+                ),
+            )
+            yield from self._row(
+                t("findings.reason_label"),
+                Input(finding.reason, id="reason", placeholder=t("findings.reason_placeholder"), compact=True),
+            )
+            yield from self._row(
+                t("findings.override_label"),
+                Input(
+                    finding.override_reason, id="override", placeholder=t("findings.override_placeholder"), compact=True
+                ),
+            )
+            yield from self._row(
+                t("field.scope"),
+                Select(
+                    [(scope_label(s), s.value) for s in Scope],
+                    value=finding.scope.value if finding.scope else Select.NULL,
+                    prompt="-",
+                    id="scope",
+                    compact=True,
+                ),
+            )
+            yield from self._row(
+                t("field.award"),
+                Input(finding.proposed_award, id="award", placeholder=t("findings.default_award"), compact=True),
+            )
+            yield from self._row(
+                t("findings.benefit_label"),
+                Input(amount_text(benefit), id="benefit", placeholder=t("benefit.unquantified"), compact=True),
+            )
+            yield Label("", id="benefit-error", classes="field-error")
+        yield Footer()
+
+    @staticmethod
+    def _row(label: str, widget: Widget) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            yield widget
+
+    def on_mount(self) -> None:
+        self.saved = self._form_state()
+        self.query_one("#remarks", TextArea).focus()
+
+    def _basis_text(self) -> str:
+        record = self.service.record
+        poll = record.last_result_poll(self.initiative_id)
+        if poll is None or poll.result is None:
+            return t("findings.no_poll")
+        verdict = t("minutes.passed") if poll.result.passed else t("minutes.failed")
+        return f"{t('findings.basis')}: {verdict}. {rule_sentence(poll.rule, poll.result)}"
+
+    def _form_state(self) -> tuple:
+        return (
+            self.query_one("#remarks", TextArea).text,
+            self.query_one("#conclusion", Select).value,
+            self.query_one("#reason", Input).value,
+            self.query_one("#override", Input).value,
+            self.query_one("#scope", Select).value,
+            self.query_one("#award", Input).value,
+            self.query_one("#benefit", Input).value,
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "benefit":
+            self.query_one("#benefit-error", Label).update(self._benefit_error(event.value) or "")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        award = self.query_one("#award", Input)
+        if event.select.id == "conclusion" and event.value == Conclusion.RECOGNISED.value and not award.value:
+            award.value = t("findings.default_award")
+
+    def _benefit_error(self, text: str) -> str | None:
+        try:
+            parse_vnd(text)
+        except ValueError:
+            return t("error.amount", text=text)
+        return None
+
+    def _build(self) -> Finding:
+        conclusion = self.query_one("#conclusion", Select).value
+        scope = self.query_one("#scope", Select).value
+        benefit_text = self.query_one("#benefit", Input).value
+        error = self._benefit_error(benefit_text)
+        if error:
+            from models.errors import DomainError
+
+            raise DomainError("error.amount", text=benefit_text)
+        recognised = conclusion == Conclusion.RECOGNISED.value
+        return Finding(
+            remarks=clean_text(self.query_one("#remarks", TextArea).text),
+            conclusion=Conclusion(conclusion) if isinstance(conclusion, str) else None,
+            reason=self.query_one("#reason", Input).value,
+            override_reason=self.query_one("#override", Input).value,
+            scope=Scope(scope) if isinstance(scope, str) and recognised else None,
+            proposed_award=self.query_one("#award", Input).value if recognised else "",
+            confirmed_benefit_vnd=parse_vnd(benefit_text) if recognised else None,
+        )
+
+    @guarded
+    def action_save(self) -> None:
+        self.service.save_finding(self.initiative_id, self._build())
+        self.saved = self._form_state()
+        self.app.notify(t("findings.saved"))
+        self.refresh_view()
+
+    def action_back(self) -> None:
+        if self._form_state() != self.saved:
+            self.app.push_screen(ConfirmScreen(t("findings.discard"), t("findings.discard_yes")), self._discard)
+            return
+        self.app.pop_screen()
+
+    def _discard(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.app.pop_screen()

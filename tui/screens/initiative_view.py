@@ -1,0 +1,122 @@
+"""Rich renderings of an initiative's fields, its polls and its finding, for the detail pane."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from models.formatting import format_date, format_vnd
+from models.i18n import t
+from models.initiative import Initiative
+from models.labels import (
+    category_label,
+    conclusion_label,
+    mode_label,
+    rule_sentence,
+    scope_label,
+    type_label,
+)
+from models.poll import PollStatus
+from models.record import SessionRecord
+from models.session import Conclusion
+
+
+def item_status(record: SessionRecord, initiative_id: str) -> Text:
+    """Not started, voting, voted (passed / not passed), or the conclusion, coloured."""
+    conclusion = record.conclusion(initiative_id)
+    if conclusion is not None:
+        style = {Conclusion.RECOGNISED: "green", Conclusion.NOT_RECOGNISED: "red", Conclusion.DEFERRED: "yellow"}
+        return Text(conclusion_label(conclusion), style=style[conclusion])
+    polls = record.polls_for(initiative_id)
+    if any(p.status == PollStatus.OPEN for p in polls):
+        return Text(t("status.voting"), style="bold yellow")
+    closed = record.last_result_poll(initiative_id)
+    if closed is not None and closed.result is not None:
+        return Text(t("status.voted_passed" if closed.result.passed else "status.voted_failed"), style="cyan")
+    return Text(t("status.not_started"), style="dim")
+
+
+LABEL_WIDTH = 14
+
+
+def _grid() -> Table:
+    grid = Table.grid(padding=(0, 1), expand=True)
+    grid.add_column(style="bold", width=LABEL_WIDTH)
+    grid.add_column(ratio=1)
+    return grid
+
+
+def initiative_detail(record: SessionRecord, initiative: Initiative) -> RenderableType:
+    """Every field of the application form, then the polls and the finding."""
+    grid = _grid()
+    grid.add_row(t("field.code"), initiative.code)
+    grid.add_row(t("field.type"), type_label(initiative.type))
+    grid.add_row(t("field.field"), initiative.field)
+    grid.add_row(t("field.category"), category_label(initiative.category))
+    grid.add_row(t("field.unit"), initiative.unit)
+    for number, author in enumerate(initiative.authors):
+        parts = [author.position, author.qualification, author.workplace]
+        if author.birth_date:
+            parts.append(t("field.born", date=format_date(author.birth_date)))
+        if author.member_id:
+            parts.append(t("field.council_member"))
+        line = Text(f"{author.name} ({author.share}%)")
+        line.append(" " + ", ".join(p for p in parts if p), style="dim")
+        grid.add_row(t("field.authors") if number == 0 else "", line)
+    grid.add_row(t("field.first_applied"), format_date(initiative.first_applied))
+    grid.add_row(t("field.description"), initiative.description)
+    grid.add_row(t("field.conditions"), initiative.conditions)
+    grid.add_row(t("field.benefit"), format_vnd(initiative.benefit_vnd))
+    if initiative.benefit_text:
+        grid.add_row("", initiative.benefit_text)
+    if initiative.confidential:
+        grid.add_row(t("field.confidential"), initiative.confidential)
+    if initiative.first_application_people:
+        grid.add_row(t("field.first_application_people"), initiative.first_application_people)
+    recused = record.recused_for(initiative.id)
+    if recused:
+        names = ", ".join(
+            f"{record.member(m).name} ({t('minutes.recused_author') if r == 'author' else r})"
+            for m, r in recused.items()
+            if record.find_member(m)
+        )
+        grid.add_row(t("field.recused"), Text(names, style="yellow"))
+    parts: list[RenderableType] = [Text(initiative.title, style="bold"), Text(""), grid]
+    parts.extend(_polls(record, initiative))
+    finding = record.findings.get(initiative.id)
+    if finding is not None:
+        fgrid = _grid()
+        if finding.remarks:
+            fgrid.add_row(t("field.remarks"), finding.remarks)
+        fgrid.add_row(t("field.conclusion"), conclusion_label(finding.conclusion))
+        if finding.reason:
+            fgrid.add_row(t("field.reason"), finding.reason)
+        if finding.override_reason:
+            fgrid.add_row(t("field.override_reason"), finding.override_reason)
+        if finding.scope:
+            fgrid.add_row(t("field.scope"), scope_label(finding.scope))
+        if finding.proposed_award:
+            fgrid.add_row(t("field.award"), finding.proposed_award)
+        if finding.conclusion == Conclusion.RECOGNISED:
+            fgrid.add_row(t("field.confirmed_benefit"), format_vnd(finding.confirmed_benefit_vnd))
+        parts += [Text(""), Text(t("detail.finding"), style="bold underline"), fgrid]
+    return Group(*parts)
+
+
+def _polls(record: SessionRecord, initiative: Initiative) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for poll in record.polls_for(initiative.id):
+        out.append(Text(""))
+        out.append(Text(t("detail.poll", mode=mode_label(poll.mode)), style="bold underline"))
+        if poll.status == PollStatus.OPEN:
+            out.append(Text(t("status.voting"), style="yellow"))
+        elif poll.status == PollStatus.VOID:
+            out.append(Text(t("minutes.poll_void", reason=poll.void_reason), style="dim"))
+        if poll.result is not None:
+            c = poll.result.counts
+            out.append(Text(t("detail.counts", yes=c.yes, no=c.no, abstain=c.abstain)))
+            out.append(Text(rule_sentence(poll.rule, poll.result), style="dim"))
+            verdict = t("minutes.passed") if poll.result.passed else t("minutes.failed")
+            out.append(Text(verdict, style="bold green" if poll.result.passed else "bold red"))
+    return out

@@ -1,0 +1,89 @@
+"""The session picker: the council's sessions with date, place, status and progress."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import DataTable, Footer, Label
+
+from models.formatting import format_date, parse_date
+from models.i18n import t
+from models.labels import status_label
+from models.session import SessionStatus
+from tui.bindings import PICKER
+from tui.guard import guarded
+from tui.screens.base import CouncilScreen
+
+
+class PickerScreen(CouncilScreen):
+    BINDINGS = PICKER
+
+    def compose(self) -> ComposeResult:
+        yield Label("", id="council-name", classes="screen-title")
+        yield Label(t("picker.hint"), classes="dim")
+        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        table.add_columns(
+            t("col.id"), t("col.date"), t("col.session"), t("col.place"), t("col.status"), t("col.progress")
+        )
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    @guarded
+    def reload(self) -> None:
+        folder = self.council_app.folder
+        council = folder.load_council()
+        self.query_one("#council-name", Label).update(council.info.name)
+        table = self.query_one(DataTable)
+        selected = self.selected_id()
+        table.clear()
+        for summary in folder.summaries():
+            table.add_row(
+                format_date(parse_date(summary.date)),
+                summary.title,
+                status_label(SessionStatus(summary.status)),
+                f"{summary.decided}/{summary.total}",
+                summary.place,
+                summary.id,
+                key=summary.id,
+            )
+        if selected is not None and selected in {str(k.value) for k in table.rows}:
+            table.move_cursor(row=table.get_row_index(selected))
+        table.focus()
+
+    def selected_id(self) -> str | None:
+        table = self.query_one(DataTable)
+        if table.row_count == 0:
+            return None
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return str(key.value)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open_session()
+
+    def action_open_session(self) -> None:
+        session_id = self.selected_id()
+        if session_id:
+            self.council_app.open_session(session_id)
+
+    def action_open_read_only(self) -> None:
+        session_id = self.selected_id()
+        if session_id:
+            self.council_app.open_session(session_id, read_only=True)
+
+    @guarded
+    def action_export(self) -> None:
+        from tui.screens.export import ExportScreen
+
+        session_id = self.selected_id()
+        if session_id:
+            record, report = self.council_app.folder.load_record(session_id)
+            self.app.push_screen(ExportScreen(record, report.chain_head))
+
+    async def action_quit(self) -> None:
+        await self.council_app.action_quit()
