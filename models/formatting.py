@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from fractions import Fraction
 
 from models.i18n import current_language, t
+from models.text import clean_text
+
+# Plain digits, or groups of three after one kind of separator (dot, comma or space).
+_AMOUNT = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+")
 
 
 def group_thousands(amount: int, separator: str) -> str:
@@ -63,17 +68,17 @@ def parse_vnd(text: str) -> int | None:
 
     Raises ValueError when the text is not a whole, non-negative amount.
     """
-    cleaned = text.strip().lower()
+    cleaned = clean_text(text).lower().replace("\u00a0", " ")
     for suffix in ("đồng", "dong", "vnd", "vnđ", "đ"):
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)].strip()
             break
     if not cleaned:
         return None
-    cleaned = cleaned.replace(".", "").replace(",", "").replace(" ", "").replace("\u00a0", "")
-    if not cleaned.isdigit():
+    # Separators must group thousands: "1.250.000" is an amount, "12,5" or "1.25.000" is a typing slip.
+    if not _AMOUNT.fullmatch(cleaned):
         raise ValueError(text)
-    return int(cleaned)
+    return int(re.sub(r"[., ]", "", cleaned))
 
 
 def parse_date(text: str) -> dt.date:

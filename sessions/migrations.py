@@ -25,7 +25,10 @@ def file_version(tables: Tables) -> int:
 
 def migrate_tables(tables: Tables, path: Path) -> Tables:
     """Bring ``tables`` up to the current schema; a newer file than this program is refused."""
-    version = file_version(tables)
+    try:
+        version = file_version(tables)
+    except (TypeError, ValueError) as exc:
+        raise DomainError("error.file_foreign", path=str(path)) from exc
     if version > SCHEMA_VERSION:
         raise DomainError("error.schema_newer", path=str(path), version=version)
     while version < SCHEMA_VERSION:

@@ -14,6 +14,7 @@ from models.errors import DomainError
 from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
 from models.record import SessionRecord
 from models.session import Conclusion, Finding, Presence, SessionStatus
+from models.text import clean_text
 from sessions.events import Reducer
 from sessions.journal import Journal
 from sessions.lock import SessionLock
@@ -76,7 +77,10 @@ class SessionService:
     def commit(self, kind: str, data: dict[str, Any]) -> None:
         """Journal one event (fsynced), then apply it. Callers validate first."""
         if self.read_only or self.journal is None:
-            raise DomainError(self.read_only_reason or "error.read_only", path="", line="")
+            journal_path = self.folder.session_dir(self.session_id) / "journal.jsonl"
+            raise DomainError(
+                self.read_only_reason or "error.read_only", path=str(journal_path), line=self.report.damaged_line
+            )
         ts = self.clock().isoformat()
         self.journal.append(kind, data, ts)
         self.reducer.apply(kind, data, ts)
@@ -114,7 +118,7 @@ class SessionService:
         member = self.record.find_member(member_id)
         if member is None:
             raise DomainError("error.unknown_member", member=member_id)
-        reason = reason.strip()
+        reason = clean_text(reason)
         if presence == Presence.ABSENT and not reason:
             raise DomainError("error.absence_reason", name=member.name)
         had_quorum = self.record.has_quorum
@@ -149,6 +153,7 @@ class SessionService:
 
     def select_item(self, index: int) -> None:
         """Make the agenda item at ``index`` (0-based) the current one."""
+        self._require_running()
         agenda = self.record.session.agenda
         if not agenda:
             raise DomainError("error.agenda_empty")
@@ -170,11 +175,14 @@ class SessionService:
     def recuse(self, initiative_id: str, member_id: str, reason: str) -> None:
         """Recuse a member from one initiative for a stated conflict of interest."""
         self._require_running()
-        if not reason.strip():
+        reason = clean_text(reason)
+        if not reason:
             raise DomainError("error.recusal_reason")
+        if initiative_id not in self.record.initiatives:
+            raise DomainError("error.unknown_initiative", code=initiative_id)
         if self.record.find_member(member_id) is None:
             raise DomainError("error.unknown_member", member=member_id)
-        self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason.strip()})
+        self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason})
 
     # --- polls
     def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
@@ -192,9 +200,9 @@ class SessionService:
                 "error.no_quorum", present=len(self.record.present_voting), needed=self.record.quorum_needed
             )
         earlier = [p for p in self.record.polls_for(initiative.id) if p.status == PollStatus.CLOSED]
-        if earlier and not revote_reason.strip():
+        if earlier and not clean_text(revote_reason):
             raise DomainError("error.revote_reason")
-        if self.record.conclusion(initiative.id) is not None and not revote_reason.strip():
+        if self.record.conclusion(initiative.id) is not None and not clean_text(revote_reason):
             raise DomainError("error.revote_reason")
         voting = [m.id for m in self.record.voting_members]
         recused = {m: r for m, r in self.record.recused_for(initiative.id).items() if m in voting}
@@ -202,7 +210,7 @@ class SessionService:
         if not [m for m in present if m not in recused]:
             raise DomainError("error.no_voters")
         for old in earlier:
-            self.commit("poll_voided", {"poll_id": old.id, "reason": revote_reason.strip()})
+            self.commit("poll_voided", {"poll_id": old.id, "reason": clean_text(revote_reason)})
         number = len(self.record.polls_for(initiative.id)) + 1
         poll = Poll(
             id=f"{initiative.id}-p{number}",
@@ -265,9 +273,9 @@ class SessionService:
         poll = self.record.open_poll()
         if poll is None:
             raise DomainError("error.no_open_poll")
-        if not reason.strip():
+        if not clean_text(reason):
             raise DomainError("error.revote_reason")
-        self.commit("poll_voided", {"poll_id": poll.id, "reason": reason.strip()})
+        self.commit("poll_voided", {"poll_id": poll.id, "reason": clean_text(reason)})
 
     # --- findings
     def save_finding(self, initiative_id: str, finding: Finding) -> None:

@@ -129,6 +129,9 @@ class DataFolder:
     def check_session_id(self, session_id: str) -> None:
         """Raise DomainError listing the known sessions when ``session_id`` is not one of them."""
         known = self.session_ids()
+        if not known and self.is_empty():
+            # Nothing here at all: most likely the wrong folder, so say how to make one rather than list "-".
+            raise DomainError("error.no_council", path=str(self.root))
         if session_id not in known:
             raise DomainError("error.unknown_session", session=session_id, known=", ".join(known) or "-")
 

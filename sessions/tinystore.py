@@ -13,6 +13,19 @@ from models.errors import DomainError
 from sessions.atomic import atomic_write
 
 
+def _is_tinydb_layout(data: object) -> bool:
+    """TinyDB's layout is table -> numeric doc id -> document; any other JSON is someone else's file."""
+    if not isinstance(data, dict):
+        return False
+    for table in data.values():
+        if not isinstance(table, dict):
+            return False
+        for doc_id, doc in table.items():
+            if not (doc_id.isascii() and doc_id.isdigit()) or not isinstance(doc, dict):
+                return False
+    return True
+
+
 class AtomicJSONStorage(Storage):
     """JSON storage for TinyDB that never writes in place and reports unreadable files clearly."""
 
@@ -32,7 +45,7 @@ class AtomicJSONStorage(Storage):
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise DomainError("error.file_malformed", path=str(self.path), detail=str(exc)) from exc
-        if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        if not _is_tinydb_layout(data):
             raise DomainError("error.file_foreign", path=str(self.path))
         return data
 
@@ -58,6 +71,7 @@ def read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:
     """Read every table of a TinyDB file as lists of documents, in insertion order."""
     db = open_db(path)
     try:
-        return {name: list(db.table(name).all()) for name in db.tables()}
+        # JSON keeps doc ids as text, sorted "1", "10", "2"...: restore insertion (doc id) order.
+        return {name: sorted(db.table(name).all(), key=lambda doc: doc.doc_id) for name in db.tables()}
     finally:
         db.close()

@@ -49,8 +49,9 @@ def _pre_language(argv: list[str]) -> str:
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", type=Path, default=None, help=t("cli.data_help"))
-    parser.add_argument("--lang", choices=["vi", "en"], default=None, help=t("cli.lang_help"))
+    # SUPPRESS: a subcommand's unset option must not wipe the value given before it (`council --data D sessions`).
+    parser.add_argument("--data", type=Path, default=argparse.SUPPRESS, help=t("cli.data_help"))
+    parser.add_argument("--lang", choices=["vi", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -81,8 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     set_language(_pre_language(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.data is None:
+    if getattr(args, "data", None) is None:
         args.data = default_data_dir()
+    args.lang = getattr(args, "lang", None)
     command = args.command or "app"
     try:
         module = importlib.import_module(f"tui.commands.{command}")

@@ -113,7 +113,7 @@ def _record(session: Session, initiatives: list, rulebook: Rulebook) -> SessionR
 
 def build_demo(folder: DataFolder, today: dt.date) -> list[str]:
     """Write the demo council into an empty folder; returns the session ids created."""
-    if not folder.is_empty():
+    if not folder.is_empty() or folder.session_ids():
         raise DomainError("error.folder_not_empty", path=str(folder.root))
     rulebook = Rulebook()
     folder.root.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,10 @@ def _poll(poll: Poll) -> dict[str, Any]:
         "rule": poll.rule.model_dump(mode="json"),
         "voting_members": poll.voting_members,
         "eligible": poll.eligible,
-        "present": poll.voters,
+        # present: every voting member in the room when the poll opened, recused or not;
+        # voters: those of them who could vote (present minus recused).
+        "present": poll.present,
+        "voters": poll.voters,
         "recused": poll.recused,
         "void_reason": poll.void_reason or None,
         "quorum_lost": poll.quorum_lost,
