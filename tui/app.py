@@ -25,8 +25,15 @@ class CouncilApp(App):
     COMMANDS = App.COMMANDS | {CouncilCommands}
     TITLE = "council"
 
-    def __init__(self, data_dir: Path, session_id: str | None = None, clock: Clock = local_now) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        session_id: str | None = None,
+        clock: Clock = local_now,
+        export_dir: Path | None = None,
+    ) -> None:
         super().__init__()
+        self.export_dir = export_dir
         translate_bindings(self)
         self.folder = DataFolder(data_dir)
         self.initial_session = session_id

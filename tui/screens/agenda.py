@@ -157,7 +157,7 @@ class AgendaScreen(SessionScreen):
 
         service = self.service
         head = service.journal.head if service.journal else service.report.chain_head
-        self.app.push_screen(ExportScreen(service.record, head))
+        self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir))
 
     @guarded
     def action_close_session(self) -> None:

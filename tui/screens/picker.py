@@ -83,7 +83,7 @@ class PickerScreen(CouncilScreen):
         session_id = self.selected_id()
         if session_id:
             record, report = self.council_app.folder.load_record(session_id)
-            self.app.push_screen(ExportScreen(record, report.chain_head))
+            self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir))
 
     async def action_quit(self) -> None:
         await self.council_app.action_quit()
