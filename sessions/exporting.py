@@ -1,15 +1,25 @@
-"""Export a session's minutes or record to a file: one entry point for the CLI and the app."""
+"""Export a session's minutes or record to a file: one entry point for the CLI and the app.
+
+Formats: the minutes as ``md``, ``docx`` or ``pdf``; the machine-readable record as ``json``;
+the recognition list as ``xlsx`` or ``csv``. Every renderer takes the recorded state only and
+stamps its output with the session's own date, so two exports of the same state are identical.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from models.i18n import t
 from models.record import SessionRecord
 from sessions.atomic import atomic_write
+from sessions.export.docx import render_docx
 from sessions.export.json_export import export_json
 from sessions.export.markdown import render_markdown
+from sessions.export.meta import session_moment
 from sessions.export.minutes import build_minutes, default_filename
+from sessions.export.pdf import render_pdf
+from sessions.export.recognition import render_csv, render_xlsx
 from sessions.storage import DataFolder
 
 
@@ -21,12 +31,42 @@ def _json(record: SessionRecord, chain_head: str) -> bytes:
     return export_json(record, chain_head).encode("utf-8")
 
 
+def _docx(record: SessionRecord, chain_head: str) -> bytes:
+    return render_docx(build_minutes(record, chain_head), session_moment(record))
+
+
+def _pdf(record: SessionRecord, chain_head: str) -> bytes:
+    return render_pdf(build_minutes(record, chain_head), session_moment(record))
+
+
+def _xlsx(record: SessionRecord, chain_head: str) -> bytes:
+    return render_xlsx(record, session_moment(record))
+
+
+def _csv(record: SessionRecord, chain_head: str) -> bytes:
+    return render_csv(record)
+
+
 # format -> (file extension, renderer). Renderers take the recorded state only.
 RENDERERS: dict[str, tuple[str, Callable[[SessionRecord, str], bytes]]] = {
     "md": ("md", _markdown),
+    "docx": ("docx", _docx),
+    "pdf": ("pdf", _pdf),
     "json": ("json", _json),
+    "xlsx": ("xlsx", _xlsx),
+    "csv": ("csv", _csv),
 }
 FORMATS = list(RENDERERS)
+LIST_FORMATS = ("xlsx", "csv")
+"""Formats that hold the recognition list rather than the minutes."""
+
+
+def default_name(record: SessionRecord, fmt: str) -> str:
+    """``bien-ban-<session>-<date>.docx`` for the minutes, ``danh-sach-cong-nhan-...xlsx`` for the list."""
+    extension, _ = RENDERERS[fmt]
+    if fmt in LIST_FORMATS:
+        return f"{t('recognition.filename')}-{record.session.id}-{record.session.date.strftime('%d-%m-%Y')}.{extension}"
+    return default_filename(record, extension)
 
 
 def render(record: SessionRecord, fmt: str, chain_head: str = "") -> bytes:
@@ -37,8 +77,7 @@ def render(record: SessionRecord, fmt: str, chain_head: str = "") -> bytes:
 
 def export_record(record: SessionRecord, fmt: str, output: Path | None, chain_head: str, base: Path) -> Path:
     """Write ``record`` as ``fmt`` to ``output`` (default: a sensible name in ``base``)."""
-    extension, _ = RENDERERS[fmt]
-    path = output if output is not None else base / default_filename(record, extension)
+    path = output if output is not None else base / default_name(record, fmt)
     atomic_write(Path(path), render(record, fmt, chain_head))
     return Path(path)
 

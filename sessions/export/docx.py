@@ -1,0 +1,404 @@
+"""Render the minutes Document as a Word file in the Vietnamese administrative layout.
+
+A4, Times New Roman 13 pt, margins 2 cm (3 cm on the left, for binding), the two-column
+header as a borderless table, bordered tables, page numbers in the footer and the signature
+blocks side by side. Everything is made of ordinary Word paragraphs, tables and styles so
+the secretary can go on editing it in Word or LibreOffice like hand-made minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document as new_document
+from docx.document import Document as WordDocument
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt
+from docx.table import Table as WordTable
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from models.i18n import current_language, t
+from sessions.export.document import (
+    Document,
+    Footnote,
+    Header,
+    Heading,
+    Paragraph,
+    Signatures,
+    Table,
+    Title,
+)
+from sessions.export.layout import fit_widths, is_amount, shipped_font_width, table_width
+from sessions.export.zipnorm import normalise_zip
+
+FONT = "Times New Roman"
+BODY_PT = 13
+TABLE_PT = 12
+TEXT_WIDTH_CM = 16.0  # A4 width 21 cm minus 3 cm left and 2 cm right margins
+# The header is a little wider than the text, as in the usual templates, so that
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and a hospital's name each fit on one line.
+HEADER_LEFT_CM = 8.3
+HEADER_RIGHT_CM = 9.3
+HEADER_OUTDENT_TWIPS = 454  # 0.8 cm into the left margin
+CELL_PAD_CM = 0.19  # Word's default cell margin, left and right
+
+
+def render_docx(document: Document, created: dt.datetime) -> bytes:
+    """The minutes as .docx bytes; ``created`` stamps the metadata and the zip entries."""
+    word = new_document()
+    _setup(word, document.title, created)
+    for index, block in enumerate(document.blocks):
+        if isinstance(block, Header):
+            _header(word, block)
+        elif isinstance(block, Title):
+            _title(word, block)
+        elif isinstance(block, Heading):
+            _heading(word, block)
+        elif isinstance(block, Paragraph):
+            # The closing lines stay on the page of the signatures that follow them.
+            following = document.blocks[index + 1 : index + 3]
+            _paragraph(word, block, keep_with_next=any(isinstance(b, Signatures) for b in following))
+        elif isinstance(block, Table):
+            _table(word, block)
+        elif isinstance(block, Signatures):
+            _signatures(word, block)
+        elif isinstance(block, Footnote):
+            note = word.add_paragraph()
+            note.paragraph_format.space_before = Pt(12)
+            _run(note, block.text, size=10, italic=True)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return normalise_zip(buffer.getvalue(), created)
+
+
+# --- WordprocessingML keeps the children of a properties element in a fixed order; Word
+# reports a damaged file otherwise, so added elements are put in their place.
+_ORDER = {  # element -> its children's names, space-separated, in schema order
+    "pPr": (
+        "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers pBdr shd"
+        " tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi"
+        " adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc"
+        " textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+    ),
+    "rPr": (
+        "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof"
+        " snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd"
+        " fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+    ),
+    "tblPr": (
+        "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc"
+        " tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription"
+    ),
+}
+
+
+def _place(parent: OxmlElement, child: OxmlElement) -> OxmlElement:
+    """Insert ``child`` into ``parent`` where the schema wants it, replacing one of the same name."""
+    order = _ORDER[parent.tag.split("}")[1]].split()
+    name = child.tag.split("}")[1]
+    for old in parent.findall(child.tag):
+        parent.remove(old)
+    parent.insert_element_before(child, *(f"w:{n}" for n in order[order.index(name) + 1 :]))
+    return child
+
+
+# --- document setup
+
+
+def _setup(word: WordDocument, title: str, created: dt.datetime) -> None:
+    section = word.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Cm(2), Cm(2)
+    section.left_margin, section.right_margin = Cm(3), Cm(2)
+    section.header_distance, section.footer_distance = Cm(1), Cm(1)
+    language = "vi-VN" if current_language() == "vi" else "en-GB"
+    for name in ("Normal", "Heading 1", "Heading 2", "Footer"):
+        style = word.styles[name]
+        _set_font(style.element.get_or_add_rPr(), language)
+        style.font.size = Pt(BODY_PT)
+        style.font.color.rgb = None
+    normal = word.styles["Normal"].paragraph_format
+    normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(4), 1.1
+    for name in ("Heading 1", "Heading 2"):
+        style = word.styles[name]
+        style.font.bold, style.font.italic = True, False
+        fmt = style.paragraph_format
+        fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(10 if name == "Heading 1" else 6), Pt(4), True
+        fmt.line_spacing = 1.1
+    _page_number_footer(word)
+    props = word.core_properties
+    props.title = title
+    props.author = props.last_modified_by = t("printed.author")
+    props.comments = ""
+    props.language = language
+    props.revision = 1
+    naive = created.astimezone(dt.UTC).replace(tzinfo=None)
+    props.created = props.modified = props.last_printed = naive
+    # The template's thumbnail shows python-docx's own page; a plain document has none.
+    package = word.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            del package.rels[rel_id]
+
+
+def _set_font(rpr: OxmlElement, language: str) -> None:
+    """Times New Roman for every script slot, replacing the template's theme fonts."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = _place(rpr, OxmlElement("w:rFonts"))
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    lang = _place(rpr, OxmlElement("w:lang"))
+    lang.set(qn("w:val"), language)
+
+
+def _page_number_footer(word: WordDocument) -> None:
+    paragraph = word.sections[0].footer.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(paragraph, "PAGE", "1")
+
+
+def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None:
+    """A complex field (begin, instruction, separate, shown value, end): Word and LibreOffice both update it."""
+    for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", placeholder)):
+        run = paragraph.add_run()
+        run.font.size = Pt(12)
+        if kind == "instr":
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run._r.append(instr)
+        elif kind == "text":
+            run.text = text or ""
+        else:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run()._r.append(end)
+
+
+# --- runs and paragraphs
+
+
+def _run(
+    paragraph: WordParagraph,
+    text: str,
+    *,
+    size: float | None = None,
+    bold: bool = False,
+    italic: bool = False,
+    underline: bool = False,
+) -> None:
+    run = paragraph.add_run(text)
+    run.bold = bold or None
+    run.italic = italic or None
+    run.underline = underline or None
+    if size is not None:
+        run.font.size = Pt(size)
+
+
+def _compact(paragraph: WordParagraph, align: WD_ALIGN_PARAGRAPH | None = None, after: float = 0) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.space_before, fmt.space_after, fmt.line_spacing = Pt(0), Pt(after), 1.0
+    if align is not None:
+        paragraph.alignment = align
+
+
+def _header(word: WordDocument, block: Header) -> None:
+    table = word.add_table(rows=2, cols=2)
+    _no_borders(table)
+    _widths(table, [HEADER_LEFT_CM, HEADER_RIGHT_CM])
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(-HEADER_OUTDENT_TWIPS))
+    indent.set(qn("w:type"), "dxa")
+    _place(table._tbl.tblPr, indent)
+    left, right = table.cell(0, 0), table.cell(0, 1)
+    # Decree 30/2020: the superior unit in capitals, the issuing unit (here the council) in bold capitals.
+    for index, line in enumerate(block.left):
+        paragraph = left.paragraphs[0] if index == 0 else left.add_paragraph()
+        _compact(paragraph, WD_ALIGN_PARAGRAPH.CENTER)
+        _run(paragraph, line, size=12, bold=index > 0 or len(block.left) == 1)
+    _short_rule(left.add_paragraph(), indent_cm=HEADER_LEFT_CM / 3)
+    for index, line in enumerate(block.right):
+        paragraph = right.paragraphs[0] if index == 0 else right.add_paragraph()
+        _compact(paragraph, WD_ALIGN_PARAGRAPH.CENTER)
+        # The motto is bold with a line under it as long as the motto itself.
+        _run(paragraph, line, size=12 if index == 0 else 13, bold=True, underline=index == len(block.right) - 1)
+    number = table.cell(1, 0).paragraphs[0]
+    _compact(number, WD_ALIGN_PARAGRAPH.CENTER)
+    number.paragraph_format.space_before = Pt(6)
+    _run(number, block.number, size=13)
+    place = table.cell(1, 1).paragraphs[0]
+    _compact(place, WD_ALIGN_PARAGRAPH.CENTER)
+    place.paragraph_format.space_before = Pt(6)
+    _run(place, block.place_date, size=13, italic=True)
+
+
+def _short_rule(paragraph: WordParagraph, indent_cm: float) -> None:
+    """An empty paragraph whose bottom border draws a short centred line under the unit's name."""
+    _compact(paragraph)
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Cm(indent_cm)
+    _run(paragraph, "", size=2)
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    _place(ppr, borders)
+    # The paragraph mark's own size sets the line's height: keep it tiny so the rule hugs the name.
+    mark = _place(ppr, OxmlElement("w:rPr"))
+    for tag in ("w:sz", "w:szCs"):
+        size = OxmlElement(tag)
+        size.set(qn("w:val"), "4")
+        mark.append(size)
+
+
+def _title(word: WordDocument, block: Title) -> None:
+    for index, line in enumerate(block.lines):
+        paragraph = word.add_paragraph()
+        _compact(paragraph, WD_ALIGN_PARAGRAPH.CENTER, after=2)
+        if index == 0:
+            paragraph.paragraph_format.space_before = Pt(18)
+        paragraph.paragraph_format.keep_with_next = True
+        _run(paragraph, line, size=14 if index == 0 else BODY_PT, bold=True)
+    word.paragraphs[-1].paragraph_format.space_after = Pt(12)
+
+
+def _heading(word: WordDocument, block: Heading) -> None:
+    paragraph = word.add_paragraph(style="Heading 1" if block.level <= 1 else "Heading 2")
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _run(paragraph, block.text)
+
+
+def _paragraph(word: WordDocument, block: Paragraph, keep_with_next: bool = False) -> None:
+    paragraph = word.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Cm(1)
+    paragraph.paragraph_format.keep_with_next = keep_with_next or None
+    if block.label:
+        _run(paragraph, block.label, bold=True)
+    if block.text:
+        _run(paragraph, block.text, bold=block.bold, italic=block.italic)
+
+
+# --- tables
+
+
+def _table(word: WordDocument, block: Table) -> None:
+    rows = block.rows + ([block.total_row] if block.total_row else [])
+    table = word.add_table(rows=1 + len(rows), cols=len(block.columns))
+    table.style = word.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    size = _table_size(block)
+    _widths(
+        table,
+        fit_widths(
+            block.columns,
+            block.rows,
+            block.widths,
+            table_width(block.columns, TEXT_WIDTH_CM),
+            lambda text, bold: _measure_cm(text, bold, size),
+            padding=2 * CELL_PAD_CM + 0.15,
+            total_row=block.total_row,
+        ),
+    )
+    aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
+    for col, text in enumerate(block.columns):
+        _cell(table.cell(0, col), text, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table)
+    for number, row in enumerate(rows, start=1):
+        is_total = block.total_row is not None and number == len(rows)
+        for col, text in enumerate(row):
+            _cell(table.cell(number, col), text, size=size, bold=is_total, align=aligns[col])
+    word.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _table_size(block: Table) -> float:
+    """Wide tables (the summary has seven columns) are set a point smaller."""
+    return TABLE_PT if len(block.columns) < 6 else TABLE_PT - 1
+
+
+def _measure_cm(text: str, bold: bool, size: float) -> float:
+    # The shipped DejaVu Serif Condensed at 1 pt less sets about as wide as Times New Roman.
+    return shipped_font_width(text, bold, size - 1) / 10 * 1.04
+
+
+def _column_align(values: list[str]) -> WD_ALIGN_PARAGRAPH:
+    """Numbers centred, amounts right-aligned, text at the left."""
+    filled = [v for v in values if v]
+    if filled and all(v.isdigit() for v in filled):
+        return WD_ALIGN_PARAGRAPH.CENTER
+    if filled and all(is_amount(v) for v in filled):
+        return WD_ALIGN_PARAGRAPH.RIGHT
+    return WD_ALIGN_PARAGRAPH.LEFT
+
+
+def _cell(cell: _Cell, text: str, *, size: float, bold: bool, align: WD_ALIGN_PARAGRAPH) -> None:
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    paragraph = cell.paragraphs[0]
+    _compact(paragraph, align)
+    paragraph.paragraph_format.space_before = paragraph.paragraph_format.space_after = Pt(2)
+    _run(paragraph, text, size=size, bold=bold)
+
+
+def _widths(table: WordTable, widths_cm: list[float]) -> None:
+    """Fixed column widths, written both to the grid (LibreOffice) and to every cell (Word)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=True):
+        column.width = Cm(width)
+        for cell in column.cells:
+            cell.width = Cm(width)
+
+
+def _repeat_header(table: WordTable) -> None:
+    row = table.rows[0]._tr.get_or_add_trPr()
+    for tag in ("w:tblHeader", "w:cantSplit"):
+        row.append(OxmlElement(tag))
+
+
+def _no_borders(table: WordTable) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    _place(tbl_pr, borders)
+
+
+# --- signatures
+
+
+def _signatures(word: WordDocument, block: Signatures) -> None:
+    spacer = word.add_paragraph()
+    spacer.paragraph_format.keep_with_next = True
+    table = word.add_table(rows=1, cols=len(block.blocks))
+    _no_borders(table)
+    _widths(table, [TEXT_WIDTH_CM / len(block.blocks)] * len(block.blocks))
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    for col, (title, name) in enumerate(block.blocks):
+        cell = table.cell(0, col)
+        heading = cell.paragraphs[0]
+        _compact(heading, WD_ALIGN_PARAGRAPH.CENTER)
+        _run(heading, title, bold=True)
+        hint = cell.add_paragraph()
+        _compact(hint, WD_ALIGN_PARAGRAPH.CENTER)
+        _run(hint, t("printed.sign_hint"), size=12, italic=True)
+        # Room for a handwritten signature (and the seal next to the chair's).
+        for _ in range(4):
+            _compact(cell.add_paragraph(), after=6)
+        signed = cell.add_paragraph()
+        _compact(signed, WD_ALIGN_PARAGRAPH.CENTER)
+        _run(signed, name, bold=True)

@@ -1,0 +1,93 @@
+"""Table column widths for the printed minutes: a code or a number never breaks in the middle."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from fpdf import FPDF
+
+from models.formatting import format_vnd
+
+FONTS = Path(__file__).parent / "fonts"
+FAMILY = "DejaVuSerif"
+STYLES = {"": "", "B": "-Bold", "I": "-Italic", "BI": "-BoldItalic"}
+MONEY = re.compile(r"^[\d.,]+ (đồng|VND)$")
+
+Measure = Callable[[str, bool], float]
+"""Width of a text (bold or not) in the unit of the caller."""
+
+_lock = threading.Lock()
+
+
+def add_fonts(pdf: FPDF) -> None:
+    """Register the shipped DejaVu Serif Condensed faces with ``pdf``."""
+    for style, suffix in STYLES.items():
+        pdf.add_font(FAMILY, style, str(FONTS / f"DejaVuSerifCondensed{suffix}.ttf"))
+
+
+@cache
+def _measurer() -> FPDF:
+    pdf = FPDF(unit="mm")
+    add_fonts(pdf)
+    return pdf
+
+
+def shipped_font_width(text: str, bold: bool, size_pt: float) -> float:
+    """Width in mm of ``text`` in the shipped font (Times New Roman at 1 pt more sets about as wide)."""
+    with _lock:  # one measuring FPDF is shared, and the app exports from a worker thread
+        pdf = _measurer()
+        pdf.set_font(FAMILY, "B" if bold else "", size_pt)
+        return pdf.get_string_width(text)
+
+
+def is_amount(text: str) -> bool:
+    """An amount of money as the minutes print it, or the words for a benefit that cannot be quantified."""
+    return bool(MONEY.match(text)) or text == format_vnd(None)
+
+
+def table_width(columns: list[str], total: float) -> float:
+    """Two-column tables (the vote counts) take 60 % of the line, centred; the others the full line."""
+    return total * 0.6 if len(columns) <= 2 else total
+
+
+def fit_widths(
+    columns: list[str],
+    rows: list[list[str]],
+    weights: list[int],
+    total: float,
+    measure: Measure,
+    padding: float,
+    total_row: list[str] | None = None,
+) -> list[float]:
+    """Column widths adding up to ``total``: each at least as wide as its longest word, the rest by ``weights``.
+
+    The minutes give each table relative weights; a column whose weight leaves its longest
+    word (a code like SK-2026-01, an amount) no room gets that room, and the other columns
+    share what is left in proportion to their weights.
+    """
+    count = len(columns)
+    weights = list(weights) if len(weights) == count else [1] * count
+    minimum = []
+    for index, heading in enumerate(columns):
+        widest = max([measure(w, True) for w in heading.split()] or [0.0])
+        for row in rows:
+            widest = max([widest, *(measure(w, False) for w in str.split(row[index]))])
+        if total_row:
+            widest = max([widest, *(measure(w, True) for w in str.split(total_row[index]))])
+        minimum.append(widest + padding)
+    if sum(minimum) >= total:
+        return [total * m / sum(minimum) for m in minimum]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(count) if i not in fixed]
+        room = total - sum(fixed.values())
+        weight = sum(weights[i] for i in free) or 1
+        short = [i for i in free if room * weights[i] / weight < minimum[i]]
+        if not short:
+            return [fixed.get(i, room * weights[i] / weight) for i in range(count)]
+        for i in short:
+            fixed[i] = minimum[i]

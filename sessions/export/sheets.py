@@ -1,0 +1,34 @@
+"""Spreadsheet output shared by the recognition list and the statistics: XLSX bytes and Excel-friendly CSV."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+
+from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
+
+from sessions.export.zipnorm import normalise_zip
+
+VND_FORMAT = "#,##0"
+"""Whole amounts with grouped thousands; Excel shows the separator of the reader's locale (dots in Vietnam)."""
+
+
+def workbook_bytes(workbook: Workbook, created: dt.datetime) -> bytes:
+    """The workbook as .xlsx bytes, stamped ``created`` so that equal content gives equal bytes."""
+    naive = created.astimezone(dt.UTC).replace(tzinfo=None)
+    workbook.properties.created = workbook.properties.modified = naive
+    buffer = io.BytesIO()
+    # openpyxl's save_workbook stamps "modified" with the wall clock; its writer used directly does not.
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(workbook, archive).write_data()
+    return normalise_zip(buffer.getvalue(), created)
+
+
+def csv_bytes(rows: list[list[str | int]]) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly."""
+    text = io.StringIO()
+    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + text.getvalue()).encode("utf-8")
