@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from pathlib import Path
 
 from models.errors import DomainError
@@ -12,7 +13,7 @@ TEMP_SUFFIX = ".tmp-council"
 
 
 def fsync_dir(folder: Path) -> None:
-    """Make a rename in ``folder`` durable."""
+    """Make a rename or a new name in ``folder`` durable."""
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -20,14 +21,38 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def ensure_dir(folder: Path) -> None:
+    """Create ``folder`` and its missing parents so that they survive a power cut. Raises OSError."""
+    missing = []
+    current = Path(folder)
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for created in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            created.mkdir()
+        # A new folder is only a name in its parent until the parent is synced.
+        fsync_dir(created.parent)
+
+
+def temp_path(path: Path) -> Path:
+    """The temporary name used while ``path`` is being written: hidden, same folder, names our process."""
+    return path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+
+
+def write_failed(path: Path, exc: OSError) -> DomainError:
+    """The user-facing error for a write the disk refused."""
+    return DomainError("error.write_failed", path=str(path), detail=exc.strerror or str(exc))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
 
     Raises DomainError("error.write_failed") when the disk refuses; the old file is untouched.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{os.getpid()}{TEMP_SUFFIX}")
+    temp = temp_path(path)
     try:
+        ensure_dir(path.parent)
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
             view = memoryview(data)
@@ -42,16 +67,44 @@ def atomic_write(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise DomainError("error.write_failed", path=str(path), detail=exc.strerror or str(exc)) from exc
+        raise write_failed(path, exc) from exc
+
+
+def _owner_alive(temp: Path) -> bool:
+    """Whether the process named in a temp file's name still runs (then the file is in use)."""
+    stem = temp.name[: -len(TEMP_SUFFIX)]
+    pid_text = stem.rsplit(".", 1)[-1]
+    if not pid_text.isdigit():
+        return False
+    pid = int(pid_text)
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
 
 
 def clean_stale_temps(folder: Path) -> list[Path]:
-    """Remove temporary files a crash left behind; returns what was removed."""
-    removed = []
+    """Remove temporary files and folders a crash left behind; returns what was removed.
+
+    A temp whose process still runs is left alone: another council may be writing it right now.
+    """
+    removed: list[Path] = []
     if not folder.exists():
         return removed
-    for temp in folder.rglob(f"*{TEMP_SUFFIX}"):
+    for temp in sorted(folder.rglob(f"*{TEMP_SUFFIX}")):
+        if _owner_alive(temp):
+            continue
         with contextlib.suppress(OSError):
-            temp.unlink()
+            if temp.is_dir() and not temp.is_symlink():
+                shutil.rmtree(temp)
+            else:
+                temp.unlink()
             removed.append(temp)
     return removed

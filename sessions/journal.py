@@ -2,11 +2,14 @@
 
 Each line is one JSON record ``{seq, ts, type, data, prev, hash}``; ``hash`` is the SHA-256 of
 ``prev`` and the canonical JSON of the rest, so one changed byte anywhere breaks the chain.
+A line must also be byte for byte the canonical form of what it says, so that no edit can
+hide in spacing, key order or escapes.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import DomainError
-from sessions.atomic import atomic_write
+from sessions.atomic import atomic_write, ensure_dir, fsync_dir, write_failed
 
 GENESIS = "0" * 64
 
@@ -45,9 +48,30 @@ class Record:
         return canonical(doc) + b"\n"
 
 
+def parse_line(line: bytes) -> Record:
+    """One journal line (without its newline) as a Record. Raises ValueError when it is not one."""
+    try:
+        doc = json.loads(line.decode("utf-8"))
+        if not isinstance(doc, dict) or not isinstance(doc["data"], dict):
+            raise ValueError("not a record")
+        return Record(
+            seq=int(doc["seq"]),
+            ts=str(doc["ts"]),
+            type=str(doc["type"]),
+            data=doc["data"],
+            prev=str(doc["prev"]),
+            hash=str(doc["hash"]),
+        )
+    except (UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(str(exc)) from exc
+
+
 @dataclass
 class JournalRead:
-    """What reading a journal found: good records, a dropped torn tail, or the first bad record."""
+    """What reading a journal found: good records, a dropped torn tail, or the first bad record.
+
+    ``bad_reason`` is one of ``unreadable``, ``chain``, ``hash``, ``format``.
+    """
 
     records: list[Record] = field(default_factory=list)
     torn_bytes: int = 0
@@ -59,98 +83,146 @@ class JournalRead:
     def head(self) -> str:
         return self.records[-1].hash if self.records else GENESIS
 
+    @property
+    def seq(self) -> int:
+        return self.records[-1].seq if self.records else 0
 
-def read_journal(path: Path) -> JournalRead:
-    """Parse and verify a journal. A half-written last line is dropped; damage before it is reported."""
-    result = JournalRead()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return result
-    lines = raw.split(b"\n")
-    complete, tail = lines[:-1], lines[-1]
-    if tail:
-        result.torn_bytes = len(tail)
+
+def check_records(lines: list[bytes], result: JournalRead) -> None:
+    """Verify complete lines in order, filling ``result`` up to the first bad one."""
     prev = GENESIS
     offset = 0
-    for number, line in enumerate(complete, start=1):
+    for number, line in enumerate(lines, start=1):
         try:
-            doc = json.loads(line.decode("utf-8"))
-            record = Record(
-                seq=int(doc["seq"]),
-                ts=str(doc["ts"]),
-                type=str(doc["type"]),
-                data=dict(doc["data"]),
-                prev=str(doc["prev"]),
-                hash=str(doc["hash"]),
-            )
-        except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+            record = parse_line(line)
+        except ValueError:
             result.bad_line, result.bad_reason = number, "unreadable"
-            return result
+            return
         if record.seq != number or record.prev != prev:
             result.bad_line, result.bad_reason = number, "chain"
-            return result
+            return
         if record_hash(prev, record.seq, record.ts, record.type, record.data) != record.hash:
             result.bad_line, result.bad_reason = number, "hash"
-            return result
+            return
+        if record.line() != line + b"\n":
+            result.bad_line, result.bad_reason = number, "format"
+            return
         prev = record.hash
         result.records.append(record)
         offset += len(line) + 1
     result.good_length = offset
+
+
+def read_journal(path: Path) -> JournalRead:
+    """Parse and verify a journal. A half-written last line is dropped; damage before it is reported.
+
+    Every record ends with a newline and the newline is written last, so a last line without one
+    was never acknowledged (the write or its fsync did not finish) and is safe to drop.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return JournalRead()
+    return parse_journal(raw)
+
+
+def parse_journal(raw: bytes) -> JournalRead:
+    """Verify journal bytes already read (e.g. a backup's copy); see ``read_journal``."""
+    result = JournalRead()
+    lines = raw.split(b"\n")
+    complete, tail = lines[:-1], lines[-1]
+    result.torn_bytes = len(tail)
+    check_records(complete, result)
     return result
 
 
 class Journal:
-    """The open, append-only journal of one session."""
+    """The open, append-only journal of one session (only the lock holder appends)."""
 
-    def __init__(self, path: Path, head: str = GENESIS, seq: int = 0) -> None:
+    def __init__(self, path: Path, head: str = GENESIS, seq: int = 0, size: int | None = None) -> None:
         self.path = path
         self.head = head
         self.seq = seq
+        self._size = size  # the length of the good records: a failed write is cut back to it
+        self._before_last: tuple[int, int, str] | None = None
         self._fd: int | None = None
 
     @classmethod
-    def open(cls, path: Path) -> tuple[Journal, JournalRead]:
-        """Open for appending after verifying; a torn tail is cut off by rewriting the good prefix."""
-        found = read_journal(path)
+    def open(cls, path: Path, found: JournalRead | None = None) -> tuple[Journal, JournalRead]:
+        """Open for appending after verifying; a torn tail is cut off by rewriting the good prefix.
+
+        ``found`` is a fresh read of the same file by the caller (who holds the lock), to save a second read.
+        """
+        found = read_journal(path) if found is None else found
         if found.bad_line is not None:
             raise DomainError("error.journal_damaged", path=str(path), line=found.bad_line)
         if found.torn_bytes:
             atomic_write(path, path.read_bytes()[: found.good_length])
-        journal = cls(path, found.head, found.records[-1].seq if found.records else 0)
+        journal = cls(path, found.head, found.seq, found.good_length)
         return journal, found
 
     def _descriptor(self) -> int:
         if self._fd is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                self._fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                ensure_dir(self.path.parent)
+                existed = self.path.exists()
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                if not existed:
+                    # The new file's name must survive a power cut together with its first record.
+                    fsync_dir(self.path.parent)
             except OSError as exc:
-                raise DomainError("error.write_failed", path=str(self.path), detail=exc.strerror or str(exc)) from exc
+                raise write_failed(self.path, exc) from exc
+            self._fd = fd
+            if self._size is None:
+                self._size = os.fstat(fd).st_size
         return self._fd
 
     def append(self, kind: str, data: dict[str, Any], ts: str) -> Record:
-        """Write one record and fsync it; only then does the caller apply it. Raises DomainError."""
+        """Write one record and fsync it; only then does the caller apply it. Raises DomainError.
+
+        On failure the file is cut back to its last good record, so the journal stays whole.
+        """
         seq = self.seq + 1
         record = Record(seq, ts, kind, data, self.head, record_hash(self.head, seq, ts, kind, data))
         line = record.line()
         fd = self._descriptor()
-        size = os.fstat(fd).st_size
+        good = self._size if self._size is not None else 0
         try:
+            size = os.fstat(fd).st_size
+            if size < good:
+                raise DomainError("error.journal_damaged", path=str(self.path), line=self.seq)
+            if size > good:
+                # An earlier failed write could not be taken back then (the disk refused): do it now.
+                os.ftruncate(fd, good)
             written = os.write(fd, line)
             if written != len(line):
-                raise OSError(28, "short write")
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             os.fsync(fd)
         except OSError as exc:
-            # Take back whatever part of the record reached the file, so the journal stays whole.
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, size)
+                os.ftruncate(fd, good)
                 os.fsync(fd)
-            raise DomainError("error.write_failed", path=str(self.path), detail=exc.strerror or str(exc)) from exc
+            raise write_failed(self.path, exc) from exc
+        self._before_last = (good, self.seq, self.head)
+        self._size = good + len(line)
         self.seq, self.head = seq, record.hash
         return record
 
+    def take_back_last(self) -> None:
+        """Remove the record just appended (it was never acknowledged: applying it failed). Raises DomainError."""
+        if self._before_last is None or self._fd is None:
+            return
+        size, seq, head = self._before_last
+        try:
+            os.ftruncate(self._fd, size)
+            os.fsync(self._fd)
+        except OSError as exc:
+            raise write_failed(self.path, exc) from exc
+        self._size, self.seq, self.head = size, seq, head
+        self._before_last = None
+
     def close(self) -> None:
         if self._fd is not None:
-            os.close(self._fd)
+            with contextlib.suppress(OSError):
+                os.close(self._fd)
             self._fd = None

@@ -1,20 +1,112 @@
-"""Schema versions: every stored document carries one, and older files are migrated on load."""
+"""Schema versions: every stored document carries one, and older files are migrated on load.
+
+Version 0 is the layout of the first pilot (before schema numbers were written):
+
+- no ``schema_version`` in ``council.json`` (table ``council``) nor in a checkpoint (table ``meta``),
+  nor in the record of a journal's ``session_created``;
+- members had no ``seat``: the chair picked them by their place in the list (1, 2, 3...);
+- money was kept as the text typed, e.g. ``"86.500.000"`` or ``"86.500.000 đồng"`` (``benefit_vnd``
+  of an initiative, ``confirmed_benefit_vnd`` of a finding); empty text meant "cannot be quantified".
+
+Version 1 (current): ``schema_version`` everywhere, ``seat`` on every member, money in whole đồng.
+
+Tables (TinyDB files) are migrated when read and written back in the new layout at the next save.
+Journal records are never rewritten (that would break the hash chain): they are migrated as they
+are replayed, and the first change made by a newer program appends a ``schema_migrated`` record,
+after which records are in the new layout.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import copy
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from models.errors import DomainError
+from models.formatting import parse_vnd
 from models.record import SCHEMA_VERSION
+from sessions.journal import Record
 
 Tables = dict[str, list[dict[str, Any]]]
+Event = dict[str, Any]
+
+SCHEMA_MARK = "schema_migrated"  # journal record: the records after it are in schema data["to"]
+
+
+# --- version 0 -> 1
+def _money(value: Any) -> int | None:
+    """Money typed as text in version 0 (``"86.500.000 đồng"``) as whole đồng. Raises ValueError."""
+    if value is None or isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return parse_vnd(value)
+    raise ValueError(f"amount {value!r}")
+
+
+def _seat_members(members: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Give each member without a seat the number of their place in the list (or the next free one)."""
+    taken = {m["seat"] for m in members if isinstance(m.get("seat"), int)}
+    result = []
+    for place, member in enumerate(members, start=1):
+        member = dict(member)
+        if not isinstance(member.get("seat"), int):
+            seat = place
+            while seat in taken:
+                seat += 1
+            member["seat"] = seat
+            taken.add(seat)
+        result.append(member)
+    return result
+
+
+def _initiative_0_to_1(initiative: dict[str, Any]) -> dict[str, Any]:
+    if "benefit_vnd" in initiative:
+        initiative = {**initiative, "benefit_vnd": _money(initiative["benefit_vnd"])}
+    return initiative
+
+
+def _finding_0_to_1(finding: dict[str, Any]) -> dict[str, Any]:
+    if "confirmed_benefit_vnd" in finding:
+        finding = {**finding, "confirmed_benefit_vnd": _money(finding["confirmed_benefit_vnd"])}
+    return finding
+
+
+def _tables_0_to_1(tables: Tables) -> Tables:
+    result = {name: [dict(row) for row in rows] for name, rows in tables.items()}
+    for name in ("meta", "council"):
+        for row in result.get(name, [])[:1]:
+            row["schema_version"] = 1
+    if "members" in result:
+        result["members"] = _seat_members(result["members"])
+    if "initiatives" in result:
+        result["initiatives"] = [_initiative_0_to_1(i) for i in result["initiatives"]]
+    if "findings" in result:
+        result["findings"] = [_finding_0_to_1(f) for f in result["findings"]]
+    return result
+
+
+def _event_0_to_1(kind: str, data: Event) -> Event:
+    if kind == "session_created":
+        record = data["record"]
+        record["schema_version"] = 1
+        record["members"] = _seat_members(record.get("members", []))
+        record["initiatives"] = {k: _initiative_0_to_1(v) for k, v in record.get("initiatives", {}).items()}
+        record["findings"] = {k: _finding_0_to_1(v) for k, v in record.get("findings", {}).items()}
+    elif kind == "finding_saved":
+        data["finding"] = _finding_0_to_1(data["finding"])
+    elif kind == "initiative_saved":
+        data["initiative"] = _initiative_0_to_1(data["initiative"])
+    return data
+
 
 # version -> function that turns tables of that version into the next one.
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {}
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _tables_0_to_1}
+# version -> function that turns one journal event of that version into the next one.
+EVENT_MIGRATIONS: dict[int, Callable[[str, Event], Event]] = {0: _event_0_to_1}
 
 
+# --- tables
 def file_version(tables: Tables) -> int:
     for name in ("meta", "council"):
         rows = tables.get(name)
@@ -35,6 +127,56 @@ def migrate_tables(tables: Tables, path: Path) -> Tables:
         step = MIGRATIONS.get(version)
         if step is None:
             raise DomainError("error.file_foreign", path=str(path))
-        tables = step(tables)
+        try:
+            tables = step(tables)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise DomainError("error.file_invalid", path=str(path), detail=f"schema {version}: {exc}") from exc
         version += 1
     return tables
+
+
+# --- journal records
+def _start_version(first: Record | None) -> int:
+    """The schema of a journal's first records: that of the record in its ``session_created``."""
+    if first is None or first.type != "session_created":
+        return SCHEMA_VERSION
+    record = first.data.get("record")
+    return int(record.get("schema_version", 0)) if isinstance(record, dict) else SCHEMA_VERSION
+
+
+def record_versions(records: Sequence[Record], path: Path) -> tuple[list[int], int]:
+    """The schema each record is written in, and the schema in force after the last one.
+
+    Raises DomainError("error.schema_newer") for a journal written by a newer program.
+    """
+    try:
+        version = _start_version(records[0] if records else None)
+        versions = []
+        for record in records:
+            if record.type == SCHEMA_MARK:
+                version = int(record.data["to"])
+            versions.append(version)
+            if version > SCHEMA_VERSION:
+                raise DomainError("error.schema_newer", path=str(path), version=version)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise DomainError("error.file_foreign", path=str(path)) from exc
+    return versions, version
+
+
+def migrate_event(kind: str, data: Event, version: int) -> Event:
+    """One journal event of schema ``version`` in the current layout (a copy). Raises ValueError."""
+    if version >= SCHEMA_VERSION:
+        return data
+    data = copy.deepcopy(data)
+    while version < SCHEMA_VERSION:
+        try:
+            data = EVENT_MIGRATIONS[version](kind, data)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"schema {version}: {exc}") from exc
+        version += 1
+    return data
+
+
+def schema_mark(version: int) -> Event:
+    """The data of the record a newer program appends before its first change to an older journal."""
+    return {"from": version, "to": SCHEMA_VERSION}

@@ -1,7 +1,8 @@
 """The session service: every change the UI makes to a running session goes through here.
 
 Each change is validated, written to the journal (fsynced), and only then applied to the
-in-memory record, so whatever the screen shows as done is on disk.
+in-memory record, so whatever the screen shows as done is on disk. Checkpoints, backups and
+``state.json`` are conveniences: failing to write them loses nothing and is not raised.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ from typing import Any
 
 from models.errors import DomainError
 from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
-from models.record import SessionRecord
+from models.record import SCHEMA_VERSION, SessionRecord
 from models.session import Conclusion, Finding, Presence, SessionStatus
 from models.text import clean_text
+from sessions.backup import take_backup
 from sessions.events import Reducer
 from sessions.journal import Journal
 from sessions.lock import SessionLock
+from sessions.migrations import SCHEMA_MARK, schema_mark
+from sessions.recovery import damage_error, recovery_message, remember_session
 from sessions.storage import DataFolder, LoadReport
 
 Clock = Callable[[], dt.datetime]
@@ -43,26 +47,35 @@ class SessionService:
         self.read_only = read_only
         self.lock: SessionLock | None = None
         self.read_only_reason = ""
+        self.read_only_error: DomainError | None = None  # why a session opened for running is read-only
+        self.checkpoint_error: DomainError | None = None  # the last checkpoint or backup that failed, if any
+        self.journal: Journal | None = None
         folder.check_session_id(session_id)
-        self.cleaned = [] if read_only else folder.clean_temps()
         if not read_only:
             lock = SessionLock(folder.session_dir(session_id))
             lock.acquire(clock())
             self.lock = lock
         try:
+            # Only once we hold the lock: a temp file of another running program is never swept away.
+            self.cleaned = [] if read_only else folder.clean_temps()
             record, report = folder.load_record(session_id)
+            report.cleaned = self.cleaned
+            report.previous_holder = self.lock.stale if self.lock else None
             self.report: LoadReport = report
             self.reducer = Reducer(record)
-            self.journal: Journal | None = None
-            if report.damaged_line is not None:
+            self.read_only_error = damage_error(report, folder.session_dir(session_id))
+            if self.read_only_error is not None:
                 self.read_only = True
-                self.read_only_reason = "error.journal_damaged"
+                self.read_only_reason = self.read_only_error.key
+                self.release()  # let `council restore` repair it while this view stays open
             elif not self.read_only:
-                self.journal, _ = Journal.open(folder.session_dir(session_id) / "journal.jsonl")
+                self.journal, _ = Journal.open(folder.journal_path(session_id))
+                self._remember(running=True)
         except BaseException:
             self.release()
             raise
         self._since_checkpoint = report.replayed
+        self._journal_version = report.journal_version
 
     # --- reading
     @property
@@ -73,25 +86,69 @@ class SessionService:
     def session_id(self) -> str:
         return self.record.session.id
 
+    def recovery_message(self) -> str:
+        """What to tell the chair on opening (changes recovered, a half-written one dropped); "" if nothing."""
+        return recovery_message(self.report) if self.journal is not None else ""
+
     # --- plumbing
     def commit(self, kind: str, data: dict[str, Any]) -> None:
-        """Journal one event (fsynced), then apply it. Callers validate first."""
+        """Journal one event (fsynced), then apply it. Callers validate first.
+
+        Raises DomainError("error.write_failed") when the disk refuses: then nothing changed,
+        neither the journal nor the record in memory.
+        """
         if self.read_only or self.journal is None:
-            journal_path = self.folder.session_dir(self.session_id) / "journal.jsonl"
-            raise DomainError(
-                self.read_only_reason or "error.read_only", path=str(journal_path), line=self.report.damaged_line
-            )
+            error = self.read_only_error
+            raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
         ts = self.clock().isoformat()
+        if self._journal_version < SCHEMA_VERSION:
+            # An older program wrote this journal: mark where records in the current layout begin.
+            self.journal.append(SCHEMA_MARK, schema_mark(self._journal_version), ts)
+            self._journal_version = SCHEMA_VERSION
+            self._since_checkpoint += 1
         self.journal.append(kind, data, ts)
-        self.reducer.apply(kind, data, ts)
+        try:
+            self.reducer.apply(kind, data, ts)
+        except Exception:
+            # Never acknowledged: take the record back and rebuild the state, so memory and disk agree.
+            self.journal.take_back_last()
+            self.reducer = Reducer(self.folder.load_record(self.session_id, deep=False)[0])
+            raise
         self._since_checkpoint += 1
 
     def checkpoint(self) -> None:
-        """Write the state atomically so the next start replays less; safe to call at any time."""
+        """Write the state atomically so the next start replays less; safe to call at any time.
+
+        Never raises: the journal already holds every change. A failure is kept in ``checkpoint_error``
+        (the UI may mention it) and the next checkpoint tries again.
+        """
         if self.journal is None or self._since_checkpoint == 0:
             return
-        self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head)
+        try:
+            self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head)
+        except DomainError as error:
+            self.checkpoint_error = error
+            return
+        self.checkpoint_error = None
         self._since_checkpoint = 0
+
+    def _backup(self, kind: str) -> None:
+        """Keep a copy of the session's files (see sessions/backup.py); a failure is kept, not raised."""
+        try:
+            take_backup(self.folder, self.session_id, kind, self.clock())
+        except DomainError as error:
+            self.checkpoint_error = error
+        except OSError as exc:
+            self.checkpoint_error = DomainError(
+                "error.write_failed", path=str(self.folder.root), detail=exc.strerror or str(exc)
+            )
+
+    def _remember(self, *, running: bool) -> None:
+        """Note in state.json which session runs, so the app can reopen it after a crash."""
+        try:
+            remember_session(self.folder.root, self.session_id, running=running, now=self.clock())
+        except DomainError as error:
+            self.checkpoint_error = error
 
     def release(self) -> None:
         if self.lock is not None:
@@ -104,6 +161,9 @@ class SessionService:
             if self.journal is not None:
                 self.checkpoint()
                 self.journal.close()
+                self.journal = None
+                self.read_only = True
+                self._remember(running=False)
         finally:
             self.release()
 
@@ -138,6 +198,7 @@ class SessionService:
         start = self.record.session.start_time or self.clock().time().replace(second=0, microsecond=0)
         self.commit("session_opened", {"start_time": start.isoformat()})
         self.checkpoint()
+        self._backup("open")
 
     def close_session(self, *, force: bool = False) -> None:
         """End the meeting. Undecided items need ``force``; an open poll must be closed first."""
@@ -150,6 +211,7 @@ class SessionService:
         end = self.clock().time().replace(second=0, microsecond=0)
         self.commit("session_closed", {"end_time": end.isoformat()})
         self.checkpoint()
+        self._backup("close")
 
     def select_item(self, index: int) -> None:
         """Make the agenda item at ``index`` (0-based) the current one."""

@@ -6,6 +6,9 @@ Layout::
     DATA/sessions/<id>/journal.jsonl   every change, hash-chained and fsynced (source of truth)
     DATA/sessions/<id>/session.json    checkpoint of the state at a journal position (TinyDB)
     DATA/sessions/<id>/summary.json    what the session list shows, without loading the session
+    DATA/sessions/<id>/lock            held (flock) by the program running the session
+    DATA/backups/<id>/<stamp>-<kind>/  rotating backups (sessions/backup.py)
+    DATA/state.json                    which session was last run, and whether it was closed properly
 """
 
 from __future__ import annotations
@@ -27,8 +30,10 @@ from models.rules import Rulebook
 from models.session import Attendance, Finding, Session
 from sessions.atomic import atomic_write, clean_stale_temps
 from sessions.events import Reducer
-from sessions.journal import GENESIS, read_journal
-from sessions.migrations import migrate_tables
+from sessions.journal import GENESIS, JournalRead, read_journal
+from sessions.lock import LockHolder
+from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
+from sessions.recovery import LastSession, read_state
 from sessions.tinystore import read_tables, write_tables
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
@@ -56,15 +61,27 @@ class SessionSummary(BaseModel):
 
 @dataclass
 class LoadReport:
-    """What loading found: replayed records, a dropped torn tail, damage that forbids writing."""
+    """What loading found: replayed records, a dropped torn tail, damage that forbids writing.
 
-    replayed: int = 0
-    torn_bytes: int = 0
+    ``damage_reason`` is a journal reason (``unreadable``, ``chain``, ``hash``, ``format``), ``replay``
+    (a record that verifies but cannot be applied), ``checkpoint`` (the checkpoint names a record the
+    journal does not have) or ``checkpoint_unreadable``. ``sessions.recovery`` turns it into words.
+    """
+
+    replayed: int = 0  # changes since the last checkpoint, applied again from the journal
+    torn_bytes: int = 0  # a half-written last record, dropped
     damaged_line: int | None = None
     damage_reason: str = ""
     journal_seq: int = 0
     chain_head: str = GENESIS
-    cleaned: list[Path] = field(default_factory=list)
+    checkpoint_seq: int | None = None  # None: no usable checkpoint, everything was replayed
+    journal_version: int = SCHEMA_VERSION  # the schema new journal records are written in
+    cleaned: list[Path] = field(default_factory=list)  # stale temporary files removed (set by the service)
+    previous_holder: LockHolder | None = None  # the run that ended without closing (set by the service)
+
+    @property
+    def damaged(self) -> bool:
+        return self.damaged_line is not None
 
 
 def _validation_detail(exc: ValidationError) -> str:
@@ -165,41 +182,95 @@ class DataFolder:
         except ValidationError as exc:
             raise DomainError("error.file_invalid", path=str(path), detail=_validation_detail(exc)) from exc
 
-    def load_record(self, session_id: str) -> tuple[SessionRecord, LoadReport]:
-        """Checkpoint plus journal replay. Damage is reported, not raised, so the session can still be read."""
+    def journal_path(self, session_id: str) -> Path:
+        return self.session_dir(session_id) / "journal.jsonl"
+
+    def load_record(self, session_id: str, *, deep: bool = True) -> tuple[SessionRecord, LoadReport]:
+        """Checkpoint plus journal replay. Damage is reported, not raised, so the session can still be read.
+
+        The checkpoint is read before the journal: a writer appends to the journal before it writes a
+        checkpoint, so read in this order the two agree even while another program runs the session.
+        ``deep`` also rebuilds the checkpoint's state from the journal and compares (a few ms per
+        hundred records): the journal is the source of truth, so an edited checkpoint is damage.
+        """
         self.check_session_id(session_id)
-        folder = self.session_dir(session_id)
         report = LoadReport()
-        found = read_journal(folder / "journal.jsonl")
+        checkpoint = None
+        try:
+            checkpoint = self.read_checkpoint(session_id)
+        except DomainError as exc:
+            if exc.key == "error.schema_newer":
+                raise
+            report.damaged_line, report.damage_reason = 0, "checkpoint_unreadable"
+        found = read_journal(self.journal_path(session_id))
         report.torn_bytes = found.torn_bytes
-        report.damaged_line, report.damage_reason = found.bad_line, found.bad_reason
-        checkpoint = self.read_checkpoint(session_id)
-        start = 0
-        reducer: Reducer | None = None
+        if found.bad_line is not None:
+            report.damaged_line, report.damage_reason = found.bad_line, found.bad_reason
+        start, reducer = 0, None
         if checkpoint is not None:
             record, seq, head = checkpoint
             matches = seq <= len(found.records) and (found.records[seq - 1].hash if seq else GENESIS) == head
-            if matches:
-                reducer, start = Reducer(record), seq
+            if matches and deep:
+                reducer = self.replay(session_id, found, report, None, 0, seq)
+                report.replayed = 0
+                if reducer is not None and dump_record(reducer.record) != dump_record(record):
+                    report.damaged_line, report.damage_reason = seq, "checkpoint_content"
+                start, report.checkpoint_seq = seq, seq
+            elif matches:
+                reducer, start, report.checkpoint_seq = Reducer(record), seq, seq
             elif report.damaged_line is None:
                 report.damaged_line, report.damage_reason = seq, "checkpoint"
-        for record_ in found.records[start:]:
-            if reducer is None:
-                if record_.type != "session_created":
-                    raise DomainError("error.file_foreign", path=str(folder / "journal.jsonl"))
-                reducer = Reducer.__new__(Reducer)
-            try:
-                reducer.apply(record_.type, record_.data, record_.ts)
-            except (ValidationError, KeyError, ValueError) as exc:
-                raise DomainError(
-                    "error.journal_damaged", path=str(folder / "journal.jsonl"), line=record_.seq
-                ) from exc
-            report.replayed += 1
+        if report.damage_reason != "replay" and (start == 0 or reducer is not None):
+            reducer = self.replay(session_id, found, report, reducer, start)
         if reducer is None:
-            raise DomainError("error.file_foreign", path=str(folder / "journal.jsonl"))
-        report.journal_seq = found.records[-1].seq if found.records else 0
+            path = self.journal_path(session_id)
+            if found.bad_line is not None:
+                raise DomainError("error.journal_damaged", path=str(path), line=found.bad_line)
+            raise DomainError("error.file_foreign", path=str(path))
+        report.journal_seq = found.seq
         report.chain_head = found.head
         return reducer.record, report
+
+    def replay(
+        self,
+        session_id: str,
+        found: JournalRead,
+        report: LoadReport,
+        reducer: Reducer | None = None,
+        start: int = 0,
+        stop: int | None = None,
+    ) -> Reducer | None:
+        """Apply the journal's records ``start:stop`` (migrated to the current schema) onto ``reducer``.
+
+        A record that verifies but cannot be applied is reported as damage and ends the replay.
+        """
+        path = self.journal_path(session_id)
+        versions, report.journal_version = record_versions(found.records, path)
+        for index in range(start, len(found.records) if stop is None else stop):
+            entry = found.records[index]
+            if entry.type == SCHEMA_MARK:
+                continue
+            if reducer is None:
+                if entry.type != "session_created":
+                    raise DomainError("error.file_foreign", path=str(path))
+                reducer = Reducer.__new__(Reducer)
+            try:
+                reducer.apply(entry.type, migrate_event(entry.type, entry.data, versions[index]), entry.ts)
+            except (ValidationError, KeyError, ValueError, TypeError, AttributeError) as exc:
+                if index == 0:
+                    raise DomainError("error.journal_damaged", path=str(path), line=entry.seq) from exc
+                if report.damaged_line is None or report.damaged_line > entry.seq:
+                    report.damaged_line, report.damage_reason = entry.seq, "replay"
+                break
+            report.replayed += 1
+        return reducer
+
+    def last_session(self) -> LastSession | None:
+        """The session last run here (to reopen it on start), or None; ``running`` means it was not closed."""
+        last = read_state(self.root)
+        if last is None or last.session_id not in self.session_ids():
+            return None
+        return last
 
     def clean_temps(self) -> list[Path]:
         return clean_stale_temps(self.root)
@@ -268,6 +339,11 @@ def record_from_tables(tables: dict[str, list[dict[str, Any]]]) -> tuple[Session
         },
     )
     return record, int(meta["journal_seq"]), str(meta["chain_head"])
+
+
+def dump_record(record: SessionRecord) -> dict[str, Any]:
+    """A record as plain data, for comparing two ways of building it."""
+    return record.model_dump(mode="json")
 
 
 def dump_json(value: Any) -> str:

@@ -1,0 +1,236 @@
+"""Rotating backups of a session, and restoring one.
+
+Layout: ``DATA/backups/<session>/<YYYYMMDD-HHMMSS>-<kind>/`` holding copies of the session's
+``journal.jsonl``, ``session.json`` and ``summary.json`` plus ``backup.json`` (what it holds).
+A backup is built in a hidden temporary folder and renamed into place, so it is whole or absent.
+Kinds: ``open`` and ``close`` (taken by the service when the meeting starts and ends) and
+``restore`` (the files a restore replaced). The newest ``KEEP`` backups of a session are kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from models.errors import DomainError
+from sessions.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, write_failed
+from sessions.journal import GENESIS, parse_journal, read_journal
+from sessions.lock import SessionLock
+from sessions.migrations import migrate_tables
+from sessions.storage import DataFolder, record_from_tables
+from sessions.tinystore import read_tables
+
+KEEP = 10
+BACKUPS_DIR = "backups"
+FILES = ("journal.jsonl", "session.json", "summary.json")
+INFO = "backup.json"
+KINDS = ("open", "close", "restore")
+
+
+@dataclass(frozen=True)
+class Backup:
+    """One backup of one session."""
+
+    session_id: str
+    name: str
+    path: Path
+    kind: str
+    taken: dt.datetime | None
+    records: int
+    head: str
+    status: str
+
+
+def backups_dir(data: Path, session_id: str | None = None) -> Path:
+    root = Path(data) / BACKUPS_DIR
+    return root if session_id is None else root / session_id
+
+
+def _write_file(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _summary_status(raw: bytes | None) -> str:
+    try:
+        return str(json.loads(raw or b"{}").get("status", ""))
+    except (ValueError, AttributeError):
+        return ""
+
+
+def take_backup(folder: DataFolder, session_id: str, kind: str, now: dt.datetime, keep: int = KEEP) -> Backup:
+    """Copy the session's files into a new backup folder, then drop all but the newest ``keep``.
+
+    The caller holds the session lock (so the files do not change meanwhile). Raises DomainError.
+    """
+    source = folder.session_dir(session_id)
+    contents = {name: (source / name).read_bytes() for name in FILES if (source / name).exists()}
+    return _store(folder.root, session_id, kind, now, contents, keep)
+
+
+def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: dict[str, bytes], keep: int) -> Backup:
+    root = backups_dir(data, session_id)
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    name, number = f"{stamp}-{kind}", 1
+    while (root / name).exists():
+        number += 1
+        name = f"{stamp}-{kind}-{number}"
+    temp = root / f".{name}.{os.getpid()}{TEMP_SUFFIX}"
+    journal = contents.get("journal.jsonl", b"")
+    found = parse_journal(journal)
+    info = {
+        "session": session_id,
+        "kind": kind,
+        "taken": now.isoformat(),
+        "records": found.seq,
+        "head": found.head,
+        "status": _summary_status(contents.get("summary.json")),
+    }
+    try:
+        ensure_dir(root)
+        with contextlib.suppress(FileNotFoundError):
+            shutil.rmtree(temp)
+        temp.mkdir()
+        for file_name, data_ in contents.items():
+            _write_file(temp / file_name, data_)
+        _write_file(temp / INFO, json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
+        fsync_dir(temp)
+        os.rename(temp, root / name)
+        fsync_dir(root)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(temp)
+        raise write_failed(root / name, exc) from exc
+    _rotate(root, keep)
+    return _read_backup(session_id, root / name)
+
+
+def _rotate(root: Path, keep: int) -> None:
+    """Drop the oldest backups beyond ``keep``: renamed away first, so none is ever seen half-deleted."""
+    names = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for old in names[: max(0, len(names) - keep)]:
+        doomed = root / f".{old}.{os.getpid()}{TEMP_SUFFIX}"
+        try:
+            os.rename(root / old, doomed)
+            shutil.rmtree(doomed)
+        except OSError:
+            continue  # an old backup that stays is harmless; the next rotation tries again
+    with contextlib.suppress(OSError):
+        fsync_dir(root)
+
+
+def _read_backup(session_id: str, path: Path) -> Backup:
+    try:
+        info = json.loads((path / INFO).read_text(encoding="utf-8"))
+        taken = dt.datetime.fromisoformat(info["taken"])
+        return Backup(
+            session_id,
+            path.name,
+            path,
+            str(info["kind"]),
+            taken,
+            int(info["records"]),
+            str(info["head"]),
+            str(info.get("status", "")),
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        # No readable description: say what the folder itself shows.
+        found = read_journal(path / "journal.jsonl")
+        kind = next((k for k in KINDS if f"-{k}" in path.name), "?")
+        return Backup(session_id, path.name, path, kind, None, found.seq, found.head, "")
+
+
+def list_backups(data: Path, session_id: str) -> list[Backup]:
+    """A session's backups, newest first."""
+    root = backups_dir(data, session_id)
+    if not root.is_dir():
+        return []
+    names = sorted((p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), reverse=True)
+    return [_read_backup(session_id, root / name) for name in names]
+
+
+def backed_up_sessions(data: Path) -> list[str]:
+    """Sessions that have at least one backup."""
+    root = backups_dir(data)
+    if not root.is_dir():
+        return []
+    return sorted(
+        p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".") and list_backups(data, p.name)
+    )
+
+
+def find_backup(data: Path, session_id: str, choice: str) -> Backup:
+    """A backup by its number in the list (1 = newest) or its folder name. Raises DomainError."""
+    backups = list_backups(data, session_id)
+    if choice.isdigit() and 1 <= int(choice) <= len(backups):
+        return backups[int(choice) - 1]
+    for backup in backups:
+        if backup.name == choice:
+            return backup
+    raise DomainError("error.unknown_backup", backup=choice, session=session_id, count=len(backups))
+
+
+def check_backup(backup: Backup) -> dict[str, bytes]:
+    """The backup's files, after checking that its journal verifies and its checkpoint matches it."""
+    contents = {name: (backup.path / name).read_bytes() for name in FILES if (backup.path / name).exists()}
+    found = parse_journal(contents.get("journal.jsonl", b""))
+    if "journal.jsonl" not in contents or found.bad_line is not None or not found.records:
+        raise DomainError("error.backup_damaged", backup=backup.name, line=found.bad_line or 1)
+    if found.torn_bytes:
+        contents["journal.jsonl"] = contents["journal.jsonl"][: found.good_length]
+    if "session.json" in contents:
+        path = backup.path / "session.json"
+        try:
+            _, seq, head = record_from_tables(migrate_tables(read_tables(path), path))
+        except (DomainError, KeyError, IndexError, ValidationError):
+            seq, head = -1, ""
+        if seq < 0 or seq > found.seq or (found.records[seq - 1].hash if seq else GENESIS) != head:
+            # The journal alone is enough: without a checkpoint the session is rebuilt from it.
+            contents.pop("session.json")
+            contents.pop("summary.json", None)
+    return contents
+
+
+def restore_backup(folder: DataFolder, backup: Backup, now: dt.datetime) -> Backup | None:
+    """Put ``backup`` back as its session's files; the files replaced are kept as a ``restore`` backup.
+
+    Refuses (DomainError "error.locked") while a program runs the session. Returns the backup of
+    the replaced files, or None when the session had no files.
+    """
+    contents = check_backup(backup)  # read before a new backup may rotate this one away
+    session_dir = folder.session_dir(backup.session_id)
+    lock = SessionLock(session_dir)
+    lock.acquire(now)
+    try:
+        kept = None
+        if (session_dir / "journal.jsonl").exists():
+            kept = take_backup(folder, backup.session_id, "restore", now)
+        # Without a checkpoint the journal alone rebuilds the session, so a crash between the steps
+        # below leaves either the old journal or the restored one, each whole and loadable.
+        try:
+            for name in ("session.json", "summary.json"):
+                with contextlib.suppress(FileNotFoundError):
+                    (session_dir / name).unlink()
+            fsync_dir(session_dir)
+        except OSError as exc:
+            raise write_failed(session_dir, exc) from exc
+        atomic_write(session_dir / "journal.jsonl", contents["journal.jsonl"])
+        for name in ("session.json", "summary.json"):
+            if name in contents:
+                atomic_write(session_dir / name, contents[name])
+        return kept
+    finally:
+        lock.release()
