@@ -69,6 +69,16 @@ def test_demo_refuses_a_folder_with_sessions_but_no_council(demo_dir: Path, caps
     assert not (demo_dir / "council.json").exists()
 
 
+def test_demo_into_a_path_that_is_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    not_a_folder = tmp_path / "notes.txt"
+    not_a_folder.write_bytes(b"my notes")
+    for data in (not_a_folder, not_a_folder / "sub"):
+        code, _, err = run(capsys, "demo", "--data", data)
+        assert code == 2
+        assert str(data) in err
+    assert not_a_folder.read_bytes() == b"my notes"
+
+
 def test_sessions_lists_ids_dates_status_and_progress(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "sessions", "--data", demo_dir, "--lang", "vi")
     assert code == 0

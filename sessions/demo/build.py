@@ -10,6 +10,7 @@ from models.poll import Choice
 from models.record import SessionRecord
 from models.rules import Rulebook
 from models.session import Conclusion, Finding, Invitee, Presence, Scope, Session
+from sessions.atomic import write_failed
 from sessions.demo.data import COUNCIL, FIRST_SESSION, MEMBERS, SECOND_SESSION
 from sessions.service import SessionService, create_session
 from sessions.storage import CouncilFile, DataFolder
@@ -116,7 +117,10 @@ def build_demo(folder: DataFolder, today: dt.date) -> list[str]:
     if not folder.is_empty() or folder.session_ids():
         raise DomainError("error.folder_not_empty", path=str(folder.root))
     rulebook = Rulebook()
-    folder.root.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.root.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:  # e.g. --data names a file
+        raise write_failed(folder.root, exc) from exc
     folder.save_council(CouncilFile(info=COUNCIL, members=MEMBERS, rulebook=rulebook))
 
     first_day = dt.date(today.year, 5, 14)
