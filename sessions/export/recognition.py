@@ -14,7 +14,7 @@ from models.i18n import t
 from models.labels import category_label, scope_label, type_label
 from models.record import SessionRecord
 from models.session import Conclusion
-from sessions.export.sheets import VND_FORMAT, csv_bytes, workbook_bytes
+from sessions.export.sheets import VND_FORMAT, csv_bytes, fit_row_height, workbook_bytes
 
 
 @dataclass(frozen=True)
@@ -152,6 +152,8 @@ def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
                 cell.alignment = Alignment(vertical="top", horizontal="right", wrap_text=True)
                 if isinstance(value, int):
                     cell.number_format = VND_FORMAT
+        fit_row_height(sheet, head + offset, WIDTHS)
+    fit_row_height(sheet, head, WIDTHS)
     total_row = head + len(rows) + 1
     for col in range(1, width + 1):
         sheet.cell(row=total_row, column=col).border = _BOX

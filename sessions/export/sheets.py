@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from sessions.export.zipnorm import normalise_zip
@@ -32,3 +34,23 @@ def csv_bytes(rows: list[list[str | int]]) -> bytes:
     text = io.StringIO()
     csv.writer(text, lineterminator="\r\n").writerows(rows)
     return ("\ufeff" + text.getvalue()).encode("utf-8")
+
+
+def fit_row_height(sheet: Worksheet, row: int, widths: list[float], first_column: int = 1) -> None:
+    """Make a row tall enough for its wrapped text.
+
+    Spreadsheet programs do not grow a row for wrapped text when they open a file, so the
+    height is estimated here: a column ``w`` characters wide holds about ``w`` characters
+    of 12-point Times New Roman per line.
+    """
+    lines = 1
+    for offset, width in enumerate(widths):
+        value = sheet.cell(row=row, column=first_column + offset).value
+        if isinstance(value, str) and value:
+            per_line = max(int(width * 0.95), 1)
+            lines = max(lines, sum(max(1, math.ceil(len(part) / per_line)) for part in value.split("\n")))
+    sheet.row_dimensions[row].height = ROW_POINTS * lines + 3
+
+
+ROW_POINTS = 15.5
+"""The height of one line of 12-point text, in points."""

@@ -1,0 +1,147 @@
+"""The recognition list the unit head signs a decision from, read back with openpyxl and csv."""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from models.i18n import set_language
+from models.session import Conclusion
+from sessions.exporting import render
+from sessions.storage import DataFolder
+from tests.conftest import FIRST, PLANNED
+from tui.cli import main
+
+HEAD = 5  # the heading row, under the unit, the title and the "attached to" line
+
+
+def _record(demo_dir: Path, session: str = FIRST):
+    return DataFolder(demo_dir).load_record(session)[0]
+
+
+def _sheet(data: bytes):
+    return openpyxl.load_workbook(io.BytesIO(data)).active
+
+
+def _rows(data: bytes) -> list[list[str]]:
+    text = data.decode("utf-8-sig")
+    return list(csv.reader(io.StringIO(text)))
+
+
+@pytest.fixture
+def record(demo_dir: Path):
+    return _record(demo_dir)
+
+
+def test_xlsx_lists_the_recognised_initiatives_with_every_column(record) -> None:
+    sheet = _sheet(render(record, "xlsx"))
+    assert sheet["A1"].value == "BỆNH VIỆN ĐA KHOA TỈNH BẾN TRE"
+    assert sheet["A2"].value == "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN"
+    assert (
+        sheet["A3"].value == "(Kèm theo Biên bản họp Hội đồng Sáng kiến Bệnh viện Đa khoa tỉnh Bến Tre ngày 14/05/2026)"
+    )
+    heading = [c.value for c in sheet[HEAD]]
+    assert heading == [
+        "TT",
+        "Mã số",
+        "Tên sáng kiến",
+        "Tác giả (tỷ lệ)",
+        "Đơn vị",
+        "Nhóm",
+        "Loại giải pháp",
+        "Phạm vi ảnh hưởng",
+        "Đề xuất khen thưởng",
+        "Giá trị làm lợi được xác nhận (đồng)",
+    ]
+    recognised = [i for i in record.agenda_items() if record.conclusion(i.id) == Conclusion.RECOGNISED]
+    body = [[c.value for c in row] for row in sheet.iter_rows(min_row=HEAD + 1, max_row=HEAD + len(recognised))]
+    assert [row[1] for row in body] == [i.code for i in recognised]
+    assert [row[0] for row in body] == list(range(1, len(recognised) + 1))
+    first = body[0]
+    assert first[2] == "Cải tiến xe đẩy cấp phát thuốc có ngăn khóa theo từng giường bệnh"
+    assert first[3] == "Đặng Văn Phúc (70%); Ngô Thị Thu (30%)"
+    assert first[4:9] == [
+        "Khoa Dược",
+        "cải tiến kỹ thuật",
+        "Giải pháp kỹ thuật",
+        "Cấp cơ sở",
+        "Giấy chứng nhận sáng kiến",
+    ]
+    assert first[9] == 86_500_000
+    assert body[2][7] == "Cấp ngành, tỉnh"
+
+
+def test_xlsx_benefits_are_whole_dong_and_unquantified_is_never_zero(record) -> None:
+    sheet = _sheet(render(record, "xlsx"))
+    benefits = [row[9].value for row in sheet.iter_rows(min_row=HEAD + 1, max_row=HEAD + 6)]
+    assert benefits == [
+        86_500_000,
+        "không tính được thành tiền",
+        142_000_000,
+        "không tính được thành tiền",
+        "không tính được thành tiền",
+        18_000_000,
+    ]
+    assert sheet.cell(row=HEAD + 1, column=10).number_format == "#,##0"
+    total = [c.value for c in sheet[HEAD + 7]]
+    assert total[2] == "Tổng cộng" and total[9] == 246_500_000
+    assert sheet.cell(row=HEAD + 7, column=10).number_format == "#,##0"
+    assert sheet.cell(row=HEAD + 8, column=3).value == "Số sáng kiến có hiệu quả không tính được thành tiền: 3"
+    # the heading row repeats on every printed page
+    assert sheet.print_title_rows == f"${HEAD}:${HEAD}"
+
+
+def test_csv_opens_in_excel_as_utf8_and_totals(record) -> None:
+    data = render(record, "csv")
+    assert data.startswith("\ufeff".encode())
+    rows = _rows(data)
+    assert rows[0][0] == "TT" and rows[0][-1] == "Giá trị làm lợi được xác nhận (đồng)"
+    assert [r[1] for r in rows[1:7]] == [
+        "SK-2026-01",
+        "SK-2026-02",
+        "SK-2026-03",
+        "SK-2026-04",
+        "SK-2026-06",
+        "SK-2026-08",
+    ]
+    assert rows[1][3] == "Đặng Văn Phúc (70%); Ngô Thị Thu (30%)"
+    assert rows[1][-1] == "86500000" and rows[2][-1] == "không tính được thành tiền"
+    assert rows[7][2] == "Tổng cộng" and rows[7][-1] == "246500000"
+    assert rows[8][2].endswith(": 3")
+    text = data.decode("utf-8-sig")
+    assert text == unicodedata.normalize("NFC", text)
+
+
+def test_exports_are_identical_when_repeated(record) -> None:
+    assert render(record, "xlsx") == render(record, "xlsx")
+    assert render(record, "csv") == render(record, "csv")
+
+
+def test_a_session_without_recognitions_gives_an_empty_list_with_a_zero_total(demo_dir: Path) -> None:
+    record = _record(demo_dir, PLANNED)
+    rows = _rows(render(record, "csv"))
+    assert len(rows) == 3
+    assert rows[1][2] == "Tổng cộng" and rows[1][-1] == "0"
+    assert rows[2][2].endswith(": 0")
+
+
+def test_english_list(record) -> None:
+    set_language("en")
+    sheet = _sheet(render(record, "xlsx"))
+    assert sheet["A2"].value == "LIST OF RECOGNISED INITIATIVES"
+    assert sheet.cell(row=HEAD, column=10).value == "Confirmed benefit (VND)"
+    assert sheet.cell(row=HEAD + 2, column=10).value == "cannot be quantified"
+    assert sheet.cell(row=HEAD + 1, column=6).value == "technical improvement"
+
+
+def test_cli_writes_the_list(demo_dir: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", FIRST, "--data", str(demo_dir), "--format", "xlsx", "--lang", "vi"]) == 0
+    assert (tmp_path / "danh-sach-cong-nhan-2026-05-14-14-05-2026.xlsx").exists()
+    assert main(["export", FIRST, "--data", str(demo_dir), "--format", "csv", "--lang", "en"]) == 0
+    assert (tmp_path / "recognised-2026-05-14-14-05-2026.csv").exists()

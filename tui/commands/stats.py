@@ -1,0 +1,28 @@
+"""`council stats --data DIR [--session ID ...] [--format table|xlsx|csv] [--output FILE]`: counts and benefit."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from models.i18n import t
+from sessions.export.statistics import STATS_FORMATS, export_stats, render_table
+from sessions.stats import compute_stats, load_records
+
+
+def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
+    parser = sub.add_parser("stats", help=t("statistics.help"))
+    parser.add_argument("--session", action="append", default=None, metavar="ID", help=t("statistics.session_help"))
+    parser.add_argument("--format", choices=STATS_FORMATS, default="table", help=t("statistics.format_help"))
+    parser.add_argument("--output", type=Path, default=None, help=t("statistics.output_help"))
+    add_common(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.format == "table" and args.output is None:
+        print(render_table(compute_stats(load_records(args.data, args.session))), end="")
+        return 0
+    path = export_stats(args.data, args.session, args.format, args.output, Path.cwd())
+    print(t("cli.exported", path=str(path)))
+    return 0
