@@ -70,3 +70,50 @@ def rule_sentence(rule: Rulebook, result: PollResult) -> str:
 def rule_summary(rule: Rulebook) -> str:
     """The passing rule in plain words, e.g. 'yes ≥ 2/3 of eligible members'."""
     return t("rule.summary", threshold=threshold_phrase(rule.pass_threshold), base=base_label(rule.pass_base))
+
+
+def preset_name(preset: str) -> str:
+    return t(f"preset.{preset}") if preset in PRESET_KEYS else preset
+
+
+PRESET_KEYS = (
+    "custom",
+    "circular18",
+    "two_thirds_present",
+    "simple_majority",
+    "absolute_majority",
+    "unanimity",
+    "mean_score",
+)
+
+
+def describe_rulebook(rule: Rulebook) -> list[str]:
+    """The rulebook in plain words, one rule a line."""
+    lines = [
+        t("rules.preset", name=preset_name(rule.preset)),
+        t("rules.quorum", threshold=threshold_phrase(rule.quorum)),
+        t("rules.passing", rule=rule_summary(rule)),
+    ]
+    if rule.pass_base == PassBase.VOTES_CAST:
+        lines.append(t("rules.abstentions_excluded"))
+    if rule.pass_threshold.strict:
+        lines.append(t("rules.tie_fails"))
+    criteria = ", ".join(f"{c.name_vi if _vi() else c.name_en} 0-{c.max_score}" for c in rule.criteria)
+    lines.append(t("rules.criteria", criteria=criteria))
+    lines.append(t("rules.sheet_eligible", minimum=rule.sheet_eligible_minimum))
+    if rule.scoring_pass.value == "mean_threshold":
+        lines.append(t("rules.scoring_mean", threshold=rule.mean_threshold))
+    else:
+        lines.append(
+            t("rules.scoring_sheets", threshold=threshold_phrase(rule.pass_threshold), base=base_label(rule.pass_base))
+        )
+    grades = ", ".join(f"≥ {g.minimum}: {g.label_vi if _vi() else g.label_en}" for g in rule.grades)
+    lines.append(t("rules.grades", grades=grades))
+    lines.append(t("rules.spread", spread=rule.spread_warning))
+    return lines
+
+
+def _vi() -> bool:
+    from models.i18n import current_language
+
+    return current_language() == "vi"

@@ -10,8 +10,9 @@ import datetime as dt
 from typing import Any
 
 from models.initiative import Initiative
-from models.poll import Choice, Counts, Poll, PollResult, PollStatus
+from models.poll import Choice, Counts, PaperTally, Poll, PollResult, PollStatus, ScoreSheet
 from models.record import SessionRecord
+from models.rules import Rulebook
 from models.session import Attendance, Finding, Presence, SessionStatus
 
 
@@ -80,7 +81,25 @@ class Reducer:
         poll.closed_at = dt.datetime.fromisoformat(ts)
         if "counts" in data:
             poll.counts = Counts.model_validate(data["counts"])
+        if "voted" in data:
+            poll.voted = sorted(data["voted"])
+        if "sheets" in data:
+            poll.sheets = [ScoreSheet.model_validate(s) for s in data["sheets"]]
         poll.result = PollResult.model_validate(data["result"])
+
+    def _on_votes_recorded(self, data: dict[str, Any], ts: str) -> None:
+        votes = self._polls[data["poll_id"]].votes
+        for member_id, choice in data["votes"].items():
+            if choice is None:
+                votes.pop(member_id, None)
+            else:
+                votes[member_id] = Choice(choice)
+
+    def _on_paper_recorded(self, data: dict[str, Any], ts: str) -> None:
+        self._polls[data["poll_id"]].paper = PaperTally.model_validate(data["tally"])
+
+    def _on_rulebook_set(self, data: dict[str, Any], ts: str) -> None:
+        self.record.rulebook = Rulebook.model_validate(data["rulebook"])
 
     def _on_poll_voided(self, data: dict[str, Any], ts: str) -> None:
         poll = self._polls[data["poll_id"]]
@@ -107,3 +126,20 @@ class Reducer:
 
     def _on_agenda_reordered(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.agenda = list(data["agenda"])
+
+    # --- preparing a session: details, bulk import, members snapshot (sessions/editing.py)
+    def _on_session_updated(self, data: dict[str, Any], ts: str) -> None:
+        editable = {"title", "date", "place", "start_time", "chair_id", "secretary_id", "invitees"}
+        changes = {k: v for k, v in data["changes"].items() if k in editable}
+        merged = {**self.record.session.model_dump(mode="json"), **changes}
+        self.record.session = type(self.record.session).model_validate(merged)
+
+    def _on_initiatives_imported(self, data: dict[str, Any], ts: str) -> None:
+        # One journal record for a whole import, so an import is all or nothing even on a crash.
+        for item in data["initiatives"]:
+            self._on_initiative_saved({"initiative": item}, ts)
+
+    def _on_council_refreshed(self, data: dict[str, Any], ts: str) -> None:
+        snapshot = {k: data[k] for k in ("council", "members", "rulebook") if k in data}
+        self.record = type(self.record).model_validate({**self.record.model_dump(mode="json"), **snapshot})
+        self._polls = {p.id: p for p in self.record.polls}

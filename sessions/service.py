@@ -21,6 +21,7 @@ from sessions.events import Reducer
 from sessions.journal import Journal
 from sessions.lock import SessionLock
 from sessions.migrations import SCHEMA_MARK, schema_mark
+from sessions.modes import PollModes
 from sessions.recovery import damage_error, recovery_message, remember_session
 from sessions.storage import DataFolder, LoadReport
 
@@ -31,7 +32,7 @@ def local_now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
-class SessionService:
+class SessionService(PollModes):
     """One session, opened for running (with the lock) or for reading only."""
 
     def __init__(
@@ -306,6 +307,7 @@ class SessionService:
             raise DomainError("error.vote_not_present", name=name)
         if poll.votes.get(member_id) == choice:
             return
+        self.remember_for_undo(poll, member_id)
         self.commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
 
     def clear_vote(self, member_id: str) -> None:
@@ -318,15 +320,23 @@ class SessionService:
         poll = self.record.open_poll()
         if poll is None:
             raise DomainError("error.no_open_poll")
-        if poll.mode == PollMode.OPEN:
-            missing = len([m for m in poll.voters if m not in poll.votes])
+        if poll.mode != PollMode.PAPER:
+            missing = self.missing_voters(poll)
             if missing and not force:
                 raise DomainError("error.votes_missing", count=missing)
-        result = poll.tally()
+        elif poll.paper is None:
+            raise DomainError("error.paper_missing")
+        result, extra = self.closing_data(poll)
         self.commit(
             "poll_closed",
-            {"poll_id": poll.id, "counts": result.counts.model_dump(), "result": result.model_dump(mode="json")},
+            {
+                "poll_id": poll.id,
+                "counts": result.counts.model_dump(),
+                "result": result.model_dump(mode="json"),
+                **extra,
+            },
         )
+        self.after_close(poll)
         self.checkpoint()
         return result
 

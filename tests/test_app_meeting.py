@@ -37,7 +37,7 @@ async def run_meeting(data: Path, exports: Path, clock) -> str:
         await pilot.press("escape", "s")
 
         # First initiative: everyone present votes yes; recognised.
-        await pilot.press("v")
+        await pilot.press("v", "enter")  # the first way to decide is the open vote
         assert isinstance(app.screen, VoteScreen)
         await pilot.press("y", "y", "y", "y", "y")
         assert "Chưa biểu quyết: 1" in str(app.screen.query_one("#tally").render())
@@ -51,7 +51,7 @@ async def run_meeting(data: Path, exports: Path, clock) -> str:
         assert isinstance(app.screen, AgendaScreen)
 
         # Second initiative: member 5 is a co-author and is left out; it fails and is refused.
-        await pilot.press("n", "v")
+        await pilot.press("n", "v", "enter")
         voters = app.screen.query_one("#voters")
         assert voters.row_count == 5
         await pilot.press("y", "n", "n", "n", "n", "c", "f")

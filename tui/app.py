@@ -16,6 +16,8 @@ from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.guard import guarded, log_unexpected
 
+BOOTH_APP_ACTIONS = {"focus_next", "focus_previous"}
+
 
 class CouncilApp(App):
     """council: the chair's app."""
@@ -120,6 +122,10 @@ class CouncilApp(App):
     async def action_quit(self) -> None:
         self.close_service()
         self.exit()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # In the ballot booth a member may only vote: no help, palette, quitting or other screens.
+        return not (getattr(self.screen, "in_booth", False) and action not in BOOTH_APP_ACTIONS)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("bind.help"), t("palette.help_help"), self.action_help)

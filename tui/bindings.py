@@ -40,6 +40,8 @@ AGENDA = [
     Binding("s", "start_session", "bind.start_session"),
     Binding("v", "vote", "bind.vote"),
     Binding("f", "findings", "bind.findings"),
+    Binding("r", "recuse", "bind.recuse", show=False),
+    Binding("g", "rules", "bind.rules", show=False),
     Binding("n", "next_item", "bind.next_item"),
     Binding("p", "previous_item", "bind.previous_item", show=False),
     Binding("enter", "make_current", "bind.make_current", show=False),
@@ -57,14 +59,60 @@ ATTENDANCE = [
     Binding("escape", "back", "bind.back"),
 ]
 
+# Keys every poll screen shares.
+POLL_COMMON = [
+    Binding("c", "close_poll", "bind.close_poll"),
+    Binding("x", "reset_poll", "bind.reset_poll", show=False),
+    Binding("f", "findings", "bind.findings"),
+    Binding("escape", "back", "bind.back"),
+]
+
 VOTE = [
     Binding("y", "cast('yes')", "bind.yes"),
     Binding("n", "cast('no')", "bind.no"),
     Binding("a", "cast('abstain')", "bind.abstain"),
-    Binding("backspace,delete", "clear_vote", "bind.clear_vote", key_display="⌫"),
+    Binding("Y", "everyone_yes", "bind.everyone_yes", key_display="shift+y"),
+    Binding("u", "undo", "bind.undo"),
+    Binding("backspace,delete", "clear_vote", "bind.clear_vote", key_display="⌫", show=False),
     *SEAT_KEYS,
-    Binding("c", "close_poll", "bind.close_poll"),
-    Binding("f", "findings", "bind.findings"),
+    *POLL_COMMON,
+]
+
+BALLOT_OVERVIEW = [
+    Binding("b", "booth", "bind.booth"),
+    Binding("enter", "paper_sheet", "bind.paper_sheet", show=False),
+    *POLL_COMMON,
+]
+
+PAPER = [
+    Binding("ctrl+s", "save_counts", "bind.save_counts", priority=True),
+    *POLL_COMMON,
+]
+
+# The booth: a member can only choose their name and vote; the chair leaves with ctrl+x (and PIN).
+BOOTH = [
+    Binding("ctrl+x", "leave_booth", "bind.leave_booth", show=False),
+]
+
+PIN = [Binding("escape", "cancel", "bind.cancel")]
+
+RECEIVED = [Binding("enter,space,escape", "done", "bind.next_member")]
+
+BALLOT = [
+    Binding("y", "choose('yes')", "bind.yes"),
+    Binding("n", "choose('no')", "bind.no"),
+    Binding("a", "choose('abstain')", "bind.abstain"),
+    Binding("escape", "cancel", "bind.ballot_cancel"),
+]
+
+SHEET = [
+    Binding("ctrl+s", "submit", "bind.submit_sheet", priority=True),
+    Binding("escape", "cancel", "bind.cancel"),
+]
+
+RULES = [
+    Binding("enter", "apply_preset", "bind.apply_preset", show=False),
+    Binding("ctrl+s", "save_rules", "bind.save", priority=True),
     Binding("escape", "back", "bind.back"),
 ]
 
@@ -102,5 +150,13 @@ def all_screen_bindings() -> dict[str, list[Binding]]:
         "agenda": AGENDA,
         "attendance": ATTENDANCE,
         "vote": VOTE,
+        "ballot_overview": BALLOT_OVERVIEW,
+        "paper": PAPER,
+        "booth": BOOTH,
+        "ballot": BALLOT,
+        "sheet": SHEET,
+        "pin": PIN,
+        "received": RECEIVED,
+        "rules": RULES,
         "findings": FINDINGS,
     }

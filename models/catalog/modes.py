@@ -1,3 +1,195 @@
-"""User-visible strings of the modes area, as key: (English, Vietnamese)."""
+"""User-visible strings of the decision modes (booth, scoring, paper, rulebooks), as key: (English, Vietnamese)."""
 
-MESSAGES: dict[str, tuple[str, str]] = {}
+MESSAGES: dict[str, tuple[str, str]] = {
+    "error.pin_wrong": ("That PIN is not right; try again.", "Mã PIN không đúng; hãy thử lại."),
+    "error.already_voted": ("{name} has already voted in this poll.", "{name} đã bỏ phiếu trong lần biểu quyết này."),
+    "error.score_missing": ("Give a score for {criterion}.", "Hãy chấm điểm tiêu chí {criterion}."),
+    "error.score_range": (
+        "{criterion}: {value} is outside 0 to {max}.",
+        "{criterion}: {value} nằm ngoài khoảng 0 đến {max}.",
+    ),
+    "error.paper_issued": (
+        "{issued} ballots issued, but only {present} members present may vote.",
+        "Số phiếu phát ra ({issued}) lớn hơn số thành viên có mặt được biểu quyết ({present}).",
+    ),
+    "error.paper_returned": (
+        "{returned} ballots returned, more than the {issued} issued.",
+        "Số phiếu thu vào ({returned}) lớn hơn số phiếu phát ra ({issued}).",
+    ),
+    "error.paper_valid": (
+        "Valid {valid} + invalid {invalid} must equal the {returned} returned.",
+        "Phiếu hợp lệ {valid} + không hợp lệ {invalid} phải bằng số phiếu thu vào {returned}.",
+    ),
+    "error.paper_choices": (
+        "Yes {yes} + no {no} + abstain {abstain} must equal the {valid} valid ballots.",
+        "Đồng ý {yes} + không đồng ý {no} + không biểu quyết {abstain} phải bằng số phiếu hợp lệ {valid}.",
+    ),
+    "error.paper_missing": ("Type the paper counts first.", "Hãy nhập kết quả kiểm phiếu trước."),
+    "error.rules_after_open": (
+        "The rules can only be changed before the meeting starts.",
+        "Chỉ được thay đổi quy chế trước khi khai mạc phiên họp.",
+    ),
+    # --- keys
+    "bind.recuse": ("Recuse a member", "Không cho biểu quyết"),
+    "bind.rules": ("Rules", "Quy chế"),
+    "bind.reset_poll": ("Reset poll", "Hủy biểu quyết"),
+    "bind.everyone_yes": ("Everyone yes", "Tất cả đồng ý"),
+    "bind.undo": ("Undo", "Hoàn tác"),
+    "bind.booth": ("Open the booth", "Mở phòng bỏ phiếu"),
+    "bind.paper_sheet": ("Type a paper sheet", "Nhập phiếu chấm giấy"),
+    "bind.save_counts": ("Record counts", "Ghi kết quả"),
+    "bind.leave_booth": ("Chair: leave the booth", "Chủ tịch: rời phòng bỏ phiếu"),
+    "bind.ballot_cancel": ("Back to the names", "Quay lại danh sách"),
+    "bind.submit_sheet": ("Submit the sheet", "Nộp phiếu chấm"),
+    "bind.apply_preset": ("Apply preset", "Áp dụng mẫu"),
+    "bind.next_member": ("Next member", "Thành viên tiếp theo"),
+    "col.ballot": ("Ballot", "Phiếu"),
+    # --- choosing a mode
+    "mode.pick": ("How does the council decide on {code}?", "Hội đồng quyết định {code} bằng hình thức nào?"),
+    "mode.open_help": ("the chair records each member's vote", "Chủ tịch ghi ý kiến từng thành viên"),
+    "mode.secret_help": (
+        "members vote in turn in the booth on this laptop",
+        "thành viên lần lượt bỏ phiếu trên máy này",
+    ),
+    "mode.scoring_help": ("each member fills a scoring sheet", "mỗi thành viên chấm điểm theo tiêu chí"),
+    "mode.paper_help": ("ballots counted on paper, counts typed in", "kiểm phiếu giấy, nhập kết quả"),
+    # --- open vote extras
+    "vote.needed_sheets": ("{needed} eligible sheets needed to pass", "Cần {needed} phiếu chấm đạt để thông qua"),
+    "vote.reset_reason": ("Why is this poll cancelled and retaken?", "Lý do hủy và biểu quyết lại?"),
+    "vote.reset_done": (
+        "The poll was cancelled; it stays on record.",
+        "Đã hủy lần biểu quyết; vẫn được lưu trong biên bản.",
+    ),
+    "vote.everyone_yes_done": (
+        "Everyone present voted yes; correct single votes with y, n, a.",
+        "Tất cả thành viên có mặt đồng ý; sửa từng phiếu bằng y, n, a.",
+    ),
+    "vote.nothing_to_undo": ("Nothing to undo.", "Không có gì để hoàn tác."),
+    # --- ballot overview and booth
+    "overview.hint_secret": (
+        "b opens the booth; members vote in turn. Nobody sees a tally until the poll is closed.",
+        "Nhấn b để mở phòng bỏ phiếu; các thành viên lần lượt bỏ phiếu. Không ai thấy kết quả trước khi kết thúc.",
+    ),
+    "overview.hint_scoring": (
+        "b opens the booth for private sheets; enter types the selected member's paper sheet.",
+        "Nhấn b để thành viên tự chấm trong phòng bỏ phiếu; enter để nhập phiếu chấm giấy của thành viên đang chọn.",
+    ),
+    "overview.voted": ("voted", "đã bỏ phiếu"),
+    "overview.progress": ("{voted} of {total} have voted", "Đã bỏ phiếu: {voted}/{total}"),
+    "overview.no_tally": ("No tally is shown until the poll is closed.", "Kết quả chỉ hiện khi kết thúc bỏ phiếu."),
+    "booth.title": ("SECRET BALLOT", "BỎ PHIẾU KÍN"),
+    "booth.pick_name": ("Choose your name and press Enter.", "Chọn tên của bạn và nhấn Enter."),
+    "booth.all_voted": (
+        "Everyone has voted. Please hand the laptop back to the chair.",
+        "Tất cả thành viên đã bỏ phiếu. Xin chuyển máy lại cho Chủ tịch.",
+    ),
+    "booth.chair_leaves": ("Chair: ctrl+x to leave the booth.", "Chủ tịch: ctrl+x để rời phòng bỏ phiếu."),
+    "booth.pin_for": ("{name}, type your PIN and press Enter:", "{name}, nhập mã PIN và nhấn Enter:"),
+    "booth.chair_pin": ("Chair's PIN to leave the booth:", "Mã PIN của Chủ tịch để rời phòng bỏ phiếu:"),
+    "booth.ballot_for": ("Ballot of {name}", "Phiếu của {name}"),
+    "booth.ballot_keys": (
+        "Press y, n or a (or choose with the arrows and Enter).",
+        "Nhấn y, n hoặc a (hoặc chọn bằng phím mũi tên và Enter).",
+    ),
+    "booth.confirm": ("Confirm my vote", "Xác nhận phiếu"),
+    "booth.confirm_choice": (
+        "You chose: {choice}. Press Enter to confirm, or choose again.",
+        "Bạn chọn: {choice}. Nhấn Enter để xác nhận, hoặc chọn lại.",
+    ),
+    "booth.received": ("Your vote has been received.", "Phiếu của bạn đã được ghi nhận."),
+    "booth.pass_on": (
+        "Please pass the laptop to the next member, who presses Enter.",
+        "Xin chuyển máy cho thành viên tiếp theo, rồi nhấn Enter.",
+    ),
+    # --- scoring sheet
+    "sheet.title": ("Scoring sheet: {name}", "Phiếu chấm điểm: {name}"),
+    "sheet.comment": ("Comment", "Nhận xét"),
+    "sheet.total": ("Total: {total}", "Tổng điểm: {total}"),
+    "sheet.keys": ("ctrl+s submits the sheet; esc goes back.", "ctrl+s để nộp phiếu; esc để quay lại."),
+    "sheet.numbers_only": ("Scores are whole numbers.", "Điểm phải là số nguyên."),
+    "sheet.stored": ("Sheet stored.", "Đã lưu phiếu chấm."),
+    "score.criterion_mean": ("{name}: mean {mean} of {max}", "{name}: trung bình {mean}/{max}"),
+    "score.mean_total": ("Mean total: {mean}", "Tổng điểm trung bình: {mean}"),
+    "score.range": (
+        "Lowest {minimum}, highest {maximum}, spread {spread}",
+        "Thấp nhất {minimum}, cao nhất {maximum}, chênh lệch {spread}",
+    ),
+    "score.spread_flag": (
+        "The members disagree strongly (large spread).",
+        "Ý kiến các thành viên chênh lệch lớn.",
+    ),
+    "score.eligible": (
+        "Eligible sheets (total ≥ {minimum}): {eligible} of {sheets}",
+        "Số phiếu đạt (tổng điểm ≥ {minimum}): {eligible}/{sheets}",
+    ),
+    "score.grade": ("Grade: {grade}", "Xếp loại: {grade}"),
+    # --- paper tally
+    "paper.issued": ("Ballots issued", "Số phiếu phát ra"),
+    "paper.returned": ("Ballots returned", "Số phiếu thu vào"),
+    "paper.valid": ("Valid", "Phiếu hợp lệ"),
+    "paper.invalid": ("Invalid", "Phiếu không hợp lệ"),
+    "paper.yes": ("Yes", "Đồng ý"),
+    "paper.no": ("No", "Không đồng ý"),
+    "paper.abstain": ("Abstain", "Không biểu quyết"),
+    "paper.eligible_present": ("Members present who may vote: {count}", "Thành viên có mặt được biểu quyết: {count}"),
+    "paper.recorded": ("Counts recorded; c closes the poll.", "Đã ghi kết quả kiểm phiếu; nhấn c để kết thúc."),
+    "paper.summary": (
+        "Issued {issued}, returned {returned}, valid {valid}, invalid {invalid}",
+        "Phát ra {issued}, thu vào {returned}, hợp lệ {valid}, không hợp lệ {invalid}",
+    ),
+    # --- recusal
+    "recuse.title": ("Recuse a member from {code}", "Không cho thành viên biểu quyết {code}"),
+    "recuse.reason": ("Conflict of interest", "Lý do xung đột lợi ích"),
+    "recuse.confirm": ("Recuse", "Xác nhận"),
+    "recuse.pick_member": ("Choose a member.", "Hãy chọn thành viên."),
+    "recuse.done": ("{name} will not vote on this initiative.", "{name} sẽ không biểu quyết sáng kiến này."),
+    # --- rulebook
+    "rules.title": ("Rules of this session", "Quy chế của phiên họp"),
+    "rules.presets": ("Presets (enter applies)", "Các mẫu quy chế (enter để áp dụng)"),
+    "rules.edit": ("Edit (ctrl+s saves)", "Chỉnh sửa (ctrl+s để lưu)"),
+    "rules.f_quorum": ("Quorum (share of members)", "Số lượng tối thiểu (tỷ lệ)"),
+    "rules.f_threshold": ("Passing share", "Tỷ lệ thông qua"),
+    "rules.f_strict": ("More than the share (not 'at least')", "Trên tỷ lệ (không phải 'ít nhất')"),
+    "rules.f_base": ("Share of", "Tính trên"),
+    "rules.f_scoring": ("Scoring passes by", "Chấm điểm thông qua theo"),
+    "rules.f_sheet_min": ("A sheet is eligible from", "Phiếu chấm đạt từ"),
+    "rules.f_mean": ("Mean score threshold", "Ngưỡng điểm trung bình"),
+    "rules.scoring_eligible_sheets": ("eligible sheets", "số phiếu chấm đạt"),
+    "rules.scoring_mean_threshold": ("mean score", "điểm trung bình"),
+    "rules.applied": ("Rules set to: {name}.", "Đã áp dụng quy chế: {name}."),
+    "rules.saved": ("Rules saved.", "Đã lưu quy chế."),
+    "rules.preset": ("Rulebook: {name}", "Quy chế: {name}"),
+    "rules.quorum": (
+        "Quorum: {threshold} of the voting members must be present.",
+        "Số lượng: phải có mặt {threshold} số thành viên có quyền biểu quyết.",
+    ),
+    "rules.passing": ("Passing: {rule}.", "Thông qua: {rule}."),
+    "rules.abstentions_excluded": ("Abstentions are not counted.", "Phiếu không biểu quyết không được tính."),
+    "rules.tie_fails": ("A tie fails.", "Số phiếu ngang nhau thì không thông qua."),
+    "rules.criteria": ("Scoring criteria: {criteria}.", "Tiêu chí chấm điểm: {criteria}."),
+    "rules.sheet_eligible": (
+        "A scoring sheet is eligible from {minimum} points.",
+        "Phiếu chấm đạt khi tổng điểm từ {minimum}.",
+    ),
+    "rules.scoring_mean": (
+        "Scoring passes when the mean total reaches {threshold}.",
+        "Chấm điểm thông qua khi điểm trung bình từ {threshold}.",
+    ),
+    "rules.scoring_sheets": (
+        "Scoring passes when eligible sheets are {threshold} of {base}.",
+        "Chấm điểm thông qua khi số phiếu đạt {threshold} {base}.",
+    ),
+    "rules.grades": ("Grades: {grades}.", "Xếp loại: {grades}."),
+    "rules.spread": (
+        "A spread of {spread} points or more is flagged.",
+        "Chênh lệch từ {spread} điểm trở lên được cảnh báo.",
+    ),
+    "preset.circular18": ("Circular 18 (default)", "Thông tư 18 (mặc định)"),
+    "preset.two_thirds_present": ("Two-thirds of those present", "Hai phần ba số có mặt"),
+    "preset.simple_majority": ("Simple majority of votes cast", "Đa số phiếu biểu quyết"),
+    "preset.absolute_majority": ("Absolute majority of all members", "Quá nửa tổng số thành viên"),
+    "preset.unanimity": ("Unanimity", "Nhất trí hoàn toàn"),
+    "preset.mean_score": ("Mean score threshold", "Ngưỡng điểm trung bình"),
+    "preset.custom": ("Custom", "Tùy chỉnh"),
+    "error.fraction": ("'{text}' is not a share such as 2/3 or 1/2.", "'{text}' không phải tỷ lệ như 2/3 hoặc 1/2."),
+}

@@ -5,17 +5,33 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from models.i18n import t
-from models.poll import PollStatus
+from models.poll import PollMode, PollStatus
 from models.session import SessionStatus
 from tui.bindings import AGENDA
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.initiative_view import initiative_detail, item_status
+from tui.screens.mode_picker import ModePickerScreen
+from tui.screens.recuse import RecuseScreen
 from tui.widgets.session_bar import SessionBar
+
+
+def poll_screen(mode: PollMode) -> Screen:
+    """The screen that runs a poll of ``mode``."""
+    from tui.screens.ballot_overview import BallotOverviewScreen
+    from tui.screens.paper import PaperScreen
+    from tui.screens.vote import VoteScreen
+
+    if mode == PollMode.OPEN:
+        return VoteScreen()
+    if mode == PollMode.PAPER:
+        return PaperScreen()
+    return BallotOverviewScreen()
 
 
 class AgendaScreen(SessionScreen):
@@ -120,27 +136,58 @@ class AgendaScreen(SessionScreen):
 
     @guarded
     def action_vote(self) -> None:
-        from tui.screens.vote import VoteScreen
-
         record = self.service.record
-        if record.open_poll() is None:
-            self.service.select_item(self.highlighted_index())
-            initiative = record.current_initiative
-            assert initiative is not None
-            decided = any(p.status == PollStatus.CLOSED for p in record.polls_for(initiative.id))
-            if decided or record.conclusion(initiative.id) is not None:
-                self.app.push_screen(AskTextScreen(t("agenda.revote_reason", code=initiative.code)), self._revote)
-                return
-            self.service.open_poll()
-        self.app.push_screen(VoteScreen())
+        poll = record.open_poll()
+        if poll is not None:
+            self.app.push_screen(poll_screen(poll.mode))
+            return
+        self.service.select_item(self.highlighted_index())
+        initiative = record.current_initiative
+        assert initiative is not None
+        self.app.push_screen(ModePickerScreen(initiative.code), self._mode_chosen)
 
     @guarded
-    def _revote(self, reason: str | None) -> None:
-        from tui.screens.vote import VoteScreen
+    def _mode_chosen(self, mode: PollMode | None) -> None:
+        if mode is None:
+            return
+        record = self.service.record
+        initiative = record.current_initiative
+        assert initiative is not None
+        decided = any(p.status == PollStatus.CLOSED for p in record.polls_for(initiative.id))
+        if decided or record.conclusion(initiative.id) is not None:
+            question = t("agenda.revote_reason", code=initiative.code)
+            self.app.push_screen(AskTextScreen(question), lambda reason: self._revote(mode, reason))
+            return
+        self.service.open_poll(mode)
+        self.app.push_screen(poll_screen(mode))
 
+    @guarded
+    def _revote(self, mode: PollMode, reason: str | None) -> None:
         if reason:
-            self.service.open_poll(revote_reason=reason)
-            self.app.push_screen(VoteScreen())
+            self.service.open_poll(mode, revote_reason=reason)
+            self.app.push_screen(poll_screen(mode))
+
+    @guarded
+    def action_recuse(self) -> None:
+        record = self.service.record
+        items = record.agenda_items()
+        if not items:
+            return
+        initiative = items[min(self.highlighted_index(), len(items) - 1)]
+        self.app.push_screen(RecuseScreen(initiative.id), self._recused)
+
+    @guarded
+    def _recused(self, choice: tuple[str, str, str] | None) -> None:
+        if choice is not None:
+            initiative_id, member_id, reason = choice
+            self.service.recuse(initiative_id, member_id, reason)
+            self.app.notify(t("recuse.done", name=self.service.record.member(member_id).name))
+            self.refresh_view()
+
+    def action_rules(self) -> None:
+        from tui.screens.rules import RulesScreen
+
+        self.app.push_screen(RulesScreen())
 
     @guarded
     def action_findings(self) -> None:

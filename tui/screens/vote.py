@@ -7,14 +7,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Footer, Label, Static
 
-from models.errors import DomainError
 from models.i18n import t
-from models.labels import mode_label, role_label, rule_sentence, rule_summary
-from models.poll import Choice, Poll, PollStatus
+from models.labels import role_label
+from models.poll import Choice, Poll
 from tui.bindings import VOTE
 from tui.guard import guarded
-from tui.screens.base import SessionScreen
-from tui.screens.dialogs import ConfirmScreen
+from tui.screens.poll_base import PollScreen
+from tui.screens.poll_view import needed_text
 from tui.widgets.seat_jump import SeatJumper
 from tui.widgets.session_bar import SessionBar
 
@@ -27,13 +26,12 @@ def choice_text(choice: Choice | None) -> Text:
     return Text(t(choice.value), style=CHOICE_STYLE[choice])
 
 
-class VoteScreen(SessionScreen):
+class VoteScreen(PollScreen):
     BINDINGS = VOTE
 
     def __init__(self) -> None:
         super().__init__()
         self.jumper = SeatJumper()
-        self.poll_id: str | None = None
 
     def compose(self) -> ComposeResult:
         yield SessionBar(id="session-bar")
@@ -46,7 +44,7 @@ class VoteScreen(SessionScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        poll = self.service.record.open_poll() or self._latest_poll()
+        poll = self.find_poll()
         if poll is None:
             self.app.pop_screen()
             return
@@ -68,31 +66,7 @@ class VoteScreen(SessionScreen):
         self.refresh_view()
         table.focus()
 
-    def _latest_poll(self) -> Poll | None:
-        current = self.service.record.current_initiative
-        if current is None:
-            return None
-        polls = self.service.record.polls_for(current.id)
-        return polls[-1] if polls else None
-
-    @property
-    def poll(self) -> Poll:
-        return next(p for p in self.service.record.polls if p.id == self.poll_id)
-
-    # --- drawing
-    def refresh_view(self) -> None:
-        super().refresh_view()
-        if self.poll_id is None:
-            return
-        poll = self.poll
-        record = self.service.record
-        initiative = record.initiatives[poll.initiative_id]
-        self.query_one("#vote-title", Label).update(
-            t("vote.title", mode=mode_label(poll.mode), code=initiative.code, title=initiative.title)
-        )
-        self._draw_tally(poll)
-
-    def _draw_tally(self, poll: Poll) -> None:
+    def draw_poll(self, poll: Poll) -> None:
         counts = poll.live_counts()
         missing = len([m for m in poll.voters if m not in poll.votes])
         lines = Text()
@@ -100,30 +74,20 @@ class VoteScreen(SessionScreen):
         lines.append(f"{t('yes')}: {counts.yes}\n", style="green")
         lines.append(f"{t('no')}: {counts.no}\n", style="red")
         lines.append(f"{t('abstain')}: {counts.abstain}\n", style="yellow")
-        lines.append(t("vote.not_voted", count=missing) + "\n", style="dim")
-        lines.append("\n")
-        lines.append(t("vote.rule", rule=rule_summary(poll.rule)) + "\n")
-        lines.append(t("vote.needed", needed=poll.needed(counts)) + "\n", style="bold")
+        lines.append(t("vote.not_voted", count=missing) + "\n\n", style="dim")
+        lines.append_text(needed_text(poll))
         if poll.recused:
             names = ", ".join(self.service.record.member(m).name for m in poll.recused)
             lines.append("\n" + t("vote.recused", names=names) + "\n", style="yellow")
         self.query_one("#tally", Static).update(lines)
-        result = self.query_one("#result", Static)
-        if poll.status == PollStatus.CLOSED and poll.result is not None:
-            passed = poll.result.passed
-            text = Text()
-            text.append(
-                f" {t('minutes.passed') if passed else t('minutes.failed')} \n",
-                style="bold white on dark_green" if passed else "bold white on red3",
-            )
-            text.append(rule_sentence(poll.rule, poll.result) + "\n")
-            text.append(t("vote.after_close"), style="dim")
-            result.update(text)
-        else:
-            result.update("")
 
-    def _member_rows(self) -> list[str]:
-        return list(self.poll.voters)
+    def _redraw_votes(self) -> None:
+        poll = self.poll
+        table = self.query_one("#voters", DataTable)
+        for member_id in poll.voters:
+            table.update_cell(member_id, "vote", choice_text(poll.votes.get(member_id)))
+        self.draw_poll(poll)
+        self.refresh_bar()
 
     def selected_member_id(self) -> str:
         table = self.query_one("#voters", DataTable)
@@ -133,7 +97,7 @@ class VoteScreen(SessionScreen):
     # --- actions
     def action_seat(self, digit: int) -> None:
         record = self.service.record
-        voters = self._member_rows()
+        voters = list(self.poll.voters)
         seats = [record.member(m).seat for m in voters]
         seat = self.jumper.push(digit, seats)
         if seat is not None:
@@ -144,14 +108,25 @@ class VoteScreen(SessionScreen):
         self.jumper.reset()
         member_id = self.selected_member_id()
         self.service.record_vote(member_id, Choice(choice))
-        table = self.query_one("#voters", DataTable)
-        table.update_cell(member_id, "vote", choice_text(Choice(choice)))
-        self._draw_tally(self.poll)
-        self.refresh_bar()
+        self.query_one("#voters", DataTable).update_cell(member_id, "vote", choice_text(Choice(choice)))
+        self.draw_poll(self.poll)
         self._advance()
         hook = self.council_app.vote_hook
         if hook is not None:
             hook()
+
+    @guarded
+    def action_everyone_yes(self) -> None:
+        self.service.record_all(Choice.YES)
+        self._redraw_votes()
+        self.app.notify(t("vote.everyone_yes_done"))
+
+    @guarded
+    def action_undo(self) -> None:
+        if self.service.undo_last_vote():
+            self._redraw_votes()
+        else:
+            self.app.notify(t("vote.nothing_to_undo"), severity="warning")
 
     def _advance(self) -> None:
         """Move to the next member without a vote, so the chair can go down the list."""
@@ -171,37 +146,4 @@ class VoteScreen(SessionScreen):
     def action_clear_vote(self) -> None:
         member_id = self.selected_member_id()
         self.service.clear_vote(member_id)
-        self.query_one("#voters", DataTable).update_cell(member_id, "vote", choice_text(None))
-        self._draw_tally(self.poll)
-
-    @guarded
-    def action_close_poll(self) -> None:
-        try:
-            self.service.close_poll()
-        except DomainError as error:
-            if error.key != "error.votes_missing":
-                raise
-            self.app.push_screen(ConfirmScreen(str(error), t("vote.close_anyway")), self._close_forced)
-            return
-        self._show_result()
-
-    @guarded
-    def _close_forced(self, confirmed: bool | None) -> None:
-        if confirmed:
-            self.service.close_poll(force=True)
-            self._show_result()
-
-    def _show_result(self) -> None:
-        result = self.poll.result
-        assert result is not None
-        self.app.notify(t("vote.closed_passed" if result.passed else "vote.closed_failed"))
-        self.refresh_view()
-
-    def action_findings(self) -> None:
-        from tui.screens.findings import FindingsScreen
-
-        poll_initiative = self.poll.initiative_id
-        self.app.switch_screen(FindingsScreen(poll_initiative))
-
-    def action_back(self) -> None:
-        self.app.pop_screen()
+        self._redraw_votes()

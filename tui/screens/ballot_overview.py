@@ -1,0 +1,91 @@
+"""The chair's view of a secret ballot or scoring round: who has voted, never how; the booth is one key away."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Footer, Label, Static
+
+from models.i18n import t
+from models.labels import role_label
+from models.poll import Poll, PollMode, PollStatus
+from tui.bindings import BALLOT_OVERVIEW
+from tui.guard import guarded
+from tui.screens.poll_base import PollScreen
+from tui.screens.poll_view import needed_text
+from tui.widgets.session_bar import SessionBar
+
+
+class BallotOverviewScreen(PollScreen):
+    BINDINGS = BALLOT_OVERVIEW
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(id="session-bar")
+        yield Label("", id="vote-title", classes="screen-title")
+        yield Label("", id="overview-hint", classes="dim")
+        with Horizontal(id="vote-body"):
+            yield DataTable(id="voters", cursor_type="row")
+            with Vertical(id="tally-pane"):
+                yield Static(id="tally")
+                yield Static(id="result")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        poll = self.find_poll()
+        if poll is None:
+            self.app.pop_screen()
+            return
+        self.poll_id = poll.id
+        table = self.query_one("#voters", DataTable)
+        table.add_column(t("col.seat"), key="seat")
+        table.add_column(t("col.name"), key="name")
+        table.add_column(t("col.role"), key="role")
+        table.add_column(t("col.ballot"), key="ballot", width=18)
+        for member_id in poll.voters:
+            member = self.service.record.member(member_id)
+            table.add_row(str(member.seat), member.name, role_label(member.role), "", key=member_id)
+        hint = "overview.hint_scoring" if poll.mode == PollMode.SCORING else "overview.hint_secret"
+        self.query_one("#overview-hint", Label).update(t(hint))
+        self.refresh_view()
+        table.focus()
+
+    def draw_poll(self, poll: Poll) -> None:
+        voted = set(self.service.voted_members(poll))
+        table = self.query_one("#voters", DataTable)
+        for member_id in poll.voters:
+            mark = Text("✓ " + t("overview.voted"), style="green") if member_id in voted else Text("·", style="dim")
+            table.update_cell(member_id, "ballot", mark)
+        lines = Text()
+        lines.append(t("overview.progress", voted=len(voted), total=len(poll.voters)) + "\n", style="bold")
+        if poll.status == PollStatus.OPEN:
+            lines.append(t("overview.no_tally") + "\n\n", style="italic")
+        lines.append_text(needed_text(poll))
+        if poll.recused:
+            names = ", ".join(self.service.record.member(m).name for m in poll.recused)
+            lines.append("\n" + t("vote.recused", names=names) + "\n", style="yellow")
+        self.query_one("#tally", Static).update(lines)
+
+    def action_booth(self) -> None:
+        from tui.screens.booth import BoothScreen
+
+        if self.poll.status != PollStatus.OPEN:
+            self.app.notify(t("error.no_open_poll"), severity="warning")
+            return
+        self.app.push_screen(BoothScreen(self.poll.id))
+
+    @guarded
+    def action_paper_sheet(self) -> None:
+        """The secretary types the selected member's scoring sheet from paper."""
+        from tui.screens.sheet import SheetScreen
+
+        poll = self.poll
+        if poll.mode != PollMode.SCORING or poll.status != PollStatus.OPEN:
+            return
+        table = self.query_one("#voters", DataTable)
+        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        self.app.push_screen(SheetScreen(poll.id, str(key.value), booth=False), lambda _: self.refresh_view())
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_paper_sheet()

@@ -1,0 +1,91 @@
+"""What every poll screen shares: the session bar, the title, closing, resetting, going to findings."""
+
+from __future__ import annotations
+
+from textual.widgets import Label, Static
+
+from models.errors import DomainError
+from models.i18n import t
+from models.labels import mode_label
+from models.poll import Poll
+from tui.guard import guarded
+from tui.screens.base import SessionScreen
+from tui.screens.dialogs import AskTextScreen, ConfirmScreen
+from tui.screens.poll_view import result_text
+
+
+class PollScreen(SessionScreen):
+    """Base of the open vote, ballot overview and paper tally screens; ``poll_id`` is fixed at mount."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.poll_id: str | None = None
+
+    def find_poll(self) -> Poll | None:
+        record = self.service.record
+        poll = record.open_poll()
+        if poll is not None:
+            return poll
+        current = record.current_initiative
+        polls = record.polls_for(current.id) if current else []
+        return polls[-1] if polls else None
+
+    @property
+    def poll(self) -> Poll:
+        return next(p for p in self.service.record.polls if p.id == self.poll_id)
+
+    def refresh_view(self) -> None:
+        super().refresh_view()
+        if self.poll_id is None:
+            return
+        poll = self.poll
+        initiative = self.service.record.initiatives[poll.initiative_id]
+        self.query_one("#vote-title", Label).update(
+            t("vote.title", mode=mode_label(poll.mode), code=initiative.code, title=initiative.title)
+        )
+        self.query_one("#result", Static).update(result_text(self.service.record, poll))
+        self.draw_poll(poll)
+
+    def draw_poll(self, poll: Poll) -> None:
+        """Subclasses draw their own part (rows, tally)."""
+
+    @guarded
+    def action_close_poll(self) -> None:
+        try:
+            self.service.close_poll()
+        except DomainError as error:
+            if error.key != "error.votes_missing":
+                raise
+            self.app.push_screen(ConfirmScreen(str(error), t("vote.close_anyway")), self._close_forced)
+            return
+        self._show_result()
+
+    @guarded
+    def _close_forced(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.service.close_poll(force=True)
+            self._show_result()
+
+    def _show_result(self) -> None:
+        result = self.poll.result
+        assert result is not None
+        self.app.notify(t("vote.closed_passed" if result.passed else "vote.closed_failed"))
+        self.refresh_view()
+
+    def action_reset_poll(self) -> None:
+        self.app.push_screen(AskTextScreen(t("vote.reset_reason")), self._reset)
+
+    @guarded
+    def _reset(self, reason: str | None) -> None:
+        if reason:
+            self.service.void_poll(reason)
+            self.app.notify(t("vote.reset_done"))
+            self.app.pop_screen()
+
+    def action_findings(self) -> None:
+        from tui.screens.findings import FindingsScreen
+
+        self.app.switch_screen(FindingsScreen(self.poll.initiative_id))
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,79 @@
+"""Text of a poll's tally and frozen result, for every mode."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from rich.text import Text
+
+from models.i18n import current_language, t
+from models.labels import rule_sentence, rule_summary
+from models.poll import Poll, PollMode, PollStatus, ScoreStats
+from models.record import SessionRecord
+
+
+def one_decimal(value: Fraction) -> str:
+    """A mean shown to one decimal (the exact fraction stays in the record)."""
+    tenths = round(value * 10)
+    text = f"{tenths // 10}.{tenths % 10}"
+    return text.replace(".", ",") if current_language() == "vi" else text
+
+
+def needed_text(poll: Poll) -> Text:
+    """How many yes votes (or eligible sheets) the open poll needs under the current attendance."""
+    key = "vote.needed_sheets" if poll.mode == PollMode.SCORING else "vote.needed"
+    text = Text(t("vote.rule", rule=rule_summary(poll.rule)) + "\n")
+    text.append(t(key, needed=poll.needed()) + "\n", style="bold")
+    return text
+
+
+def score_lines(record: SessionRecord, poll: Poll, stats: ScoreStats) -> Text:
+    text = Text()
+    vi = current_language() == "vi"
+    for criterion in poll.rule.criteria:
+        mean = Fraction(stats.criterion_means.get(criterion.id, "0"))
+        name = criterion.name_vi if vi else criterion.name_en
+        text.append(t("score.criterion_mean", name=name, mean=one_decimal(mean), max=criterion.max_score) + "\n")
+    text.append(t("score.mean_total", mean=one_decimal(stats.mean)) + "\n", style="bold")
+    text.append(t("score.range", minimum=stats.minimum, maximum=stats.maximum, spread=stats.spread) + "\n")
+    if stats.spread_flag:
+        text.append(t("score.spread_flag") + "\n", style="bold yellow")
+    text.append(
+        t(
+            "score.eligible",
+            eligible=stats.eligible_sheets,
+            sheets=stats.sheets,
+            minimum=poll.rule.sheet_eligible_minimum,
+        )
+        + "\n"
+    )
+    grade = stats.grade_vi if vi else stats.grade_en
+    if grade:
+        text.append(t("score.grade", grade=grade) + "\n")
+    return text
+
+
+def result_text(record: SessionRecord, poll: Poll) -> Text:
+    """The frozen result: counts (or score statistics, or paper counts), the rule's arithmetic, pass or fail."""
+    result = poll.result
+    if poll.status != PollStatus.CLOSED or result is None:
+        return Text("")
+    text = Text()
+    passed = result.passed
+    text.append(
+        f" {t('minutes.passed') if passed else t('minutes.failed')} \n",
+        style="bold white on dark_green" if passed else "bold white on red3",
+    )
+    c = result.counts
+    if poll.mode == PollMode.SCORING and result.scores is not None:
+        text.append_text(score_lines(record, poll, result.scores))
+    else:
+        text.append(t("detail.counts", yes=c.yes, no=c.no, abstain=c.abstain) + "\n")
+        if poll.mode == PollMode.PAPER and result.paper is not None:
+            p = result.paper
+            text.append(
+                t("paper.summary", issued=p.issued, returned=p.returned, valid=p.valid, invalid=p.invalid) + "\n"
+            )
+    text.append(rule_sentence(poll.rule, result) + "\n")
+    text.append(t("vote.after_close"), style="dim")
+    return text
