@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from models.i18n import set_language
 from models.labels import conclusion_label
-from models.poll import PollStatus
+from models.poll import PollMode, PollStatus
 from sessions.exporting import export_session, render
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
@@ -107,14 +107,21 @@ def test_vote_tables_show_the_recorded_counts(minutes) -> None:
     record, _, document = minutes
     vote_tables = [t for t in document.tables if t.rows[0].cells[0].text == "Ý kiến"]
     polls = [p for i in record.agenda_items() for p in record.polls_for(i.id) if p.status == PollStatus.CLOSED]
-    assert len(vote_tables) == len(polls) == 9
-    for table, poll in zip(vote_tables, polls, strict=True):
+    counted = [p for p in polls if p.mode != PollMode.SCORING]
+    assert len(vote_tables) == len(counted) >= 6
+    for table, poll in zip(vote_tables, counted, strict=True):
         counts = {row.cells[0].text: int(row.cells[1].text) for row in table.rows[1:]}
         assert counts["Đồng ý"] == poll.result.counts.yes
         assert counts["Không đồng ý"] == poll.result.counts.no
         assert counts["Không biểu quyết"] == poll.result.counts.abstain
+        if poll.mode == PollMode.PAPER:
+            assert counts["Phiếu không hợp lệ"] == poll.result.counts.invalid
     # SK-2026-05: 3 yes, 2 no, 1 abstain
     assert [int(r.cells[1].text) for r in vote_tables[4].rows[1:4]] == [3, 2, 1]
+    # a scoring poll shows the mean score of each criterion instead
+    if any(p.mode == PollMode.SCORING for p in polls):
+        scores = next(t for t in document.tables if t.rows[0].cells[0].text == "Tiêu chí")
+        assert scores.rows[-1].cells[0].text == "Tổng điểm"
 
 
 def test_attendance_table_and_quorum(minutes) -> None:

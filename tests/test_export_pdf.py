@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from models.i18n import set_language
 from models.labels import conclusion_label
-from models.poll import PollStatus
+from models.poll import PollMode, PollStatus
 from sessions.exporting import render
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
@@ -80,6 +80,7 @@ def test_vote_counts_are_printed(minutes) -> None:
     lines = "\n".join(pages).splitlines()
     yes_rows = [line for line in lines if line.startswith("Đồng ý ")]
     polls = [p for i in record.agenda_items() for p in record.polls_for(i.id) if p.status == PollStatus.CLOSED]
+    polls = [p for p in polls if p.mode != PollMode.SCORING]  # a scoring poll prints its scores instead
     assert [int(row.split()[-1]) for row in yes_rows] == [p.result.counts.yes for p in polls]
     no_rows = [line for line in lines if line.startswith("Không đồng ý ")]
     assert [int(row.split()[-1]) for row in no_rows] == [p.result.counts.no for p in polls]
@@ -160,6 +161,16 @@ def test_long_cells_wrap_inside_the_page(demo_dir: Path) -> None:
     flat = " ".join(" ".join(pages).split())
     assert long_title in flat  # printed whole, wrapped over several lines
     assert "(DỰ THẢO: phiên họp chưa kết thúc)" in pages[0]
+
+
+def test_a_very_long_word_or_a_character_without_glyph_does_not_stop_the_export(demo_dir: Path, capfd) -> None:
+    record, report = _record(demo_dir)
+    first = record.session.agenda[0]
+    code = "SK-2026-01-" + "X" * 120
+    record.initiatives[first] = record.initiatives[first].model_copy(update={"code": code, "title": "Tên 😀 中文"})
+    pages = _pages(render(record, "pdf", report.chain_head))
+    assert "X" * 40 in "".join(pages)
+    assert capfd.readouterr().err == ""  # nothing printed over the app's screen
 
 
 def test_cli_exports_pdf(demo_dir: Path, tmp_path: Path) -> None:

@@ -34,7 +34,7 @@ from sessions.export.document import (
     Table,
     Title,
 )
-from sessions.export.layout import fit_widths, is_amount, shipped_font_width, table_width
+from sessions.export.layout import fit_widths, is_amount, is_number, shipped_font_width, table_width
 from sessions.export.zipnorm import normalise_zip
 
 FONT = "Times New Roman"
@@ -338,7 +338,7 @@ def _measure_cm(text: str, bold: bool, size: float) -> float:
 def _column_align(values: list[str]) -> WD_ALIGN_PARAGRAPH:
     """Numbers centred, amounts right-aligned, text at the left."""
     filled = [v for v in values if v]
-    if filled and all(v.isdigit() for v in filled):
+    if filled and all(is_number(v) for v in filled):
         return WD_ALIGN_PARAGRAPH.CENTER
     if filled and all(is_amount(v) for v in filled):
         return WD_ALIGN_PARAGRAPH.RIGHT

@@ -16,6 +16,10 @@ FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVuSerif"
 STYLES = {"": "", "B": "-Bold", "I": "-Italic", "BI": "-BoldItalic"}
 MONEY = re.compile(r"^[\d.,]+ (đồng|VND)$")
+NUMBER = re.compile(r"^\d+([.,]\d+)?%?$")
+
+MAX_SHARE = 0.35
+"""The most of a table's width that one column may claim for its longest word."""
 
 Measure = Callable[[str, bool], float]
 """Width of a text (bold or not) in the unit of the caller."""
@@ -42,6 +46,11 @@ def shipped_font_width(text: str, bold: bool, size_pt: float) -> float:
         pdf = _measurer()
         pdf.set_font(FAMILY, "B" if bold else "", size_pt)
         return pdf.get_string_width(text)
+
+
+def is_number(text: str) -> bool:
+    """A count, a score like ``21,50`` or a percentage: centred in its column."""
+    return bool(NUMBER.match(text))
 
 
 def is_amount(text: str) -> bool:
@@ -78,7 +87,9 @@ def fit_widths(
             widest = max([widest, *(measure(w, False) for w in str.split(row[index]))])
         if total_row:
             widest = max([widest, *(measure(w, True) for w in str.split(total_row[index]))])
-        minimum.append(widest + padding)
+        # One very long word (a pasted link, a code without spaces) may not take the whole line:
+        # it is broken inside its column rather than squeezing the others to nothing.
+        minimum.append(min(widest + padding, total * MAX_SHARE))
     if sum(minimum) >= total:
         return [total * m / sum(minimum) for m in minimum]
     fixed: dict[int, float] = {}

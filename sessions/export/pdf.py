@@ -9,6 +9,7 @@ letter prints.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from fpdf import FPDF
@@ -26,7 +27,12 @@ from sessions.export.document import (
     Table,
     Title,
 )
-from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, table_width
+from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, table_width
+
+# fpdf2 logs a warning for a character the font lacks (an emoji pasted into a title); without
+# a handler Python would print it on the terminal, over the app's screen. The app's own logging
+# configuration, if any, still receives it.
+logging.getLogger("fpdf").addHandler(logging.NullHandler())
 
 # DejaVu Serif Condensed at 12 pt sets about as wide as Times New Roman at 13 pt.
 BODY_PT = 12
@@ -190,7 +196,7 @@ def _paragraph(pdf: MinutesPDF, block: Paragraph) -> None:
 def _column_align(values: list[str]) -> Align:
     """Numbers centred, amounts right-aligned, text at the left."""
     filled = [v for v in values if v]
-    if filled and all(v.isdigit() for v in filled):
+    if filled and all(is_number(v) for v in filled):
         return Align.C
     if filled and all(is_amount(v) for v in filled):
         return Align.R
