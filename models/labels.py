@@ -7,7 +7,7 @@ from models.formatting import format_fraction
 from models.i18n import t
 from models.initiative import CAMPAIGN_CATEGORIES, InitiativeType
 from models.poll import PollMode, PollResult
-from models.rules import PassBase, Rulebook, Threshold
+from models.rules import PassBase, Rulebook, ScoringPass, Threshold
 from models.session import Conclusion, Presence, Scope, SessionStatus
 
 
@@ -57,8 +57,16 @@ def threshold_phrase(threshold: Threshold) -> str:
 
 def rule_sentence(rule: Rulebook, result: PollResult) -> str:
     """One sentence that shows the arithmetic: the rule, the base, the votes needed and those cast."""
+    if result.scores is not None:
+        if rule.scoring_pass == ScoringPass.MEAN_THRESHOLD:
+            mean = result.scores.mean
+            shown = f"{round(mean * 100) / 100:.2f}"
+            return t("rule.sentence_mean", threshold=rule.mean_threshold, mean=shown)
+        key = "rule.sentence_sheets"
+    else:
+        key = "rule.sentence"
     return t(
-        "rule.sentence",
+        key,
         threshold=threshold_phrase(rule.pass_threshold),
         base=base_label(rule.pass_base),
         base_count=result.base_count,

@@ -120,7 +120,7 @@ def test_export_json(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     doc = json.loads(output.read_text(encoding="utf-8"))
     assert doc["session"]["id"] == FIRST
     assert doc["attendance"]["m6"]["presence"] == "absent"
-    assert {p["mode"] for item in doc["initiatives"] for p in item["polls"]} == {"open"}
+    assert {p["mode"] for item in doc["initiatives"] for p in item["polls"]} == {"open", "secret", "scoring", "paper"}
 
 
 def test_export_replaces_an_existing_file(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

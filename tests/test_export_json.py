@@ -63,11 +63,15 @@ def test_attendance(doc: dict[str, Any]) -> None:
 def test_every_poll_with_mode_members_counts_rule_and_result(doc: dict[str, Any]) -> None:
     by_code = items(doc)
     assert len(by_code) == 9
+    modes = {code: item["polls"][0]["mode"] for code, item in by_code.items()}
+    assert modes["SK-2026-07"] == "secret" and modes["SK-2026-08"] == "scoring" and modes["SK-2026-09"] == "paper"
     for code, item in by_code.items():
         assert len(item["polls"]) == 1, code
         poll = item["polls"][0]
-        assert poll["mode"] == "open"
         assert poll["status"] == "closed"
+        assert poll["passed"] is (poll["counts"]["yes"] >= poll["needed"])
+        if poll["mode"] != "open":
+            continue
         assert poll["voting_members"] == [f"m{n}" for n in range(1, 8)]
         assert "m6" not in poll["present"]  # absent
         assert set(poll["counts"]) >= {"yes", "no", "abstain"}
@@ -158,3 +162,24 @@ def test_voided_poll_and_quorum_loss_are_in_the_record(demo_dir: Path, clock: Ca
     assert second["counts"] == {"yes": 1, "no": 0, "abstain": 0, "invalid": 0}
     assert second["passed"] is False and second["needed"] == 5
     assert doc["quorum"]["met"] is False
+
+
+def test_secret_ballot_keeps_who_voted_never_how(doc: dict[str, Any]) -> None:
+    poll = items(doc)["SK-2026-07"]["polls"][0]
+    assert poll["voted"] == sorted(poll["voters"])
+    assert "votes" not in poll
+    assert poll["counts"] == {"yes": 4, "no": 2, "abstain": 0, "invalid": 0}
+
+
+def test_scoring_carries_anonymous_sheets_and_statistics(doc: dict[str, Any]) -> None:
+    poll = items(doc)["SK-2026-08"]["polls"][0]
+    assert len(poll["sheets"]) == 6 and all(set(s) == {"scores", "comment"} for s in poll["sheets"])
+    assert poll["scores"]["eligible_sheets"] == 5 and poll["scores"]["spread"] == 43
+    assert poll["scores"]["mean_total"] == "206/3"
+    assert poll["passed"] is True
+
+
+def test_paper_tally_counts(doc: dict[str, Any]) -> None:
+    poll = items(doc)["SK-2026-09"]["polls"][0]
+    assert poll["paper"] == {"issued": 6, "returned": 6, "valid": 5, "invalid": 1, "yes": 2, "no": 0, "abstain": 3}
+    assert poll["passed"] is False

@@ -12,7 +12,7 @@ import pytest
 from models.formatting import format_vnd
 from models.i18n import set_language
 from models.initiative import Initiative
-from models.poll import Choice, PollStatus
+from models.poll import Choice, PollMode, PollStatus
 from models.record import SessionRecord
 from models.session import Conclusion, Finding, Presence
 from sessions.export.markdown import render_markdown
@@ -93,7 +93,7 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
         "Danh sách sáng kiến được công nhận",
         "Tổng giá trị làm lợi được xác nhận",
         # 9. closing and signatures
-        "Phiên họp kết thúc vào lúc 09 giờ",
+        "Phiên họp kết thúc vào lúc 10 giờ 54 cùng ngày",
         "Biên bản đã được đọc lại và các thành viên nhất trí",
         "THƯ KÝ",
         "CHỦ TỊCH HỘI ĐỒNG",
@@ -122,6 +122,13 @@ def test_agenda_lists_every_initiative(vi: tuple[str, SessionRecord]) -> None:
         assert f"| {number} | {item.code} | {item.title} | {item.unit} |" in agenda
 
 
+MODES_VI = {
+    PollMode.OPEN: "biểu quyết công khai",
+    PollMode.SECRET: "bỏ phiếu kín",
+    PollMode.PAPER: "kiểm phiếu giấy",
+}
+
+
 def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[str, SessionRecord]) -> None:
     text, record = vi
     assert len(record.agenda_items()) == 9
@@ -133,17 +140,31 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
         poll = record.last_result_poll(item.id)
         assert poll is not None and poll.result is not None
         counts = poll.result.counts
-        in_order(
-            part,
-            "**Biểu quyết (biểu quyết công khai):**",
-            f"| Đồng ý | {counts.yes} |",
-            f"| Không đồng ý | {counts.no} |",
-            f"| Không biểu quyết | {counts.abstain} |",
-            "**Quy tắc:** số phiếu đồng ý phải đạt ít nhất 2/3 thành viên được biểu quyết",
-            f": {poll.result.base_count}, cần {poll.result.needed} phiếu; có {counts.yes} phiếu đồng ý.",
-            "**Kết quả biểu quyết:** **" + ("ĐẠT" if poll.result.passed else "KHÔNG ĐẠT") + "**",
-            f"**Kết luận:** **{CONCLUSIONS_VI[record.conclusion(item.id)]}**",
-        )
+        verdict = "**Kết quả biểu quyết:** **" + ("ĐẠT" if poll.result.passed else "KHÔNG ĐẠT") + "**"
+        conclusion = f"**Kết luận:** **{CONCLUSIONS_VI[record.conclusion(item.id)]}**"
+        if poll.mode == PollMode.SCORING:
+            in_order(
+                part,
+                "**Biểu quyết (chấm điểm):**",
+                "| Tiêu chí | Điểm tối đa | Điểm trung bình |",
+                f"| Tổng điểm | 100 | {str(round(poll.result.scores.mean * 100) / 100).replace('.', ',')}",
+                f"{poll.result.scores.eligible_sheets} phiếu đạt",
+                f"cần {poll.result.needed} phiếu; có {counts.yes} phiếu đạt.",
+                verdict,
+                conclusion,
+            )
+        else:
+            in_order(
+                part,
+                f"**Biểu quyết ({MODES_VI[poll.mode]}):**",
+                f"| Đồng ý | {counts.yes} |",
+                f"| Không đồng ý | {counts.no} |",
+                f"| Không biểu quyết | {counts.abstain} |",
+                "**Quy tắc:** số phiếu đồng ý phải đạt ít nhất 2/3 thành viên được biểu quyết",
+                f": {poll.result.base_count}, cần {poll.result.needed} phiếu; có {counts.yes} phiếu đồng ý.",
+                verdict,
+                conclusion,
+            )
         finding = record.findings[item.id]
         if finding.conclusion == Conclusion.NOT_RECOGNISED:
             assert f"**Lý do:** {finding.reason}" in part
@@ -151,7 +172,11 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
             assert f"**Hiệu quả được Hội đồng xác nhận:** {format_vnd(finding.confirmed_benefit_vnd)}" in part
         if finding.remarks:
             assert f"**Ý kiến thảo luận, nhận xét:** {finding.remarks}" in part
-        # every open vote is named
+        # every open vote is named; a secret ballot names only who voted
+        if poll.mode in (PollMode.SECRET, PollMode.SCORING):
+            voted_line = part.split("**Thành viên đã bỏ phiếu (không ghi ý kiến):**")[1].split("\n")[0]
+            assert all(record.member(m).name in voted_line for m in poll.voted)
+            assert "Ý kiến từng thành viên" not in part
         for member_id, choice in poll.votes.items():
             assert record.member(member_id).name in part.split("**Ý kiến từng thành viên:**")[1].split("\n")[0]
             assert choice in Choice

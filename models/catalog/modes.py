@@ -192,4 +192,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "preset.mean_score": ("Mean score threshold", "Ngưỡng điểm trung bình"),
     "preset.custom": ("Custom", "Tùy chỉnh"),
     "error.fraction": ("'{text}' is not a share such as 2/3 or 1/2.", "'{text}' không phải tỷ lệ như 2/3 hoặc 1/2."),
+    # --- minutes of the modes
+    "minutes.secret_voted": ("Members who voted (not how): ", "Thành viên đã bỏ phiếu (không ghi ý kiến): "),
+    "rule.sentence_sheets": (
+        "eligible sheets must be {threshold} of {base}: {base_count}, so {needed} needed; {yes} eligible.",
+        "số phiếu chấm đạt phải {threshold} {base}: {base_count}, cần {needed} phiếu; có {yes} phiếu đạt.",
+    ),
+    "rule.sentence_mean": (
+        "the mean total must reach {threshold}: it is {mean}.",
+        "điểm trung bình phải đạt từ {threshold}: đạt {mean}.",
+    ),
+    "minutes.paper_counts": (
+        "Ballots issued {issued}, returned {returned}, valid {valid}, invalid {invalid}.",
+        "Số phiếu phát ra {issued}, thu vào {returned}, hợp lệ {valid}, không hợp lệ {invalid}.",
+    ),
+    "minutes.score_total": ("Total", "Tổng điểm"),
+    "minutes.score_summary": (
+        "{sheets} sheets; lowest {minimum}, highest {maximum}, spread {spread}; {eligible} sheets eligible (≥ {threshold} points).",
+        "{sheets} phiếu chấm; thấp nhất {minimum}, cao nhất {maximum}, chênh lệch {spread}; {eligible} phiếu đạt (từ {threshold} điểm).",
+    ),
+    "minutes.grade": ("Grade: ", "Xếp loại: "),
+    "col.criterion": ("Criterion", "Tiêu chí"),
+    "col.max": ("Maximum", "Điểm tối đa"),
+    "col.mean": ("Mean", "Điểm trung bình"),
 }

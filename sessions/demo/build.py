@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from models.errors import DomainError
-from models.poll import Choice
+from models.poll import Choice, PaperTally, PollMode
 from models.record import SessionRecord
 from models.rules import Rulebook
 from models.session import Conclusion, Finding, Invitee, Presence, Scope, Session
@@ -95,6 +95,12 @@ FIRST_SESSION_SCRIPT: dict[str, tuple[list[Choice], Conclusion, dict[str, object
 }
 
 
+# Decisions taken other than by open vote, so that the minutes show every mode.
+OTHER_MODES = {"SK-2026-07": PollMode.SECRET, "SK-2026-08": PollMode.SCORING, "SK-2026-09": PollMode.PAPER}
+SCORING_SHEETS = [(25, 24, 32), (22, 25, 30), (20, 20, 28), (15, 18, 20), (26, 27, 35), (18, 15, 12)]
+PAPER_TALLY = PaperTally(issued=6, returned=6, valid=5, invalid=1, yes=2, no=0, abstain=3)
+
+
 def _clock(start: dt.datetime, step: dt.timedelta) -> Iterator[dt.datetime]:
     now = start
     while True:
@@ -138,7 +144,7 @@ def build_demo(folder: DataFolder, today: dt.date) -> list[str]:
         ],
         agenda=[i.id for i in FIRST_SESSION],
     )
-    ticks = _clock(dt.datetime.combine(first_day, dt.time(7, 55)), dt.timedelta(seconds=40))
+    ticks = _clock(dt.datetime.combine(first_day, dt.time(7, 50)), dt.timedelta(minutes=2))
     create_session(folder, _record(first, FIRST_SESSION, rulebook), clock=lambda: next(ticks))
     _run_first_session(folder, first.id, lambda: next(ticks))
 
@@ -173,9 +179,21 @@ def _run_first_session(folder: DataFolder, session_id: str, clock) -> None:  # n
         for index, initiative in enumerate(service.record.agenda_items()):
             service.select_item(index)
             choices, conclusion, details = FIRST_SESSION_SCRIPT[initiative.code]
-            poll = service.open_poll()
-            for member_id, choice in zip(poll.voters, choices, strict=True):
-                service.record_vote(member_id, choice)
+            mode = OTHER_MODES.get(initiative.code, PollMode.OPEN)
+            poll = service.open_poll(mode)
+            if mode == PollMode.OPEN:
+                for member_id, choice in zip(poll.voters, choices, strict=True):
+                    service.record_vote(member_id, choice)
+            elif mode == PollMode.SECRET:
+                for member_id, choice in zip(poll.voters, choices, strict=True):
+                    service.cast_secret(member_id, choice)
+            elif mode == PollMode.SCORING:
+                for member_id, scores in zip(poll.voters, SCORING_SHEETS, strict=True):
+                    service.submit_sheet(
+                        member_id, dict(zip(("novelty", "applicability", "effectiveness"), scores, strict=True))
+                    )
+            else:
+                service.record_paper(PAPER_TALLY)
             service.close_poll()
             award = AWARD if conclusion == Conclusion.RECOGNISED else ""
             service.save_finding(initiative.id, Finding(conclusion=conclusion, proposed_award=award, **details))

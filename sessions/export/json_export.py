@@ -30,6 +30,16 @@ def _poll(poll: Poll) -> dict[str, Any]:
     }
     if poll.mode == PollMode.OPEN:
         doc["votes"] = {m: c.value for m, c in poll.votes.items()}
+        doc["voted"] = poll.has_voted
+    elif poll.mode in (PollMode.SECRET, PollMode.SCORING):
+        # Only who voted, never how: the sheets and counts carry no names.
+        doc["voted"] = sorted(poll.voted)
+    if poll.mode == PollMode.SCORING:
+        doc["sheets"] = [s.model_dump(mode="json") for s in poll.sheets]
+    if result is not None and result.scores is not None:
+        doc["scores"] = result.scores.model_dump(mode="json")
+    if result is not None and result.paper is not None:
+        doc["paper"] = result.paper.model_dump(mode="json")
     if result is not None:
         doc["counts"] = result.counts.model_dump()
         doc["base"] = result.base.value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from fractions import Fraction
 
 from models.council import Member
 from models.formatting import format_date, format_fraction, format_time, format_vnd, long_date
@@ -18,7 +19,7 @@ from models.labels import (
     scope_label,
     type_label,
 )
-from models.poll import Choice, Poll, PollMode, PollStatus
+from models.poll import Choice, Poll, PollMode, PollStatus, ScoreStats
 from models.record import SessionRecord
 from models.session import Conclusion, Presence, SessionStatus
 from sessions.export.document import (
@@ -215,6 +216,28 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
     result = poll.result
     if result is None:
         return blocks
+    if poll.mode in (PollMode.SECRET, PollMode.SCORING):
+        voted = [names.get(m, m) for m in poll.voters if m in poll.voted]
+        blocks.append(Paragraph(f"{', '.join(voted)} ({len(voted)})", label=t("minutes.secret_voted")))
+    if poll.mode == PollMode.SCORING and result.scores is not None:
+        blocks.extend(_score_blocks(poll, result.scores))
+        blocks.append(Paragraph(rule_sentence(poll.rule, result), label=t("minutes.rule")))
+        outcome = t("minutes.passed") if result.passed else t("minutes.failed")
+        blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
+        return blocks
+    if poll.mode == PollMode.PAPER and result.paper is not None:
+        paper = result.paper
+        blocks.append(
+            Paragraph(
+                t(
+                    "minutes.paper_counts",
+                    issued=paper.issued,
+                    returned=paper.returned,
+                    valid=paper.valid,
+                    invalid=paper.invalid,
+                )
+            )
+        )
     counts = result.counts
     rows = [
         [t("yes"), str(counts.yes)],
@@ -240,6 +263,47 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
     if poll.quorum_lost:
         blocks.append(Paragraph(t("minutes.quorum_lost_during"), italic=True))
     return blocks
+
+
+def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
+    """Each criterion's mean, the mean total, lowest, highest, spread, eligible sheets and grade."""
+    vi = current_language() == "vi"
+    rows = []
+    for criterion in poll.rule.criteria:
+        mean = Fraction(stats.criterion_means.get(criterion.id, "0"))
+        rows.append([criterion.name_vi if vi else criterion.name_en, str(criterion.max_score), _decimal(mean)])
+    rows.append([t("minutes.score_total"), str(_max_total(poll)), _decimal(stats.mean)])
+    blocks: list = [
+        Table(columns=[t("col.criterion"), t("col.max"), t("col.mean")], rows=rows, widths=[50, 20, 30]),
+        Paragraph(
+            t(
+                "minutes.score_summary",
+                sheets=stats.sheets,
+                minimum=stats.minimum,
+                maximum=stats.maximum,
+                spread=stats.spread,
+                eligible=stats.eligible_sheets,
+                threshold=poll.rule.sheet_eligible_minimum,
+            )
+        ),
+    ]
+    if stats.spread_flag:
+        blocks.append(Paragraph(t("score.spread_flag"), italic=True))
+    grade = stats.grade_vi if vi else stats.grade_en
+    if grade:
+        blocks.append(Paragraph(grade, label=t("minutes.grade")))
+    return blocks
+
+
+def _max_total(poll: Poll) -> int:
+    return sum(c.max_score for c in poll.rule.criteria)
+
+
+def _decimal(value: Fraction) -> str:
+    """Two decimals, with a comma in Vietnamese (the exact fraction stays in the record)."""
+    hundredths = round(value * 100)
+    text = f"{hundredths // 100}.{hundredths % 100:02d}"
+    return text.replace(".", ",") if current_language() == "vi" else text
 
 
 def _conclusion_blocks(record: SessionRecord, initiative: Initiative) -> list:
