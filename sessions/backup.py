@@ -1,10 +1,12 @@
 """Rotating backups of a session, and restoring one.
 
-Layout: ``DATA/backups/<session>/<YYYYMMDD-HHMMSS>-<kind>/`` holding copies of the session's
+Layout: ``DATA/backups/<session>/<NNNN>-<YYYYMMDD-HHMMSS>-<kind>/`` holding copies of the session's
 ``journal.jsonl``, ``session.json`` and ``summary.json`` plus ``backup.json`` (what it holds).
 A backup is built in a hidden temporary folder and renamed into place, so it is whole or absent.
 Kinds: ``open`` and ``close`` (taken by the service when the meeting starts and ends) and
 ``restore`` (the files a restore replaced). The newest ``KEEP`` backups of a session are kept.
+``NNNN`` counts up, so that the order (and which backups rotation drops) does not depend on the
+computer's clock, which may be wrong after a flat battery.
 """
 
 from __future__ import annotations
@@ -83,11 +85,8 @@ def take_backup(folder: DataFolder, session_id: str, kind: str, now: dt.datetime
 
 def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: dict[str, bytes], keep: int) -> Backup:
     root = backups_dir(data, session_id)
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    name, number = f"{stamp}-{kind}", 1
-    while (root / name).exists():
-        number += 1
-        name = f"{stamp}-{kind}-{number}"
+    number = max((_number(name) for name in _names(root)), default=0) + 1
+    name = f"{number:04d}-{now.strftime('%Y%m%d-%H%M%S')}-{kind}"
     temp = root / f".{name}.{os.getpid()}{TEMP_SUFFIX}"
     journal = contents.get("journal.jsonl", b"")
     found = parse_journal(journal)
@@ -118,9 +117,22 @@ def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: d
     return _read_backup(session_id, root / name)
 
 
+def _number(name: str) -> int:
+    prefix = name.split("-", 1)[0]
+    return int(prefix) if prefix.isdigit() else 0
+
+
+def _names(root: Path) -> list[str]:
+    """The backup folders in ``root``, oldest first."""
+    if not root.is_dir():
+        return []
+    names = [p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(names, key=lambda name: (_number(name), name))
+
+
 def _rotate(root: Path, keep: int) -> None:
     """Drop the oldest backups beyond ``keep``: renamed away first, so none is ever seen half-deleted."""
-    names = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
+    names = _names(root)
     for old in names[: max(0, len(names) - keep)]:
         doomed = root / f".{old}.{os.getpid()}{TEMP_SUFFIX}"
         try:
@@ -156,10 +168,7 @@ def _read_backup(session_id: str, path: Path) -> Backup:
 def list_backups(data: Path, session_id: str) -> list[Backup]:
     """A session's backups, newest first."""
     root = backups_dir(data, session_id)
-    if not root.is_dir():
-        return []
-    names = sorted((p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")), reverse=True)
-    return [_read_backup(session_id, root / name) for name in names]
+    return [_read_backup(session_id, root / name) for name in reversed(_names(root))]
 
 
 def backed_up_sessions(data: Path) -> list[str]:
