@@ -1,0 +1,182 @@
+"""Reading a CSV or XLSX file into plain sheets of cells, whatever its encoding, separator or line endings.
+
+Anything that is not a readable spreadsheet becomes a ``Problem``, never an exception.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sessions.importing.plan import Problem
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_COLUMNS = 100
+
+CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | None
+
+
+@dataclass(frozen=True)
+class Cell:
+    value: CellValue = None
+    percent: bool = False
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None or (isinstance(self.value, str) and not self.value.strip())
+
+
+@dataclass
+class Sheet:
+    """One sheet: rows as (row number shown by a spreadsheet program, cells)."""
+
+    name: str
+    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    truncated: bool = False
+
+
+@dataclass
+class Workbook:
+    name: str
+    kind: str  # "csv" or "xlsx"
+    sheets: list[Sheet] = field(default_factory=list)
+
+
+class UnreadableFile(Exception):
+    """The file is not a spreadsheet we can read; carries the problem to show."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.key)
+        self.problem = problem
+
+
+def _fail(key: str, **params: object) -> UnreadableFile:
+    return UnreadableFile(Problem(key, dict(params)))
+
+
+def read_source(source: Path | bytes, name: str | None = None) -> Workbook:
+    """Read a file (or its bytes) into sheets; raises UnreadableFile with what is wrong."""
+    if isinstance(source, bytes):
+        return read_bytes(source, name or "")
+    path = Path(source)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fail("prep.import.too_big", size=size // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+        data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise _fail("prep.import.not_spreadsheet", name=path.name) from exc
+    except FileNotFoundError as exc:
+        raise _fail("prep.import.no_file", path=str(path)) from exc
+    except OSError as exc:
+        raise _fail("error.file_unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
+    return read_bytes(data, name or path.name)
+
+
+def read_bytes(data: bytes, name: str) -> Workbook:
+    if len(data) > MAX_BYTES:
+        raise _fail("prep.import.too_big", size=len(data) // (1024 * 1024), limit=MAX_BYTES // (1024 * 1024))
+    if not data.replace(b"\xef\xbb\xbf", b"").strip():
+        raise _fail("prep.import.empty", name=name)
+    if data[:4] == b"PK\x03\x04":
+        return _read_xlsx(data, name)
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":
+        raise _fail("prep.import.old_xls", name=name)
+    return _read_csv(data, name)
+
+
+# --- CSV
+
+
+def _decode(data: bytes, name: str) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _fail("prep.import.not_spreadsheet", name=name) from exc
+    if b"\x00" in data:
+        raise _fail("prep.import.not_spreadsheet", name=name)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        # Excel on a Vietnamese Windows saves "CSV" in the ANSI code page, with tone marks decomposed.
+        text = data.decode("cp1258", errors="replace")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\t\r\n\f")
+    if controls > max(2, len(text) // 100) or text.count("\ufffd") > max(2, len(text) // 100):
+        raise _fail("prep.import.not_spreadsheet", name=name)
+    return text.replace("\ufeff", "")
+
+
+def _delimiter(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _read_csv(data: bytes, name: str) -> Workbook:
+    text = _decode(data, name)
+    sheet = Sheet(name="")
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+        for number, values in enumerate(reader, start=1):
+            if number > MAX_ROWS:
+                sheet.truncated = True
+                break
+            sheet.rows.append((number, [Cell(v) for v in values[:MAX_COLUMNS]]))
+    except csv.Error as exc:
+        raise _fail("prep.import.not_spreadsheet", name=name) from exc
+    if not any(not c.blank for _, cells in sheet.rows for c in cells):
+        raise _fail("prep.import.empty", name=name)
+    return Workbook(name=name, kind="csv", sheets=[sheet])
+
+
+# --- XLSX
+
+
+def _read_xlsx(data: bytes, name: str) -> Workbook:
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            try:
+                sheets = [_read_sheet(ws) for ws in book.worksheets]
+            finally:
+                book.close()
+    except UnreadableFile:
+        raise
+    except (zipfile.BadZipFile, zipfile.LargeZipFile) as exc:
+        raise _fail("prep.import.not_spreadsheet", name=name) from exc
+    except Exception as exc:  # openpyxl raises many kinds of error on a damaged or foreign file
+        raise _fail("prep.import.not_xlsx", name=name) from exc
+    if not any(not c.blank for s in sheets for _, cells in s.rows for c in cells):
+        raise _fail("prep.import.empty", name=name)
+    return Workbook(name=name, kind="xlsx", sheets=sheets)
+
+
+def _read_sheet(ws: object) -> Sheet:
+    sheet = Sheet(name=str(getattr(ws, "title", "")))
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()  # trust the cells, not the file's stated size (some programs write it wrong)
+    number = 0
+    for row in ws.iter_rows(min_row=1):  # type: ignore[attr-defined]
+        number = next((c.row for c in row if getattr(c, "row", None)), number + 1)
+        if number > MAX_ROWS:
+            sheet.truncated = True
+            break
+        cells = []
+        for cell in row[:MAX_COLUMNS]:
+            value = cell.value
+            fmt = str(getattr(cell, "number_format", "") or "")
+            cells.append(Cell(value, percent="%" in fmt and isinstance(value, int | float)))
+        sheet.rows.append((number, cells))
+    return sheet
