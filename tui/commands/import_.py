@@ -1,0 +1,47 @@
+"""`council import FILE --data DIR [--session ID] [--dry-run]`: import initiatives or members, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from models.i18n import t
+from sessions.importing import KINDS, apply_initiatives, apply_members, preview
+from sessions.service import SessionService
+from sessions.storage import DataFolder
+from tui.commands._prompt import print_plan, print_problems
+
+
+def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
+    parser = sub.add_parser("import", help=t("prep.cli.import_help"), description=t("prep.cli.import_help"))
+    parser.set_defaults(command="import_")
+    parser.add_argument("file", type=Path, help=t("prep.cli.file_help"))
+    parser.add_argument("--session", default=None, help=t("prep.cli.import_session_help"))
+    parser.add_argument("--kind", choices=KINDS, default=None, help=t("prep.cli.kind_help"))
+    parser.add_argument("--sheet", default=None, help=t("prep.cli.sheet_help"))
+    parser.add_argument("--dry-run", action="store_true", help=t("prep.cli.dry_run_help"))
+    add_common(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    folder = DataFolder(args.data)
+    plan = preview(args.file, folder=folder, session_id=args.session, kind=args.kind, sheet=args.sheet)
+    if not plan.ok:
+        print_problems(plan)
+        return 2
+    print_plan(plan)
+    if args.dry_run:
+        print(t("prep.cli.dry_run_done", count=plan.count))
+        return 0
+    if plan.kind == "members":
+        members = apply_members(folder, plan)
+        print(t("prep.cli.members_imported", count=len(members), path=str(folder.root)))
+        return 0
+    service = SessionService(folder, args.session)
+    try:
+        added = apply_initiatives(service, plan)
+    finally:
+        service.close()
+    print(t("prep.cli.initiatives_imported", count=len(added), session=args.session))
+    return 0
