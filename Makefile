@@ -28,6 +28,10 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# 500 SIGKILL trials of the crash harness (`make test` runs 30); COUNCIL_CRASH_SEED=N for another draw.
+soak: $(STAMP)
+	COUNCIL_CRASH_TRIALS=500 $(BIN)/pytest -q tests/test_crash.py
+
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
