@@ -7,14 +7,18 @@ from typing import Any
 
 from models.council import Member
 from models.errors import DomainError
+from models.formatting import format_date, group_thousands
 from models.initiative import Author, Initiative
 from models.parsing import (
     FormErrors,
     canonical_category,
     find_member,
+    fold,
+    format_authors,
     parse_amount,
     parse_authors,
     parse_code,
+    parse_date_text,
     parse_invitees,
     parse_optional_date,
     parse_role,
@@ -24,8 +28,6 @@ from models.parsing import (
     parse_yes_no,
     squash,
 )
-from models.parsing import fold as _fold
-from models.parsing import parse_date_text as _date
 from models.text import clean_text
 
 INITIATIVE_FIELDS = (
@@ -87,10 +89,10 @@ def _required(key: str) -> Callable[[str], str]:
 
 def _keep_details(new: list[Author], old: Iterable[Author]) -> list[Author]:
     """Carry birth date, workplace, position and qualification over to authors kept by name."""
-    previous = {_fold(a.name): a for a in old}
+    previous = {fold(a.name): a for a in old}
     result = []
     for author in new:
-        before = previous.get(_fold(author.name))
+        before = previous.get(fold(author.name))
         if before is not None:
             details = before.model_dump(include={"birth_date", "workplace", "position", "qualification"})
             author = author.model_copy(update=details)
@@ -134,9 +136,6 @@ def initiative_from_form(
 
 def initiative_to_form(initiative: Initiative) -> dict[str, str]:
     """The texts a form shows for an existing initiative (what ``initiative_from_form`` reads back)."""
-    from models.formatting import format_date, group_thousands
-    from models.parsing import format_authors
-
     values = initiative.model_dump(include=set(INITIATIVE_FIELDS))
     form = {name: str(values.get(name) or "") for name in INITIATIVE_FIELDS}
     form["type"] = initiative.type.value
@@ -163,7 +162,7 @@ def session_changes_from_form(fields: Mapping[str, str], *, members: Iterable[Me
     form = _Collector(fields, "session")
     parsers: dict[str, tuple[str, Callable[[str], Any]]] = {
         "title": ("title", _required("prep.err.session_title_empty")),
-        "date": ("date", _date),
+        "date": ("date", parse_date_text),
         "place": ("place", squash),
         "start_time": ("start_time", parse_time),
         "chair": ("chair_id", lambda s: member_ref(s, members)),
