@@ -130,8 +130,13 @@ def test_attendance_table_and_quorum(minutes) -> None:
     assert len(attendance.rows) == 8
     assert attendance.rows[6].cells[4].text == "vắng mặt (Đi công tác tại Sở Y tế)"
     assert any(p.startswith("Có mặt 6/7 thành viên Hội đồng") for p in _paragraphs(document))
-    # the heading row repeats on each page
+    # the heading row repeats on each page, and no row is cut in two by a page break
     assert attendance.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None
+    for table in document.tables[1:]:
+        assert all(row._tr.trPr.find(f"{W}cantSplit") is not None for row in table.rows)
+    # a vote table stays on one page: each row keeps with the next
+    votes = next(t for t in document.tables if t.rows[0].cells[0].text == "Ý kiến")
+    assert all(row.cells[0].paragraphs[0].paragraph_format.keep_with_next for row in votes.rows[:-1])
 
 
 def test_summary_table_money_and_dates(minutes) -> None:

@@ -34,7 +34,7 @@ from sessions.export.document import (
     Table,
     Title,
 )
-from sessions.export.layout import fit_widths, is_amount, is_number, shipped_font_width, table_width
+from sessions.export.layout import fit_widths, is_amount, is_number, shipped_font_width, small_table, table_width
 from sessions.export.zipnorm import normalise_zip
 
 FONT = "Times New Roman"
@@ -63,7 +63,12 @@ def render_docx(document: Document, created: dt.datetime) -> bytes:
         elif isinstance(block, Paragraph):
             # The closing lines stay on the page of the signatures that follow them.
             following = document.blocks[index + 1 : index + 3]
-            _paragraph(word, block, keep_with_next=any(isinstance(b, Signatures) for b in following))
+            keep = (
+                not block.text  # a lead-in such as "Biểu quyết (chấm điểm):"
+                or (bool(following) and isinstance(following[0], Table))
+                or any(isinstance(b, Signatures) for b in following)
+            )
+            _paragraph(word, block, keep_with_next=keep)
         elif isinstance(block, Table):
             _table(word, block)
         elif isinstance(block, Signatures):
@@ -322,7 +327,21 @@ def _table(word: WordDocument, block: Table) -> None:
         is_total = block.total_row is not None and number == len(rows)
         for col, text in enumerate(row):
             _cell(table.cell(number, col), text, size=size, bold=is_total, align=aligns[col])
+    for table_row in table.rows:  # a row is never cut in two by a page break
+        trpr = table_row._tr.get_or_add_trPr()
+        if trpr.find(qn("w:cantSplit")) is None:
+            trpr.append(OxmlElement("w:cantSplit"))
+    if small_table(block):
+        _keep_together(table)
     word.add_paragraph().paragraph_format.space_after = Pt(0)
+
+
+def _keep_together(table: WordTable) -> None:
+    """Word's way to keep a small table on one page: each row keeps with the next."""
+    for row in table.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
 
 
 def _table_size(block: Table) -> float:

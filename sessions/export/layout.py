@@ -11,6 +11,7 @@ from pathlib import Path
 from fpdf import FPDF
 
 from models.formatting import format_vnd
+from sessions.export.document import Table
 
 FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVuSerif"
@@ -56,6 +57,11 @@ def is_number(text: str) -> bool:
 def is_amount(text: str) -> bool:
     """An amount of money as the minutes print it, or the words for a benefit that cannot be quantified."""
     return bool(MONEY.match(text)) or text == format_vnd(None)
+
+
+def small_table(table: Table) -> bool:
+    """The vote counts and the scores: a few narrow rows, never split over two pages."""
+    return len(table.columns) <= 3 and len(table.rows) <= 8
 
 
 def table_width(columns: list[str], total: float) -> float:

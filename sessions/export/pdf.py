@@ -27,7 +27,7 @@ from sessions.export.document import (
     Table,
     Title,
 )
-from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, table_width
+from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, small_table, table_width
 
 # fpdf2 logs a warning for a character the font lacks (an emoji pasted into a title); without
 # a handler Python would print it on the terminal, over the app's screen. The app's own logging
@@ -88,6 +88,8 @@ def render_pdf(document: Document, created: dt.datetime) -> bytes:
         elif isinstance(block, Heading):
             _heading(pdf, block)
         elif isinstance(block, Paragraph):
+            following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
+            _keep_with_next(pdf, block, following)
             _paragraph(pdf, block)
         elif isinstance(block, Table):
             _table(pdf, block)
@@ -98,6 +100,23 @@ def render_pdf(document: Document, created: dt.datetime) -> bytes:
             pdf.set_font(FAMILY, "I", 9)
             pdf.multi_cell(0, pdf.line_height(), block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
+
+
+def _paragraph_height(pdf: MinutesPDF, block: Paragraph) -> float:
+    pdf.set_font(FAMILY, "", BODY_PT)
+    text = block.label + block.text
+    return pdf.multi_cell(pdf.epw - 10, pdf.line_height(), text, dry_run=True, output="HEIGHT") + 1.2
+
+
+def _keep_with_next(pdf: MinutesPDF, block: Paragraph, following: object) -> None:
+    """A lead-in ("Biểu quyết (chấm điểm):", a line announcing a table) starts a page rather than end one."""
+    if block.text and not isinstance(following, Table):
+        return
+    after = 15.0
+    if isinstance(following, Table):
+        after = _table_height(pdf, following) if small_table(following) else 25.0
+    if pdf.room_left() < _paragraph_height(pdf, block) + after:
+        pdf.add_page()
 
 
 def _keep_with_signatures(pdf: MinutesPDF, rest: list) -> None:
@@ -211,9 +230,8 @@ def _measure(pdf: MinutesPDF, size: float) -> Callable[[str, bool], float]:
     return measure
 
 
-def _table(pdf: MinutesPDF, block: Table) -> None:
-    rows = block.rows + ([block.total_row] if block.total_row else [])
-    aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
+def _table_layout(pdf: MinutesPDF, block: Table) -> tuple[float, float, list[float]]:
+    """(font size, table width, column widths) of a table."""
     # Wide tables (the summary has seven columns) are set a point smaller.
     size = TABLE_PT if len(block.columns) < 6 else TABLE_PT - 1
     width = table_width(block.columns, pdf.epw)
@@ -226,9 +244,33 @@ def _table(pdf: MinutesPDF, block: Table) -> None:
         padding=2 * CELL_PAD + 0.8,
         total_row=block.total_row,
     )
-    pdf.set_font(FAMILY, "", size)
-    if pdf.room_left() < 25:
+    return size, width, widths
+
+
+def _table_height(pdf: MinutesPDF, block: Table) -> float:
+    """The height a table will take, from the number of lines of its tallest cell in each row."""
+    size, _, widths = _table_layout(pdf, block)
+    height = 0.0
+    for row in [block.columns, *block.rows, *([block.total_row] if block.total_row else [])]:
+        lines = 1
+        for text, width in zip(row, widths, strict=True):
+            pdf.set_font(FAMILY, "", size)
+            found = pdf.multi_cell(width - 2 * CELL_PAD, 5, text, dry_run=True, output="LINES")
+            lines = max(lines, len(found))
+        height += lines * pdf.line_height(size) * 0.9 + 2
+    return height + 3
+
+
+def _table(pdf: MinutesPDF, block: Table) -> None:
+    rows = block.rows + ([block.total_row] if block.total_row else [])
+    aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
+    size, width, widths = _table_layout(pdf, block)
+    if small_table(block):
+        if pdf.room_left() < _table_height(pdf, block):
+            pdf.add_page()
+    elif pdf.room_left() < 25:
         pdf.add_page()
+    pdf.set_font(FAMILY, "", size)
     with pdf.table(
         col_widths=tuple(widths),
         width=width,
