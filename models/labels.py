@@ -51,6 +51,8 @@ def category_label(category: str) -> str:
 
 
 def threshold_phrase(threshold: Threshold) -> str:
+    if threshold.fraction == 1 and not threshold.strict:
+        return t("rule.all")
     key = "rule.more_than" if threshold.strict else "rule.at_least"
     return t(key, fraction=format_fraction(threshold.fraction))
 

@@ -245,6 +245,9 @@ class SessionService(PollModes):
             raise DomainError("error.unknown_initiative", code=initiative_id)
         if self.record.find_member(member_id) is None:
             raise DomainError("error.unknown_member", member=member_id)
+        open_poll = self.record.open_poll()
+        if open_poll is not None and open_poll.initiative_id == initiative_id:
+            raise DomainError("error.recuse_after_poll")
         self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason})
 
     # --- polls

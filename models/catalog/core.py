@@ -183,7 +183,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "yes votes must be {threshold} of {base}: {base_count}, so {needed} needed; {yes} yes.",
         "số phiếu đồng ý phải đạt {threshold} {base}: {base_count}, cần {needed} phiếu; có {yes} phiếu đồng ý.",
     ),
-    "rule.summary": ("yes ≥ {threshold} of {base}", "đồng ý {threshold} {base}"),
+    "rule.summary": ("yes votes: {threshold} of {base}", "đồng ý {threshold} {base}"),
     # --- table columns
     "col.no": ("No.", "TT"),
     "col.name": ("Full name", "Họ và tên"),

@@ -215,4 +215,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "col.criterion": ("Criterion", "Tiêu chí"),
     "col.max": ("Maximum", "Điểm tối đa"),
     "col.mean": ("Mean", "Điểm trung bình"),
+    "rule.all": ("all", "toàn bộ"),
+    "cli.rules_help": ("print the council's rules and the presets", "in quy chế của hội đồng và các mẫu quy chế"),
+    "cli.rules_council": ("Rules of {council}:", "Quy chế của {council}:"),
+    "cli.rules_presets": (
+        "Presets a chair can pick in the app (g on the agenda):",
+        "Các mẫu quy chế có thể chọn trong ứng dụng (phím g ở chương trình họp):",
+    ),
+    "error.recuse_after_poll": (
+        "A poll on this initiative is open; recuse before opening the poll.",
+        "Đang biểu quyết sáng kiến này; hãy xác định thành viên không biểu quyết trước khi mở biểu quyết.",
+    ),
 }

@@ -1,0 +1,118 @@
+"""The booth and the scoring sheet in the real app (Pilot): a member cannot escape, nothing leaks on screen."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import re
+from pathlib import Path
+
+from models.poll import PollMode
+from models.session import Presence
+from sessions.service import SessionService
+from sessions.storage import DataFolder
+from tests.conftest import PLANNED
+from tui.app import CouncilApp
+from tui.screens.ballot_overview import BallotOverviewScreen
+from tui.screens.booth import BallotScreen, BoothScreen, PinScreen, ReceivedScreen
+from tui.screens.sheet import SheetScreen
+
+
+def prepare(data: Path, clock, mode: PollMode, pins: dict[str, str]) -> None:
+    service = SessionService(DataFolder(data), PLANNED, clock=clock)
+    members = [m.model_copy(update={"pin": pins.get(m.id)}).model_dump(mode="json") for m in service.record.members]
+    service.commit("council_refreshed", {"members": members})
+    for member in service.record.members:
+        service.set_attendance(member.id, Presence.PRESENT)
+    service.open_session()
+    service.open_poll(mode)
+    service.close()
+
+
+def screen_text(app: CouncilApp) -> str:
+    svg = app.export_screenshot()
+    text = "".join(re.findall(r">([^<>]*)</text>", svg))
+    return html.unescape(text).replace("\xa0", " ")
+
+
+async def booth_round(data: Path, clock) -> tuple[list[str], str]:
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    seen: list[str] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, BallotOverviewScreen)
+        await pilot.press("b")
+        assert isinstance(app.screen, BoothScreen)
+        # No key a member can press leads anywhere else.
+        for key in ("question_mark", "ctrl+q", "ctrl+p", "escape", "ctrl+c", "f", "c"):
+            await pilot.press(key)
+            assert isinstance(app.screen, BoothScreen), key
+        assert app.is_running
+
+        # Member 1 has a PIN: a wrong one is refused.
+        await pilot.press("enter")
+        assert isinstance(app.screen, PinScreen)
+        await pilot.press(*"0000", "enter")
+        assert isinstance(app.screen, BoothScreen)
+        await pilot.press("enter", *"1357", "enter")
+        assert isinstance(app.screen, BallotScreen)
+        await pilot.press("y", "enter")
+        assert isinstance(app.screen, ReceivedScreen)
+        seen.append(screen_text(app))
+        await pilot.press("enter")
+
+        # Member 2 has no PIN.
+        await pilot.press("enter")
+        assert isinstance(app.screen, BallotScreen)
+        await pilot.press("n", "enter")
+        seen.append(screen_text(app))
+        await pilot.press("enter")
+        assert isinstance(app.screen, BoothScreen)
+        seen.append(screen_text(app))
+
+        # The chair leaves with ctrl+x and the chair's PIN.
+        await pilot.press("ctrl+x", *"1357", "enter")
+        assert isinstance(app.screen, BallotOverviewScreen)
+        seen.append(screen_text(app))
+        await pilot.press("c", "enter")
+        result = screen_text(app)
+        await pilot.press("ctrl+q")
+    return seen, result
+
+
+def test_booth_round_shows_no_tally_and_no_choice(demo_dir: Path, clock) -> None:
+    prepare(demo_dir, clock, PollMode.SECRET, {"m1": "1357"})
+    seen, result = asyncio.run(booth_round(demo_dir, clock))
+    received_1, received_2, booth, overview = seen
+    assert "Phiếu của bạn đã được ghi nhận" in received_1 and received_1 == received_2  # neutral: identical
+    for text in seen:
+        for leak in ("Không đồng ý", "Đồng ý:", "Không biểu quyết"):
+            assert leak not in text
+    assert "Nguyễn Văn Hùng" not in booth and "Trần Thị Mai" not in booth  # those who voted leave the list
+    assert "Lê Hoàng Nam" in booth
+    assert "Đã bỏ phiếu: 2/7" in overview
+    assert "Đồng ý 1 · Không đồng ý 1" in result
+
+
+async def type_sheet(data: Path, clock) -> None:
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, BallotOverviewScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press(*"25", "tab", *"40", "tab", *"30", "tab", *"Tốt", "ctrl+s")
+        assert "0 đến 30" in screen_text(app)  # 40 is outside applicability's band: refused
+        await pilot.press("shift+tab", "shift+tab", "backspace", "backspace", *"24", "ctrl+s")
+        assert isinstance(app.screen, BallotOverviewScreen)
+        assert "Đã bỏ phiếu: 1/7" in screen_text(app)
+        await pilot.press("ctrl+q")
+
+
+def test_secretary_types_a_paper_scoring_sheet(demo_dir: Path, clock) -> None:
+    prepare(demo_dir, clock, PollMode.SCORING, {})
+    asyncio.run(type_sheet(demo_dir, clock))
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock, read_only=True)
+    state = service.box_state()
+    assert state is not None and state.voted == {"m1"}
+    assert [s.total for s in state.sheets] == [79] and state.sheets[0].comment == "Tốt"
