@@ -299,7 +299,7 @@ def test_labels() -> None:
     assert category_label("một nhóm khác") == "một nhóm khác"
     set_language("en")
     assert category_label("tiết kiệm") == "savings"
-    assert rule_summary(Rulebook()) == "yes ≥ at least 2/3 of eligible members (voting members minus the recused)"
+    assert rule_summary(Rulebook()) == "yes votes: at least 2/3 of eligible members (voting members minus the recused)"
 
 
 # --- the catalogue: every key used exists in both languages, with the same parameters
