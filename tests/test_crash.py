@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+from sessions.atomic import TEMP_SUFFIX
+from sessions.backup import check_backup, list_backups
 from sessions.journal import read_journal
 from sessions.recovery import read_state
 from sessions.storage import DataFolder
@@ -102,6 +104,8 @@ def check_folder(data: Path, acks: list[tuple[int, str, str]]) -> None:
     assert report.damaged_line is None, report
     assert verify_session(data, PLANNED).ok
     folder.summaries()
+    for backup in list_backups(data, PLANNED):
+        check_backup(backup)  # raises when a backup does not verify
     records = read_journal(folder.journal_path(PLANNED)).records
     for seq, head, step in acks:
         assert seq <= len(records) and records[seq - 1].hash == head, f"acknowledged record {seq} ({step}) lost"
@@ -126,7 +130,8 @@ def crash_chain(base: Path, target: Path, seed: int, kills: int) -> int:
     assert crash_child.next_step(record) is None  # the whole scripted meeting is recorded, exactly once
     assert len(record.polls) == crash_child.ITEMS
     last = read_state(target)
-    assert last is not None and last.session_id == PLANNED
+    assert last is not None and (last.session_id, last.running) == (PLANNED, False)
+    assert not list(target.rglob(f"*{TEMP_SUFFIX}"))  # the last run swept what the killed ones left
     return kills
 
 
