@@ -89,20 +89,15 @@ class CouncilApp(App):
         self._announce_recovery()
 
     def _announce_recovery(self) -> None:
+        """Tell the chair what opening found: changes recovered, a torn write dropped, damage."""
         service = self.service
         if service is None:
             return
-        report = service.report
-        if service.read_only_reason:
-            self.notify(
-                t(service.read_only_reason, path="journal.jsonl", line=report.damaged_line),
-                severity="error",
-                timeout=15,
-            )
-        if report.torn_bytes:
-            self.notify(t("app.torn_dropped", bytes=report.torn_bytes), severity="warning", timeout=10)
-        if report.replayed and not service.read_only:
-            self.notify(t("app.recovered", count=report.replayed), timeout=8)
+        if service.read_only_error is not None:
+            self.notify(str(service.read_only_error), severity="error", timeout=20)
+        message = service.recovery_message()
+        if message:
+            self.notify(message, title=t("app.recovered_title"), timeout=15)
 
     def close_service(self) -> None:
         if self.service is not None:

@@ -27,6 +27,7 @@ PICKER = [
     Binding("enter", "open_session", "bind.open_session"),
     Binding("r", "open_read_only", "bind.open_read_only"),
     Binding("e", "export", "bind.export"),
+    Binding("S", "statistics", "bind.statistics", key_display="shift+s"),
     Binding("q", "quit", "bind.quit", show=False),
 ]
 
@@ -46,6 +47,7 @@ AGENDA = [
     Binding("p", "previous_item", "bind.previous_item", show=False),
     Binding("enter", "make_current", "bind.make_current", show=False),
     Binding("e", "export", "bind.export"),
+    Binding("S", "statistics", "bind.statistics", show=False, key_display="shift+s"),
     Binding("c", "close_session", "bind.close_session"),
     Binding("escape", "leave", "bind.leave_session"),
 ]
@@ -110,6 +112,11 @@ SHEET = [
     Binding("escape", "cancel", "bind.cancel"),
 ]
 
+STATS = [
+    Binding("a", "toggle_scope", "bind.stats_scope"),
+    Binding("escape", "back", "bind.back"),
+]
+
 RULES = [
     Binding("enter", "apply_preset", "bind.apply_preset", show=False),
     Binding("ctrl+s", "save_rules", "bind.save", priority=True),
@@ -158,5 +165,6 @@ def all_screen_bindings() -> dict[str, list[Binding]]:
         "pin": PIN,
         "received": RECEIVED,
         "rules": RULES,
+        "stats": STATS,
         "findings": FINDINGS,
     }

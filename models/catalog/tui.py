@@ -48,14 +48,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dialog.required": ("This cannot be empty.", "Không được để trống."),
     "dialog.view_read_only": ("View read-only", "Mở chỉ xem"),
     # --- app
-    "app.recovered": (
-        "Recovered {count} change(s) from the journal since the last checkpoint.",
-        "Đã khôi phục {count} thay đổi từ nhật ký kể từ lần lưu trạng thái gần nhất.",
-    ),
-    "app.torn_dropped": (
-        "A half-written last change ({bytes} bytes) was dropped; everything before it is intact.",
-        "Thay đổi cuối ghi dở ({bytes} byte) đã bị bỏ; mọi thứ trước đó còn nguyên.",
-    ),
+    "app.recovered_title": ("Recovered", "Đã khôi phục"),
     # --- session bar
     "bar.item": ("Item {index}/{total}: {code}", "Mục {index}/{total}: {code}"),
     "bar.quorum_ok": ("Quorum {present}/{needed} ✓", "Số lượng {present}/{needed} ✓"),
@@ -179,4 +172,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.format_pdf": ("Minutes, PDF (.pdf)", "Biên bản, PDF (.pdf)"),
     "export.format_xlsx": ("Recognition list, Excel (.xlsx)", "Danh sách công nhận, Excel (.xlsx)"),
     "export.format_csv": ("Recognition list, CSV (.csv)", "Danh sách công nhận, CSV (.csv)"),
+    # --- statistics
+    "bind.statistics": ("Statistics", "Thống kê"),
+    "bind.stats_scope": ("This session / all sessions", "Phiên này / tất cả các phiên"),
+    "stats.title_all": ("Statistics: every session of the council", "Thống kê: tất cả các phiên họp"),
+    "stats.title_session": ("Statistics: {session}", "Thống kê: {session}"),
+    "stats.group": ("Group", "Nhóm"),
+    "stats.count": ("Count", "Số lượng"),
+    "stats.recognised": ("Recognised", "Công nhận"),
+    "stats.benefit": ("Confirmed benefit", "Giá trị làm lợi"),
+    "stats.unquantified_note": (
+        "(+n): recognised initiatives whose benefit cannot be quantified, counted apart.",
+        "(+n): số sáng kiến được công nhận có hiệu quả không tính được thành tiền, thống kê riêng.",
+    ),
 }

@@ -206,6 +206,11 @@ class AgendaScreen(SessionScreen):
         head = service.journal.head if service.journal else service.report.chain_head
         self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir))
 
+    def action_statistics(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.service.record))
+
     @guarded
     def action_close_session(self) -> None:
         record = self.service.record

@@ -85,5 +85,10 @@ class PickerScreen(CouncilScreen):
             record, report = self.council_app.folder.load_record(session_id)
             self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir))
 
+    def action_statistics(self) -> None:
+        from tui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
     async def action_quit(self) -> None:
         await self.council_app.action_quit()
