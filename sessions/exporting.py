@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
 from sessions.atomic import atomic_write
@@ -86,4 +87,15 @@ def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | Non
     """Load a session read-only (works while another process runs it) and export it."""
     folder = DataFolder(data_dir)
     record, report = folder.load_record(session_id)
+    if output is not None:
+        refuse_data_file(folder, output)
     return export_record(record, fmt, output, report.chain_head, Path.cwd())
+
+
+def refuse_data_file(folder: DataFolder, output: Path) -> None:
+    """An export must never replace the council's own files."""
+    target = Path(output).resolve()
+    root = folder.root.resolve()
+    protected = [root / "council.json", root / "state.json", (root / "sessions"), (root / "backups")]
+    if target in protected or any(p in target.parents for p in protected[2:]):
+        raise DomainError("error.export_into_data", path=str(output))

@@ -277,6 +277,11 @@ class SessionService(PollModes):
             raise DomainError("error.no_voters")
         for old in earlier:
             self.commit("poll_voided", {"poll_id": old.id, "reason": clean_text(revote_reason)})
+        finding = self.record.findings.get(initiative.id)
+        if finding is not None and finding.conclusion is not None:
+            # The conclusion rested on the poll just cancelled: the chair concludes again after the revote.
+            reopened = finding.model_copy(update={"conclusion": None, "reason": "", "override_reason": ""})
+            self.commit("finding_saved", {"initiative_id": initiative.id, "finding": reopened.model_dump(mode="json")})
         number = len(self.record.polls_for(initiative.id)) + 1
         poll = Poll(
             id=f"{initiative.id}-p{number}",

@@ -291,3 +291,29 @@ def test_permutations_of_open_votes_give_the_same_result(demo_dir: Path, clock) 
         results.add(poll.tally().model_dump_json())
     assert len(results) == 1
     service.close()
+
+
+def test_a_revote_reopens_the_conclusion_but_keeps_the_remarks(demo_dir: Path, clock) -> None:
+    from models.session import Conclusion, Finding
+
+    service = started(demo_dir, clock)
+    item = service.record.current_initiative
+    service.open_poll()
+    service.record_all(Choice.YES)
+    service.close_poll()
+    service.save_finding(item.id, Finding(remarks="Rõ ràng", conclusion=Conclusion.RECOGNISED))
+    service.open_poll(revote_reason="Thành viên đến muộn xin biểu quyết lại")
+    finding = service.record.findings[item.id]
+    assert finding.conclusion is None and finding.remarks == "Rõ ràng"
+    assert [p.status for p in service.record.polls_for(item.id)] == [PollStatus.VOID, PollStatus.OPEN]
+    service.close()
+
+
+def test_export_never_replaces_a_data_file(demo_dir: Path) -> None:
+    from sessions.exporting import export_session
+
+    before = (demo_dir / "council.json").read_bytes()
+    with pytest.raises(DomainError) as error:
+        export_session(demo_dir, PLANNED, "md", demo_dir / "council.json")
+    assert error.value.key == "error.export_into_data"
+    assert (demo_dir / "council.json").read_bytes() == before

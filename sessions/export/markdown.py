@@ -41,7 +41,8 @@ def render_markdown(document: Document) -> str:
         elif isinstance(block, Heading):
             out.append("#" * (block.level + 1) + " " + block.text)
         elif isinstance(block, Paragraph):
-            text = block.text
+            # Remarks typed on several lines keep their lines (a Markdown hard break).
+            text = block.text.replace("\n", "  \n")
             if block.bold and text:
                 text = f"**{text}**"
             elif block.italic and text:

@@ -13,8 +13,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select
 from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
-from sessions.export.minutes import default_filename
-from sessions.exporting import FORMATS, RENDERERS, export_record
+from sessions.exporting import FORMATS, default_name, export_record
 from tui.bindings import MODAL
 from tui.screens.base import CouncilModal
 
@@ -56,8 +55,7 @@ class ExportScreen(CouncilModal):
         self.query_one("#path", Input).focus()
 
     def _default_path(self, fmt: str) -> Path:
-        extension, _ = RENDERERS[fmt]
-        return self.folder / default_filename(self.record, extension)
+        return self.folder / default_name(self.record, fmt)
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
