@@ -47,10 +47,6 @@ class AgendaScreen(SessionScreen):
 
     def on_mount(self) -> None:
         table = self.query_one("#agenda", DataTable)
-        table.add_column(t("col.no"), key="no")
-        table.add_column(t("col.code"), key="code")
-        table.add_column(t("col.initiative"), key="title")
-        table.add_column(t("col.status"), key="status")
         self.refresh_view()
         table.move_cursor(row=self.service.record.session.current_index)
         table.focus()
@@ -61,17 +57,25 @@ class AgendaScreen(SessionScreen):
         record = self.service.record
         table = self.query_one("#agenda", DataTable)
         cursor = table.cursor_row
-        table.clear()
-        # The title gets whatever room the table has left after number, code and status.
-        width = max(16, (table.size.width or 60) - 40)
-        for index, initiative in enumerate(record.agenda_items()):
+        # Columns are rebuilt too, so that their widths follow the terminal's size.
+        table.clear(columns=True)
+        table.add_column(t("col.no"), key="no")
+        table.add_column(t("col.code"), key="code")
+        table.add_column(t("col.initiative"), key="title")
+        table.add_column(t("col.status"), key="status")
+        items = record.agenda_items()
+        statuses = [item_status(record, i.id) for i in items]
+        # The title gets whatever room the table has left after number, code, status and cell padding.
+        status_width = max((s.cell_len for s in statuses), default=10)
+        width = max(12, (table.size.width or 60) - 2 * 4 - 3 - 10 - status_width - 2)
+        for index, initiative in enumerate(items):
             marker = "▶" if index == record.session.current_index else " "
             title = initiative.title if len(initiative.title) <= width else initiative.title[: width - 1] + "…"
             table.add_row(
                 Text(f"{marker}{index + 1}"),
                 initiative.code,
                 title,
-                item_status(record, initiative.id),
+                statuses[index],
                 key=initiative.id,
             )
         if table.row_count:
@@ -93,6 +97,8 @@ class AgendaScreen(SessionScreen):
         detail.update(initiative_detail(record, initiative))
 
     def on_resize(self) -> None:
+        # On a narrow terminal the agenda keeps two thirds of the width for the list.
+        self.set_class(self.app.size.width < 100, "narrow")
         self.call_after_refresh(self.refresh_view)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
