@@ -8,6 +8,9 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from models.i18n import t
 
+# Moving the cursor or focus is not an action worth finding by name.
+UNLISTED = ("seat", "app.focus", "screen.copy")
+
 
 class CouncilCommands(Provider):
     """One command per key binding of the screen the palette was opened from."""
@@ -17,7 +20,7 @@ class CouncilCommands(Provider):
         seen: set[str] = set()
         commands = []
         for _key, binding in screen._bindings:
-            if binding.action in seen or not binding.description or binding.action.startswith("seat"):
+            if binding.action in seen or not binding.description or binding.action.startswith(UNLISTED):
                 continue
             if screen.check_action(binding.action.split("(")[0], ()) is False:
                 continue

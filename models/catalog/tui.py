@@ -31,8 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bind.close_poll": ("Close poll", "Kết thúc biểu quyết"),
     "bind.save": ("Save", "Lưu"),
     "bind.cancel": ("Cancel", "Hủy"),
+    "bind.focus_next": ("Next field", "Ô tiếp theo"),
+    "bind.focus_previous": ("Previous field", "Ô trước"),
+    "bind.copy": ("Copy selected text", "Sao chép chữ đã chọn"),
     "bind.close": ("Close", "Đóng"),
     # --- palette
+    "palette.placeholder": ("Find an action…", "Tìm thao tác…"),
     "palette.help_help": ("Show every key of this screen", "Xem mọi phím tắt của màn hình này"),
     "palette.quit_help": ("Leave council (everything is already saved)", "Thoát council (mọi thứ đã được lưu)"),
     "palette.screen_action": ("Action of this screen", "Thao tác của màn hình này"),

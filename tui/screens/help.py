@@ -29,8 +29,12 @@ def screen_keys(screen: Screen) -> list[tuple[str, str]]:
             if not binding.description or binding.description in seen:
                 continue
             seen.add(binding.description)
-            rows.append((key_label(key, binding.key_display), binding.description))
-    rows.append(("ctrl+p", t("bind.palette")))
+            rows.append(
+                (
+                    key_label(key, None if binding.action == "command_palette" else binding.key_display),
+                    binding.description,
+                )
+            )
     return rows
 
 
