@@ -40,11 +40,11 @@ class BallotOverviewScreen(PollScreen):
         table = self.query_one("#voters", DataTable)
         table.add_column(t("col.seat"), key="seat")
         table.add_column(t("col.name"), key="name")
-        table.add_column(t("col.role"), key="role")
         table.add_column(t("col.ballot"), key="ballot", width=18)
+        table.add_column(t("col.role"), key="role")
         for member_id in poll.voters:
             member = self.service.record.member(member_id)
-            table.add_row(str(member.seat), member.name, role_label(member.role), "", key=member_id)
+            table.add_row(str(member.seat), member.name, "", role_label(member.role), key=member_id)
         hint = "overview.hint_scoring" if poll.mode == PollMode.SCORING else "overview.hint_secret"
         self.query_one("#overview-hint", Label).update(t(hint))
         self.refresh_view()

@@ -52,15 +52,16 @@ class VoteScreen(PollScreen):
         table = self.query_one("#voters", DataTable)
         table.add_column(t("col.seat"), key="seat")
         table.add_column(t("col.name"), key="name")
+        # The vote comes before the role, so that a narrow terminal cuts the role, not the vote.
+        table.add_column(t("col.vote"), key="vote", width=16)
         table.add_column(t("col.role"), key="role")
-        table.add_column(t("col.vote"), key="vote")
         for member_id in poll.voters:
             member = self.service.record.member(member_id)
             table.add_row(
                 str(member.seat),
                 member.name,
-                role_label(member.role),
                 choice_text(poll.votes.get(member_id)),
+                role_label(member.role),
                 key=member_id,
             )
         self.refresh_view()
