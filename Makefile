@@ -32,6 +32,10 @@ lint: $(STAMP)
 soak: $(STAMP)
 	COUNCIL_CRASH_TRIALS=500 $(BIN)/pytest -q tests/test_crash.py
 
+# Benchmarks against their targets (docs/performance.md): prints a table, writes bench/results.md.
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
 format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .

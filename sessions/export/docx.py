@@ -320,13 +320,15 @@ def _table(word: WordDocument, block: Table) -> None:
         ),
     )
     aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
-    for col, text in enumerate(block.columns):
-        _cell(table.cell(0, col), text, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    # Cells row by row: table.cell(r, c) rebuilds the whole grid on every call (quadratic in long tables).
+    word_rows = list(table.rows)
+    for cell, text in zip(word_rows[0].cells, block.columns, strict=True):
+        _cell(cell, text, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table)
     for number, row in enumerate(rows, start=1):
         is_total = block.total_row is not None and number == len(rows)
-        for col, text in enumerate(row):
-            _cell(table.cell(number, col), text, size=size, bold=is_total, align=aligns[col])
+        for col, (cell, text) in enumerate(zip(word_rows[number].cells, row, strict=True)):
+            _cell(cell, text, size=size, bold=is_total, align=aligns[col])
     for table_row in table.rows:  # a row is never cut in two by a page break
         trpr = table_row._tr.get_or_add_trPr()
         if trpr.find(qn("w:cantSplit")) is None:

@@ -1,0 +1,1 @@
+"""Benchmarks of council (`make bench`): data generator, measurements, report. See docs/performance.md."""

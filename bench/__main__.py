@@ -1,0 +1,245 @@
+"""`make bench`: generate (or reuse) the data, run every benchmark, print the table, write bench/results.md.
+
+The last lines printed are one per target, ``name: value unit (target op limit unit) ok|MISSED``.
+Baselines (a minimal Textual app, stock TinyDB, the same votes without the archive) run in the same
+run, side by side, because this machine's speed varies from minute to minute.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.generate import LARGE_ID, LIVE_ID, Sizes, ensure
+from bench.report import TARGET_HEADER, Target, fmt, median, percentile, table, target_rows
+
+HERE = Path(__file__).parent
+PYTHON = sys.executable
+COUNCIL = str(Path(sys.executable).parent / "council")
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def run_json(*args: str) -> dict[str, Any]:
+    """Run ``python -m bench.<module> args`` and return the JSON object it prints last."""
+    done = subprocess.run([PYTHON, "-m", *args], capture_output=True, text=True, cwd=HERE.parent, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(args[:2])} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def timed_command(args: list[str], runs: int) -> list[float]:
+    """Wall time of a `council` command, process start to exit, ``runs`` times."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        done = subprocess.run(args, capture_output=True, text=True, check=False)
+        times.append(time.perf_counter() - start)
+        if done.returncode != 0:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return times
+
+
+def child(*args: str) -> dict[str, Any]:
+    stamp = f"{time.time():.6f}"
+    return run_json("bench.child", args[0], stamp, *args[1:])
+
+
+def fresh_copy(source: Path, target: Path) -> Path:
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    return target
+
+
+def put_live(base: Path, archive: Path) -> None:
+    """Copy the live session (as generated) into the archive folder, replacing a previous run's."""
+    take_live(archive)
+    shutil.copytree(base / "sessions" / LIVE_ID, archive / "sessions" / LIVE_ID)
+
+
+def take_live(archive: Path) -> None:
+    shutil.rmtree(archive / "sessions" / LIVE_ID, ignore_errors=True)
+    shutil.rmtree(archive / "backups" / LIVE_ID, ignore_errors=True)
+    (archive / "state.json").unlink(missing_ok=True)
+
+
+def bench_exports(archive: Path, out: Path, runs: int) -> dict[str, list[float]]:
+    session = sorted(p.name for p in (archive / "sessions").iterdir())[-1]
+    results = {}
+    for fmt_ in ("md", "docx", "pdf"):
+        target = out / f"minutes.{fmt_}"
+        args = [COUNCIL, "export", session, "--format", fmt_, "--output", str(target), "--data", str(archive)]
+        results[fmt_] = timed_command(args, runs)
+    results["stats"] = timed_command([COUNCIL, "stats", "--data", str(archive)], runs)
+    return results
+
+
+def bench_cold(plain: Path, archive: Path, runs: int) -> dict[str, list[float]]:
+    got: dict[str, list[float]] = {"minimal": [], "council": [], "council_archive": []}
+    for _ in range(runs):  # interleaved, so that a slow minute hits both sides alike
+        got["minimal"].append(child("minimal")["first_frame_s"])
+        got["council"].append(child("council", str(plain), LIVE_ID)["first_frame_s"])
+        got["council_archive"].append(child("council", str(archive), LIVE_ID)["first_frame_s"])
+    return got
+
+
+def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tuple[str, ...]]]:
+    """The targets and the detail rows (every figure, with its baseline where there is one)."""
+    plain = raw["votes_plain"]["handled_s"]
+    archive = raw["votes_archive"]["handled_s"]
+    ms = 1000.0
+    p50, p99 = median(plain) * ms, percentile(plain, 0.99) * ms
+    a50, a99 = median(archive) * ms, percentile(archive, 0.99) * ms
+    ours, stock = median(raw["persist"]["ours_s"]), median(raw["persist"]["stock_s"])
+    cold = raw["cold"]
+    cold_ratio = median(cold["council"]) / median(cold["minimal"])
+    recover = raw["recover"]
+    exports = raw["exports"]
+    rss = raw["memory"]["peak_rss_mb"]
+    targets = [
+        Target("vote_latency_p50", p50, "ms", "<=", 5, f"key to durable vote on screen, {len(plain)} votes"),
+        Target("vote_latency_p99", p99, "ms", "<=", 20, f"same, 99th percentile ({sizes.members} members)"),
+        Target(
+            "archive_ratio", a50 / p50, "x", "<=", 1.2, f"median with {sizes.archive_sessions} past sessions / without"
+        ),
+        Target("vs_tinydb_jsonstorage", stock / ours, "x", ">=", 20, "one vote durable: stock TinyDB / council"),
+        Target("cold_start_ratio", cold_ratio, "x", "<=", 1.5, "first frame of the agenda / minimal Textual app"),
+        Target("open_recover", median(recover["open_s"]) * ms, "ms", "<=", 300, "open a crashed large session"),
+        Target("minutes_md", median(exports["md"]), "s", "<=", 2, "council export --format md"),
+        Target("minutes_docx", median(exports["docx"]), "s", "<=", 2, "council export --format docx"),
+        Target("minutes_pdf", median(exports["pdf"]), "s", "<=", 2, "council export --format pdf"),
+        Target("stats_archive", median(exports["stats"]), "s", "<=", 2, "council stats over the archive"),
+        Target("peak_rss", rss, "MB", "<=", 150, "the app with the large session open"),
+    ]
+    painted = raw["votes_plain"]["painted_s"]
+    apainted = raw["votes_archive"]["painted_s"]
+    details = [
+        ("vote, no archive: key to durable + widgets",
+         f"p50 {fmt(p50)} ms, p90 {fmt(percentile(plain, 0.9) * ms)} ms, p99 {fmt(p99)} ms, "
+         f"max {fmt(max(plain) * ms)} ms",
+         f"{len(plain)} votes, {raw['votes_plain']['polls']} polls"),
+        ("vote, no archive: key to next frame rendered", f"p50 {fmt(median(painted) * ms)} ms, "
+         f"p99 {fmt(percentile(painted, 0.99) * ms)} ms", "includes Textual's frame pacing"),
+        ("vote, with archive: key to durable + widgets", f"p50 {fmt(a50)} ms, p99 {fmt(a99)} ms, "
+         f"max {fmt(max(archive) * ms)} ms", f"{len(archive)} votes; p99 ratio {fmt(a99 / p99)} x"),
+        ("vote, with archive: key to next frame rendered", f"p50 {fmt(median(apainted) * ms)} ms, "
+         f"p99 {fmt(percentile(apainted, 0.99) * ms)} ms", ""),
+        ("one vote durable, council (service.record_vote)", f"p50 {fmt(ours * ms)} ms, "
+         f"p99 {fmt(percentile(raw['persist']['ours_s'], 0.99) * ms)} ms", "journal line + fsync"),
+        ("one vote durable, stock TinyDB JSONStorage", f"p50 {fmt(stock * ms)} ms",
+         f"one {fmt(raw['persist']['stock_db_bytes'] / 1e6)} MB database"),
+        ("cold start, minimal Textual app (baseline)", f"{fmt(median(cold['minimal']))} s", _runs(cold["minimal"])),
+        ("cold start, council, 200-item session", f"{fmt(median(cold['council']))} s", _runs(cold["council"])),
+        ("cold start, council, same with the archive", f"{fmt(median(cold['council_archive']))} s",
+         f"ratio {fmt(median(cold['council_archive']) / median(cold['minimal']))} x"),
+        ("open and recover the large session", f"{fmt(median(recover['open_s']) * ms)} ms",
+         f"{recover['initiatives']} initiatives, {recover['ballots']} ballots, {recover['records']} journal records, "
+         f"{recover['replayed']} replayed after the checkpoint"),
+        ("council export md / docx / pdf", " / ".join(f"{fmt(median(exports[k]))} s" for k in ("md", "docx", "pdf")),
+         f"a decided {sizes.archive_items}-initiative session, process start to exit"),
+        ("council stats over the archive", f"{fmt(median(exports['stats']))} s",
+         f"{sizes.archive_sessions} sessions, {sizes.archive_sessions * sizes.archive_items} initiatives"),
+        ("peak RSS, large session open", f"{fmt(rss)} MB", f"minimal Textual app: {fmt(raw['minimal_rss'])} MB"),
+    ]  # fmt: skip
+    return targets, details
+
+
+def _runs(values: list[float]) -> str:
+    return "runs: " + ", ".join(fmt(v) for v in values) + " s"
+
+
+def write_results(path: Path, targets: list[Target], details: list[tuple[str, ...]], took: float) -> None:
+    changes = (HERE / "changes.md").read_text(encoding="utf-8") if (HERE / "changes.md").exists() else ""
+    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, {platform.system()}"
+    text = "\n\n".join(
+        [
+            "# Benchmark results",
+            f"Written by `make bench` on {dt.datetime.now():%d/%m/%Y %H:%M} ({machine}); the run took {took:.0f} s. "
+            "Ratios are measured side by side in the same run; absolute times vary with the machine's load.",
+            "## Targets",
+            table(target_rows(targets), TARGET_HEADER),
+            "## Every figure",
+            table(details, ("measure", "result", "notes")),
+            "## For scripts",
+            "```\n" + "\n".join(t.line() for t in targets) + "\n```",
+            changes.strip(),
+        ]
+    )
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="council's benchmarks")
+    parser.add_argument("--data", type=Path, default=HERE / "data", help="where the generated data lives")
+    parser.add_argument("--votes", type=int, default=500, help="votes per configuration (at least)")
+    parser.add_argument("--runs", type=int, default=5, help="repetitions of the cold start")
+    parser.add_argument("--results", type=Path, default=HERE / "results.md")
+    parser.add_argument("--tiny", action="store_true", help="tiny data, few runs: checks that everything works")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    sizes = Sizes.tiny() if args.tiny else Sizes()
+    votes, runs = (10, 1) if args.tiny else (args.votes, args.runs)
+    paths = ensure(args.data, sizes, log=log)
+    work = args.data / "run"
+    work.mkdir(parents=True, exist_ok=True)
+    plain = fresh_copy(paths["base"], work / "plain")
+    large = fresh_copy(paths["large"], work / "large")
+    archive = paths["archive"]
+    raw: dict[str, Any] = {}
+    try:
+        take_live(archive)
+        log("exports and stats (council export / council stats, process start to exit)")
+        raw["exports"] = bench_exports(archive, work, 3 if not args.tiny else 1)
+        put_live(paths["base"], archive)
+        log("cold start: minimal Textual app, council, council with the archive")
+        raw["cold"] = bench_cold(plain, archive, runs)
+        log("memory: the app with the large session open")
+        raw["memory"] = child("council", str(fresh_copy(paths["large"], work / "large-app")), LARGE_ID, "1.0")
+        raw["minimal_rss"] = child("minimal")["peak_rss_mb"]
+        log("open and recover the large session")
+        pristine = paths["large"] / "sessions" / LARGE_ID
+        raw["recover"] = run_json("bench.measure", "open_recover", str(large), LARGE_ID, str(pristine), "5")
+        raw["votes_plain"] = {"handled_s": [], "painted_s": [], "polls": 0}
+        raw["votes_archive"] = {"handled_s": [], "painted_s": [], "polls": 0}
+        half = (votes + 1) // 2
+        for round_ in (1, 2):  # alternate, so that drift in the machine's speed hits both alike
+            for name, folder in (("votes_plain", plain), ("votes_archive", archive)):
+                log(f"vote latency in the app, {name.split('_')[1]} ({round_}/2)")
+                got = run_json("bench.measure", "votes", str(folder), LIVE_ID, str(half))
+                for key in ("handled_s", "painted_s"):
+                    raw[name][key] += got[key]
+                raw[name]["polls"] += got["polls"]
+        log("one vote made durable: council against stock TinyDB holding the archive")
+        put_live(paths["base"], archive)
+        db = work / "stock-tinydb.json"
+        raw["persist"] = run_json("bench.measure", "persist_vote", str(archive), LIVE_ID, str(db), "3")
+    finally:
+        take_live(archive)
+    took = time.perf_counter() - started
+    targets, details = summarise(raw, sizes)
+    (work / "raw.json").write_text(json.dumps(raw), encoding="utf-8")
+    print()
+    print(table(details, ("measure", "result", "notes")))
+    print()
+    print(table(target_rows(targets), TARGET_HEADER))
+    if not args.tiny:
+        write_results(args.results, targets, details, took)
+        print(f"\nwritten to {args.results} ({took:.0f} s)\n")
+    for target in targets:
+        print(target.line())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

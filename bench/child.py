@@ -1,0 +1,84 @@
+"""A process started by the cold-start and memory benchmarks; prints one JSON line and exits.
+
+    python -m bench.child council T0 DATA SESSION [SETTLE]   the real `council app --session` path, headless
+    python -m bench.child minimal T0                         a minimal Textual app showing one label
+
+``T0`` is the parent's ``time.time()`` just before it started this process, so the time printed
+runs from process start to the first frame of the session screen (the agenda), or of the label.
+``SETTLE`` keeps the app running that many seconds after the first frame before measuring peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+
+def _report(t0: float, first: float) -> None:
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"first_frame_s": first - t0, "peak_rss_mb": peak_kb / 1024}), flush=True)
+
+
+def _watch(app, t0: float, is_target, settle: float) -> None:
+    """Note the first rendered frame of the target screen, then exit (after ``settle`` seconds)."""
+    display = app._display
+    seen: dict[str, float] = {}
+
+    def timed_display(screen, renderable) -> None:
+        display(screen, renderable)
+        if "first" not in seen and renderable is not None and is_target(screen):
+            seen["first"] = time.time()
+            if settle:
+                app.set_timer(settle, lambda: app.exit())
+            else:
+                app.call_later(app.exit)
+
+    app._display = timed_display
+    app.bench_seen = seen
+
+
+def minimal(t0: float) -> None:
+    from textual.app import App, ComposeResult
+    from textual.widgets import Label
+
+    class Minimal(App):
+        def compose(self) -> ComposeResult:
+            yield Label("Hội đồng sáng kiến")
+
+    app = Minimal()
+    _watch(app, t0, lambda screen: True, 0.0)
+    app.run(headless=True, size=(120, 40))
+    _report(t0, app.bench_seen["first"])
+
+
+def council(t0: float, data: str, session_id: str, settle: float) -> None:
+    # The console script's own path: tui.cli.main -> tui.commands.app.run -> CouncilApp(...).run(),
+    # with run() made headless and watched for the agenda's first frame.
+    from textual.app import App
+
+    run = App.run
+    state: dict[str, object] = {}
+
+    def headless_run(self, *args, **kwargs):
+        from tui.screens.agenda import AgendaScreen
+
+        state["app"] = self
+        _watch(self, t0, lambda screen: isinstance(screen, AgendaScreen), settle)
+        return run(self, headless=True, size=(120, 40))
+
+    App.run = headless_run  # type: ignore[method-assign]
+    from tui.cli import main
+
+    main(["app", "--session", session_id, "--data", data])
+    app = state["app"]
+    _report(t0, app.bench_seen["first"])  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    kind, stamp = sys.argv[1], float(sys.argv[2])
+    if kind == "minimal":
+        minimal(stamp)
+    else:
+        council(stamp, sys.argv[3], sys.argv[4], float(sys.argv[5]) if len(sys.argv) > 5 else 0.0)

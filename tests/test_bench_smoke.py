@@ -1,0 +1,46 @@
+"""The benchmark code cannot rot: its data generator and one benchmark run on tiny sizes (nothing is timed)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bench.generate import LARGE_ID, LIVE_ID, Sizes, ensure
+from bench.measure import open_recover
+from bench.report import Target
+from bench.votes import measure_votes
+from sessions.storage import DataFolder
+
+
+def test_generated_data_is_real_and_the_vote_benchmark_runs(tmp_path: Path) -> None:
+    sizes = Sizes.tiny()
+    paths = ensure(tmp_path / "data", sizes, workers=1, log=lambda _: None)
+
+    archive = DataFolder(paths["archive"])
+    summaries = archive.summaries()
+    assert len(summaries) == sizes.archive_sessions
+    assert all(s.status == "closed" and s.decided == s.total == sizes.archive_items for s in summaries)
+    record, report = archive.load_record(summaries[0].id)
+    assert not report.damaged
+    assert any("ế" in i.title or "ệ" in i.title or "ả" in i.title for i in record.initiatives.values())
+
+    live = tmp_path / "live"
+    shutil.copytree(paths["base"], live)
+    result = measure_votes(live, LIVE_ID, votes=sizes.members + 1)
+    assert len(result["handled_s"]) >= sizes.members + 1
+    assert result["polls"] == 2
+    record, _ = DataFolder(live).load_record(LIVE_ID)
+    assert sum(len(p.votes) for p in record.polls) == len(result["handled_s"])
+
+    large = tmp_path / "large"
+    shutil.copytree(paths["large"], large)
+    pristine = paths["large"] / "sessions" / LARGE_ID
+    recovered = open_recover(large, LARGE_ID, pristine, runs=1)
+    assert recovered["replayed"] == sizes.members + 2  # item selected, poll opened, its votes
+    assert recovered["ballots"] == sizes.large_items * sizes.members
+
+
+def test_target_lines_read_as_scripts_expect() -> None:
+    assert Target("vote_latency_p99", 7.3, "ms", "<=", 20).line() == "vote_latency_p99: 7.3 ms (target <= 20 ms) ok"
+    assert Target("archive_ratio", 1.3, "x", "<=", 1.2).line() == "archive_ratio: 1.30 x (target <= 1.2 x) MISSED"
+    assert Target("vs_tinydb_jsonstorage", 140, "x", ">=", 20).line().endswith("(target >= 20 x) ok")
