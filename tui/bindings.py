@@ -25,6 +25,8 @@ APP = [
 
 PICKER = [
     Binding("enter", "open_session", "bind.open_session"),
+    Binding("n", "new_session", "bind.new_session"),
+    Binding("m", "members", "bind.members"),
     Binding("r", "open_read_only", "bind.open_read_only"),
     Binding("e", "export", "bind.export"),
     Binding("S", "statistics", "bind.statistics", key_display="shift+s"),
@@ -32,6 +34,7 @@ PICKER = [
 ]
 
 FIRST_RUN = [
+    Binding("n", "new_council", "bind.new_council"),
     Binding("d", "create_demo", "bind.create_demo"),
     Binding("q", "quit", "bind.quit"),
 ]
@@ -50,6 +53,15 @@ AGENDA = [
     Binding("S", "statistics", "bind.statistics", show=False, key_display="shift+s"),
     Binding("c", "close_session", "bind.close_session"),
     Binding("escape", "leave", "bind.leave_session"),
+    # Preparing the agenda (tui/screens/prepare/agenda_actions.py); listed by ? and the palette.
+    Binding("a", "add_initiative", "bind.add_initiative", show=False),
+    Binding("E", "edit_initiative", "bind.edit_initiative", key_display="shift+e", show=False),
+    Binding("delete", "remove_initiative", "bind.remove_initiative", key_display="del", show=False),
+    Binding("shift+up", "move_item(-1)", "bind.move_up", show=False),
+    Binding("shift+down", "move_item(1)", "bind.move_down", show=False),
+    Binding("D", "edit_details", "bind.edit_details", key_display="shift+d", show=False),
+    Binding("i", "import_initiatives", "bind.import_initiatives", show=False),
+    Binding("M", "take_council", "bind.take_council", key_display="shift+m", show=False),
 ]
 
 ATTENDANCE = [
@@ -128,6 +140,26 @@ FINDINGS = [
     Binding("escape", "back", "bind.back"),
 ]
 
+# Preparing: every form, the members editor, and an import's preview.
+PREP_FORM = [
+    Binding("ctrl+s", "save", "bind.save", priority=True),
+    Binding("escape", "back", "bind.back"),
+]
+
+MEMBERS = [
+    Binding("a", "add_member", "bind.add_member"),
+    Binding("e", "edit_member", "bind.edit_member"),
+    Binding("delete", "remove_member", "bind.remove_member", key_display="del"),
+    Binding("i", "import_members", "bind.import_members"),
+    Binding("c", "council_info", "bind.council_info"),
+    Binding("escape", "done", "bind.members_done"),
+]
+
+IMPORT = [
+    Binding("ctrl+s", "apply", "bind.import_apply", priority=True),
+    Binding("escape", "back", "bind.back"),
+]
+
 MODAL = [
     Binding("escape", "cancel", "bind.cancel"),
 ]
@@ -167,4 +199,7 @@ def all_screen_bindings() -> dict[str, list[Binding]]:
         "rules": RULES,
         "stats": STATS,
         "findings": FINDINGS,
+        "prep_form": PREP_FORM,
+        "members": MEMBERS,
+        "import": IMPORT,
     }

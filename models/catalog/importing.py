@@ -511,4 +511,186 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.cli.template_done": ("Written: {path} (template of {kind}).", "Đã ghi: {path} (mẫu {kind})."),
     "prep.cli.kind_initiatives": ("initiatives", "danh sách sáng kiến"),
     "prep.cli.kind_members": ("members", "danh sách thành viên"),
+    # --- the app's preparing screens (tui/screens/prepare, tui/screens/first_run.py)
+    "bind.new_council": ("New council", "Tạo hội đồng mới"),
+    "bind.new_session": ("New session", "Phiên họp mới"),
+    "bind.members": ("Members", "Thành viên"),
+    "bind.add_initiative": ("Add an initiative", "Thêm sáng kiến"),
+    "bind.edit_initiative": ("Edit the initiative", "Sửa sáng kiến"),
+    "bind.remove_initiative": ("Remove the initiative", "Xóa sáng kiến"),
+    "bind.move_up": ("Move up the agenda", "Chuyển lên trên"),
+    "bind.move_down": ("Move down the agenda", "Chuyển xuống dưới"),
+    "bind.edit_details": ("Session details", "Thông tin phiên họp"),
+    "bind.import_initiatives": ("Import initiatives from a file", "Nhập sáng kiến từ tệp"),
+    "bind.take_council": ("Take the council's current members", "Cập nhật thành viên theo Hội đồng"),
+    "bind.add_member": ("Add a member", "Thêm thành viên"),
+    "bind.edit_member": ("Edit", "Sửa"),
+    "bind.remove_member": ("Remove", "Xóa"),
+    "bind.import_members": ("Import a list", "Nhập danh sách"),
+    "bind.council_info": ("Council details", "Thông tin Hội đồng"),
+    "bind.members_done": ("Done", "Xong"),
+    "bind.import_apply": ("Import", "Nhập"),
+    "prep.app.first_run_offer": (
+        "Press n to start a new council (its details, then its members), d to create the demo council "
+        "(a hospital's initiative council with two sessions), or q to quit.",
+        "Nhấn n để tạo hội đồng mới (nhập thông tin rồi danh sách thành viên), d để tạo hội đồng mẫu "
+        "(Hội đồng sáng kiến của một bệnh viện, có hai phiên họp), hoặc q để thoát.",
+    ),
+    "prep.app.council_new": ("A new council", "Tạo hội đồng mới"),
+    "prep.app.council_edit": ("The council's details", "Thông tin Hội đồng"),
+    "prep.app.council_created": (
+        "Council '{name}' created; now add its members.",
+        "Đã tạo hội đồng '{name}'; tiếp theo hãy nhập thành viên.",
+    ),
+    "prep.field.council.name": ("Council name", "Tên hội đồng"),
+    "prep.field.council.unit": ("Issuing unit", "Đơn vị"),
+    "prep.field.council.parent_unit": ("Unit above it", "Cơ quan cấp trên"),
+    "prep.field.council.city": ("Place for dating documents", "Địa danh ghi trên văn bản"),
+    "prep.field.council.decision_number": ("Founding decision number", "Số quyết định thành lập"),
+    "prep.field.council.decision_date": ("Founding decision date", "Ngày quyết định thành lập"),
+    "prep.field.council.decision_issuer": ("Decision signed by", "Người ký quyết định"),
+    "prep.field.council.preset": ("Rulebook", "Bộ quy tắc"),
+    "prep.app.err.council_name": ("The council has no name; type its name.", "Hội đồng chưa có tên; hãy nhập tên."),
+    "prep.app.hint.council_name": (
+        "e.g. Hội đồng Sáng kiến Sở Khoa học và Công nghệ",
+        "ví dụ Hội đồng Sáng kiến Sở Khoa học và Công nghệ",
+    ),
+    "prep.app.hint.council_unit": ("e.g. Sở Khoa học và Công nghệ", "ví dụ Sở Khoa học và Công nghệ"),
+    "prep.app.hint.parent_unit": ("e.g. UBND tỉnh Bến Tre (may be blank)", "ví dụ UBND tỉnh Bến Tre (có thể để trống)"),
+    "prep.app.hint.city": ("e.g. Bến Tre", "ví dụ Bến Tre"),
+    "prep.app.hint.decision_number": ("e.g. 123/QĐ-SKHCN", "ví dụ 123/QĐ-SKHCN"),
+    "prep.app.preset_custom": ("(keep the council's own rules)", "(giữ quy chế riêng của Hội đồng)"),
+    "prep.app.example": ("Example: {hint}", "Ví dụ: {hint}"),
+    "prep.app.not_saved": (
+        "Not saved: {count} field(s) to correct: {fields}.",
+        "Chưa lưu: còn {count} trường cần sửa: {fields}.",
+    ),
+    "prep.app.discard": ("Leave without saving the changes?", "Bỏ các thay đổi chưa lưu và quay lại?"),
+    "prep.app.discard_yes": ("Leave without saving", "Không lưu"),
+    "prep.app.remove": ("Remove", "Xóa"),
+    "prep.app.votes_yes": ("yes", "có"),
+    "prep.app.votes_no": ("no", "không"),
+    # members
+    "prep.app.members_title": ("Members of {name}", "Thành viên {name}"),
+    "prep.app.members_note": (
+        "Changes apply to sessions created from now on; a session keeps the members it was created with.",
+        "Thay đổi áp dụng cho các phiên họp tạo từ nay; phiên họp đã tạo giữ danh sách thành viên của mình.",
+    ),
+    "prep.app.members_next": (
+        "When the list is complete, press esc to go on to the sessions.",
+        "Khi đã đủ thành viên, nhấn esc để sang danh sách phiên họp.",
+    ),
+    "prep.app.no_members": (
+        "No members yet: press a to add one, or i to import a list.",
+        "Chưa có thành viên: nhấn a để thêm, hoặc i để nhập danh sách.",
+    ),
+    "prep.app.member_new": ("A new member", "Thêm thành viên"),
+    "prep.app.member_edit": ("Member: {name}", "Thành viên: {name}"),
+    "prep.app.member_saved": ("Saved: {name}.", "Đã lưu: {name}."),
+    "prep.app.member_remove": (
+        "Remove {name} from the council? Sessions already created keep them.",
+        "Xóa {name} khỏi Hội đồng? Các phiên họp đã tạo vẫn giữ thành viên này.",
+    ),
+    "prep.app.member_removed": ("{name} removed from the council.", "Đã xóa {name} khỏi Hội đồng."),
+    "prep.app.hint.member_title": ("e.g. Phó Giám đốc", "ví dụ Phó Giám đốc"),
+    "prep.app.pin_note": (
+        "Optional: asked in the ballot booth before this member votes.",
+        "Không bắt buộc: hỏi ở phòng bỏ phiếu trước khi thành viên này bỏ phiếu.",
+    ),
+    # sessions
+    "prep.app.session_new": ("A new session", "Tạo phiên họp mới"),
+    "prep.app.session_edit": ("The session's details", "Thông tin phiên họp"),
+    "prep.app.session_created": ("Session {session} created.", "Đã tạo phiên họp {session}."),
+    "prep.app.session_saved": ("Session details saved.", "Đã lưu thông tin phiên họp."),
+    "prep.app.by_role": ("(by role: the council's chair / secretary)", "(theo vai trò: Chủ tịch / Thư ký Hội đồng)"),
+    "prep.app.hint.session_title": (
+        "e.g. Session 2 of 2026 to recognise initiatives",
+        "ví dụ Phiên họp xét công nhận sáng kiến đợt 2 năm 2026",
+    ),
+    "prep.app.hint.place": ("e.g. Hội trường A", "ví dụ Hội trường A"),
+    "prep.app.hint.invitees": (
+        "One invitee a line: name, position (e.g. Hà Văn Thắng, Kỹ sư, Phòng Vật tư).",
+        "Mỗi khách mời một dòng: họ tên, chức vụ (ví dụ Hà Văn Thắng, Kỹ sư, Phòng Vật tư).",
+    ),
+    # agenda and initiatives
+    "prep.app.agenda_empty": (
+        "The agenda is empty. Press a to add an initiative, or i to import a CSV or XLSX list.",
+        "Chương trình họp chưa có sáng kiến nào. Nhấn a để thêm sáng kiến, hoặc i để nhập danh sách từ tệp CSV, XLSX.",
+    ),
+    "prep.app.initiative_new": ("A new initiative", "Thêm sáng kiến"),
+    "prep.app.initiative_edit": ("Initiative {code}", "Sáng kiến {code}"),
+    "prep.app.initiative_saved": ("Initiative {code} saved.", "Đã lưu sáng kiến {code}."),
+    "prep.app.initiative_remove": (
+        "Remove {code} ({title}) from the agenda?",
+        "Xóa sáng kiến {code} ({title}) khỏi chương trình họp?",
+    ),
+    "prep.app.initiative_removed": ("Initiative {code} removed.", "Đã xóa sáng kiến {code}."),
+    "prep.app.authors_note": (
+        "Separate authors with ';'. An author on the council gets their id or seat in brackets: [m3] or [3].",
+        "Các tác giả cách nhau bằng dấu ';'. Tác giả là thành viên Hội đồng ghi thêm mã hoặc số ghế: [m3] hoặc [3].",
+    ),
+    "prep.app.category_note": (
+        "The usual categories are offered as you type (→ accepts); others are accepted too.",
+        "Các nhóm thường dùng được gợi ý khi gõ (→ để chọn); nhóm khác vẫn được chấp nhận.",
+    ),
+    "prep.app.suggest_note": (
+        "Values already used in this session are offered as you type (→ accepts).",
+        "Các giá trị đã dùng trong phiên họp được gợi ý khi gõ (→ để chọn).",
+    ),
+    "prep.app.members_for_authors": (
+        "Council members (mark an author as one with [id]):",
+        "Thành viên Hội đồng (đánh dấu tác giả bằng [mã]):",
+    ),
+    "prep.app.council_same": (
+        "This session already has the council's current members and rules.",
+        "Phiên họp đã dùng đúng danh sách thành viên và quy chế hiện tại của Hội đồng.",
+    ),
+    "prep.app.council_take": (
+        "Give this planned session the council's current members ({count}; it has {before}) and rules "
+        "({preset})? Attendance taken so far stays.",
+        "Cập nhật phiên họp này theo danh sách thành viên hiện tại của Hội đồng ({count} người; phiên họp đang có "
+        "{before}) và quy chế ({preset})? Điểm danh đã ghi được giữ nguyên.",
+    ),
+    "prep.app.council_take_yes": ("Update the session", "Cập nhật"),
+    "prep.app.council_taken": (
+        "The session now has the council's current members and rules.",
+        "Phiên họp đã được cập nhật theo Hội đồng.",
+    ),
+    # import
+    "prep.app.import_initiatives": ("Import initiatives into: {session}", "Nhập sáng kiến vào: {session}"),
+    "prep.app.import_members": ("Import the council's member list", "Nhập danh sách thành viên Hội đồng"),
+    "prep.app.import_file": ("CSV or XLSX file", "Tệp CSV hoặc XLSX"),
+    "prep.app.import_path_hint": ("e.g. ~/Downloads/initiatives.xlsx", "ví dụ ~/Downloads/sang-kien.xlsx"),
+    "prep.app.import_sheet": ("Sheet (XLSX, optional)", "Trang tính (XLSX, không bắt buộc)"),
+    "prep.app.import_sheet_hint": ("found by its headers when blank", "để trống để tự tìm theo tiêu đề cột"),
+    "prep.app.import_keys": (
+        "enter: preview (writes nothing) · ctrl+s: import · a template: council template {template}",
+        "enter: xem trước (không ghi gì) · ctrl+s: nhập · tệp mẫu: council template {template}",
+    ),
+    "prep.app.import_no_path": ("Type the path of the file first.", "Hãy nhập đường dẫn tới tệp trước."),
+    "prep.app.import_ready": (
+        "{count} row(s) can be imported; press ctrl+s to import them.",
+        "Có thể nhập {count} dòng; nhấn ctrl+s để nhập.",
+    ),
+    "prep.app.import_nothing": ("The file has nothing to import.", "Tệp không có gì để nhập."),
+    "prep.app.import_confirm": (
+        "Add {count} initiative(s) to the agenda of {session}?",
+        "Thêm {count} sáng kiến vào chương trình {session}?",
+    ),
+    "prep.app.import_members_confirm": (
+        "Replace the council's member list with these {count} member(s)? People found by name keep their id "
+        "and PIN; sessions already created keep their members.",
+        "Thay danh sách thành viên Hội đồng bằng {count} người này? Người trùng tên giữ mã và mã PIN; "
+        "các phiên họp đã tạo giữ danh sách thành viên của mình.",
+    ),
+    "prep.app.import_yes": ("Import", "Nhập"),
+    "prep.app.col_row": ("Row", "Dòng"),
+    "prep.app.col_code": ("Code", "Mã số"),
+    "prep.app.col_title": ("Title", "Tên sáng kiến"),
+    "prep.app.col_authors": ("Authors", "Tác giả"),
+    "prep.app.col_benefit": ("Benefit", "Giá trị làm lợi"),
+    "prep.app.col_seat": ("Seat", "Ghế"),
+    "prep.app.col_name": ("Full name", "Họ và tên"),
+    "prep.app.col_role": ("Role", "Vai trò"),
+    "prep.app.col_voting": ("Votes", "Biểu quyết"),
 }

@@ -17,6 +17,7 @@ from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.initiative_view import initiative_detail, item_status
 from tui.screens.mode_picker import ModePickerScreen
+from tui.screens.prepare.agenda_actions import AgendaPrepActions
 from tui.screens.recuse import RecuseScreen
 from tui.widgets.session_bar import SessionBar
 
@@ -34,7 +35,7 @@ def poll_screen(mode: PollMode) -> Screen:
     return BallotOverviewScreen()
 
 
-class AgendaScreen(SessionScreen):
+class AgendaScreen(AgendaPrepActions, SessionScreen):
     BINDINGS = AGENDA
 
     def compose(self) -> ComposeResult:
@@ -91,7 +92,7 @@ class AgendaScreen(SessionScreen):
         items = record.agenda_items()
         detail = self.query_one("#detail", Static)
         if not items:
-            detail.update(t("error.agenda_empty"))
+            detail.update(self.empty_agenda_text())
             return
         initiative = items[min(self.highlighted_index(), len(items) - 1)]
         detail.update(initiative_detail(record, initiative))

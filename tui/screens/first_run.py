@@ -1,4 +1,4 @@
-"""First run on an empty data folder: offer to create the demo council."""
+"""First run on an empty data folder: start a new council (n) or create the demo council (d)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, Label
 
+from models.council import CouncilInfo
 from models.i18n import t
 from sessions.demo.build import build_demo
 from tui.bindings import FIRST_RUN
@@ -20,8 +21,22 @@ class FirstRunScreen(CouncilScreen):
         with Vertical(classes="centre-box"):
             yield Label(t("first_run.title"), classes="dialog-title")
             yield Label(t("first_run.empty", path=str(self.council_app.folder.root)))
-            yield Label(t("first_run.offer"))
+            yield Label(t("prep.app.first_run_offer"))
         yield Footer()
+
+    def action_new_council(self) -> None:
+        from tui.screens.prepare.council_form import CouncilFormScreen
+
+        self.app.push_screen(CouncilFormScreen(creating=True), self._council_created)
+
+    def _council_created(self, info: CouncilInfo | None) -> None:
+        from tui.screens.prepare.members import MembersScreen
+
+        if info is None:
+            return
+        self.app.notify(t("prep.app.council_created", name=info.name))
+        # Members next; leaving the members editor goes on to the session picker.
+        self.app.switch_screen(MembersScreen(first_run=True))
 
     @guarded
     def action_create_demo(self) -> None:

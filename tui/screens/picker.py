@@ -12,9 +12,10 @@ from models.session import SessionStatus
 from tui.bindings import PICKER
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
+from tui.screens.prepare.picker_actions import PickerPrepActions
 
 
-class PickerScreen(CouncilScreen):
+class PickerScreen(PickerPrepActions, CouncilScreen):
     BINDINGS = PICKER
 
     def compose(self) -> ComposeResult:

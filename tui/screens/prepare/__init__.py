@@ -1,0 +1,1 @@
+"""Preparing a session in the app: the council, its members, sessions, the agenda and imports."""
