@@ -20,6 +20,7 @@ from models.initiative import CAMPAIGN_CATEGORIES, Initiative, InitiativeType
 from models.labels import category_label, conclusion_label, type_label
 from models.record import SessionRecord
 from models.session import Conclusion
+from sessions.digest import DigestItem, SessionDigest, read_digest
 from sessions.storage import DataFolder
 
 OUTCOMES: tuple[Conclusion | None, ...] = (
@@ -101,12 +102,12 @@ class Statistics:
 
 @dataclass(frozen=True)
 class _Item:
-    initiative: Initiative
+    initiative: Initiative | DigestItem
     conclusion: Conclusion | None
     benefit_vnd: int | None
 
 
-def _latest_items(records: Iterable[SessionRecord]) -> tuple[list[_Item], tuple[str, ...]]:
+def _latest_items(records: Iterable[SessionRecord | SessionDigest]) -> tuple[list[_Item], tuple[str, ...]]:
     """Every initiative once: one deferred in a session and decided in a later one counts with its later outcome."""
     ordered = sorted(records, key=lambda r: (r.session.date, r.session.id))
     items: dict[str, _Item] = {}
@@ -145,7 +146,7 @@ def _category_order(category: str) -> tuple[int, str]:
     return (1, sort_key(category)) if category else (2, "")
 
 
-def compute_stats(records: Iterable[SessionRecord]) -> Statistics:
+def compute_stats(records: Iterable[SessionRecord | SessionDigest]) -> Statistics:
     """Count the initiatives of ``records`` by category, legal type, unit and outcome (labels in the current language).
 
     Categories and units appear when they have initiatives, in the usual campaign order and
@@ -186,7 +187,7 @@ def compute_stats(records: Iterable[SessionRecord]) -> Statistics:
     )
 
 
-def load_records(data_dir: Path, session_ids: list[str] | None = None) -> list[SessionRecord]:
+def load_records(data_dir: Path, session_ids: list[str] | None = None) -> list[SessionRecord | SessionDigest]:
     """The recorded state of the chosen sessions (all of them by default), read-only."""
     folder = DataFolder(data_dir)
     if folder.is_empty():
@@ -194,4 +195,9 @@ def load_records(data_dir: Path, session_ids: list[str] | None = None) -> list[S
     chosen = session_ids or folder.session_ids()
     if not chosen:
         raise DomainError("statistics.no_sessions", path=str(data_dir))
-    return [folder.load_record(session_id)[0] for session_id in dict.fromkeys(chosen)]
+    # A session's small digest stands in for its full record while the journal still ends where the
+    # digest was made (sessions/digest.py): years of sessions are counted in well under a second.
+    return [
+        read_digest(folder.session_dir(session_id)) or folder.load_record(session_id)[0]
+        for session_id in dict.fromkeys(chosen)
+    ]

@@ -6,6 +6,7 @@ Layout::
     DATA/sessions/<id>/journal.jsonl   every change, hash-chained and fsynced (source of truth)
     DATA/sessions/<id>/session.json    checkpoint of the state at a journal position (TinyDB)
     DATA/sessions/<id>/summary.json    what the session list shows, without loading the session
+    DATA/sessions/<id>/stats.json      what statistics read, while the journal ends where it was made
     DATA/sessions/<id>/lock            held (flock) by the program running the session
     DATA/backups/<id>/<stamp>-<kind>/  rotating backups (sessions/backup.py)
     DATA/state.json                    which session was last run, and whether it was closed properly
@@ -29,12 +30,13 @@ from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, Finding, Session
 from sessions.atomic import atomic_write, clean_stale_temps
+from sessions.digest import DIGEST_FILE, digest_bytes
 from sessions.events import Reducer
 from sessions.journal import GENESIS, JournalRead, read_journal
 from sessions.lock import LockHolder
 from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
 from sessions.recovery import LastSession, read_state
-from sessions.tinystore import read_tables, write_tables
+from sessions.tinystore import AtomicJSONStorage, RawTables, raw_layout, read_tables, write_tables
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -78,6 +80,8 @@ class LoadReport:
     journal_version: int = SCHEMA_VERSION  # the schema new journal records are written in
     cleaned: list[Path] = field(default_factory=list)  # stale temporary files removed (set by the service)
     previous_holder: LockHolder | None = None  # the run that ended without closing (set by the service)
+    # The journal as read, so that the service opening it for appending need not read it again.
+    journal: JournalRead | None = field(default=None, repr=False, compare=False)
 
     @property
     def damaged(self) -> bool:
@@ -169,12 +173,17 @@ class DataFolder:
         folder = self.session_dir(record.session.id)
         write_tables(folder / "session.json", checkpoint_tables(record, journal_seq, chain_head))
         atomic_write(folder / "summary.json", summary_of(record).model_dump_json().encode("utf-8"))
+        atomic_write(folder / DIGEST_FILE, digest_bytes(record, journal_seq, chain_head))
 
     def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:
         path = self.session_dir(session_id) / "session.json"
         if not path.exists():
             return None
-        tables = migrate_tables(read_tables(path), path)
+        return self._checkpoint_from_raw(path, AtomicJSONStorage(path).read())
+
+    def _checkpoint_from_raw(self, path: Path, raw: RawTables | None) -> tuple[SessionRecord, int, str]:
+        """The checkpoint's record, migrated and validated, from the file's TinyDB layout. Raises DomainError."""
+        tables = migrate_tables(tables_of(raw or {}), path)
         try:
             return record_from_tables(tables)
         except (KeyError, IndexError) as exc:
@@ -195,19 +204,37 @@ class DataFolder:
         """
         self.check_session_id(session_id)
         report = LoadReport()
-        checkpoint = None
+        path = self.session_dir(session_id) / "session.json"
+        checkpoint, raw, written_here = None, None, None
         try:
-            checkpoint = self.read_checkpoint(session_id)
+            raw = AtomicJSONStorage(path).read() if path.exists() else None
+            # A checkpoint in this program's own layout is checked by comparing it, as stored, with the
+            # replayed state (no validation needed); any other is validated and compared as loaded.
+            written_here = current_meta(raw) if deep else None
+            if written_here is None and path.exists():
+                checkpoint = self._checkpoint_from_raw(path, raw)
         except DomainError as exc:
             if exc.key == "error.schema_newer":
                 raise
             report.damaged_line, report.damage_reason = 0, "checkpoint_unreadable"
         found = read_journal(self.journal_path(session_id))
+        report.journal = found
         report.torn_bytes = found.torn_bytes
         if found.bad_line is not None:
             report.damaged_line, report.damage_reason = found.bad_line, found.bad_reason
         start, reducer = 0, None
-        if checkpoint is not None:
+        if written_here is not None:
+            seq, head = written_here
+            matches = seq <= len(found.records) and (found.records[seq - 1].hash if seq else GENESIS) == head
+            if matches:
+                reducer = self.replay(session_id, found, report, None, 0, seq)
+                report.replayed = 0
+                start, report.checkpoint_seq = seq, seq
+                if reducer is not None and raw_layout(checkpoint_tables(reducer.record, seq, head)) != raw:
+                    self._compare_loaded(path, raw, reducer.record, report, seq, found)
+            elif report.damaged_line is None:
+                report.damaged_line, report.damage_reason = seq, "checkpoint"
+        elif checkpoint is not None:
             record, seq, head = checkpoint
             matches = seq <= len(found.records) and (found.records[seq - 1].hash if seq else GENESIS) == head
             if matches and deep:
@@ -230,6 +257,26 @@ class DataFolder:
         report.journal_seq = found.seq
         report.chain_head = found.head
         return reducer.record, report
+
+    def _compare_loaded(
+        self,
+        path: Path,
+        raw: RawTables | None,
+        replayed: SessionRecord,
+        report: LoadReport,
+        seq: int,
+        found: JournalRead,
+    ) -> None:
+        """The stored checkpoint differs from what this program writes for the replayed state: compare content."""
+        try:
+            record = self._checkpoint_from_raw(path, raw)[0]
+        except DomainError:
+            report.checkpoint_seq = None
+            if found.bad_line is None:
+                report.damaged_line, report.damage_reason = 0, "checkpoint_unreadable"
+            return
+        if dump_record(replayed) != dump_record(record):
+            report.damaged_line, report.damage_reason = seq, "checkpoint_content"
 
     def replay(
         self,
@@ -314,6 +361,23 @@ def checkpoint_tables(record: SessionRecord, journal_seq: int, chain_head: str) 
         "polls": dump["polls"],
         "findings": [{"initiative_id": k, **v} for k, v in dump["findings"].items()],
     }
+
+
+def tables_of(raw: RawTables) -> dict[str, list[dict[str, Any]]]:
+    """TinyDB's raw layout as lists of documents in insertion (doc id) order, as ``read_tables`` gives them."""
+    return {name: [doc for _, doc in sorted(docs.items(), key=lambda item: int(item[0]))] for name, docs in raw.items()}
+
+
+def current_meta(raw: RawTables | None) -> tuple[int, str] | None:
+    """Journal position and chain head of a checkpoint stored in the current layout; None for any other."""
+    try:
+        meta = raw["meta"]["1"]  # type: ignore[index]
+        current = meta["schema_version"] == SCHEMA_VERSION and type(meta["journal_seq"]) is int
+        if current and isinstance(meta["chain_head"], str):
+            return meta["journal_seq"], meta["chain_head"]
+    except (KeyError, TypeError):
+        pass
+    return None
 
 
 def record_from_tables(tables: dict[str, list[dict[str, Any]]]) -> tuple[SessionRecord, int, str]:
