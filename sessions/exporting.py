@@ -14,37 +14,47 @@ from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
 from sessions.atomic import atomic_write
-from sessions.export.docx import render_docx
-from sessions.export.json_export import export_json
-from sessions.export.markdown import render_markdown
 from sessions.export.meta import session_moment
 from sessions.export.minutes import build_minutes, default_filename
-from sessions.export.pdf import render_pdf
-from sessions.export.recognition import render_csv, render_xlsx
 from sessions.storage import DataFolder
+
+# The renderers import python-docx, fpdf2 and openpyxl (about half a second together) only when a
+# file of their kind is written: every `council` command and the app start without them.
 
 
 def _markdown(record: SessionRecord, chain_head: str) -> bytes:
+    from sessions.export.markdown import render_markdown
+
     return render_markdown(build_minutes(record, chain_head)).encode("utf-8")
 
 
 def _json(record: SessionRecord, chain_head: str) -> bytes:
+    from sessions.export.json_export import export_json
+
     return export_json(record, chain_head).encode("utf-8")
 
 
 def _docx(record: SessionRecord, chain_head: str) -> bytes:
+    from sessions.export.docx import render_docx
+
     return render_docx(build_minutes(record, chain_head), session_moment(record))
 
 
 def _pdf(record: SessionRecord, chain_head: str) -> bytes:
+    from sessions.export.pdf import render_pdf
+
     return render_pdf(build_minutes(record, chain_head), session_moment(record))
 
 
 def _xlsx(record: SessionRecord, chain_head: str) -> bytes:
+    from sessions.export.recognition import render_xlsx
+
     return render_xlsx(record, session_moment(record))
 
 
 def _csv(record: SessionRecord, chain_head: str) -> bytes:
+    from sessions.export.recognition import render_csv
+
     return render_csv(record)
 
 

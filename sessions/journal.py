@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,11 @@ GENESIS = "0" * 64
 def canonical(value: Any) -> bytes:
     """The bytes hashed for a record: sorted keys, no spaces, UTF-8."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _string(text: str) -> bytes:
+    """A string as ``canonical`` writes it (JSON escapes, UTF-8 kept as is)."""
+    return encode_basestring(text).encode("utf-8")
 
 
 def record_hash(prev: str, seq: int, ts: str, kind: str, data: dict[str, Any]) -> str:
@@ -101,10 +107,22 @@ def check_records(lines: list[bytes], result: JournalRead) -> None:
         if record.seq != number or record.prev != prev:
             result.bad_line, result.bad_reason = number, "chain"
             return
-        if record_hash(prev, record.seq, record.ts, record.type, record.data) != record.hash:
+        # The hashed body and the canonical line share the (large) canonical data: serialise it once,
+        # and write the few scalar fields the way json.dumps writes them (same escaping, same order).
+        data = canonical(record.data)
+        ts, kind = _string(record.ts), _string(record.type)
+        body = b'{"data":%s,"seq":%d,"ts":%s,"type":%s}' % (data, record.seq, ts, kind)
+        if hashlib.sha256(prev.encode("ascii") + body).hexdigest() != record.hash:
             result.bad_line, result.bad_reason = number, "hash"
             return
-        if record.line() != line + b"\n":
+        rest = b',"hash":%s,"prev":%s,"seq":%d,"ts":%s,"type":%s}' % (
+            _string(record.hash),
+            _string(record.prev),
+            record.seq,
+            ts,
+            kind,
+        )
+        if b'{"data":' + data + rest != line:
             result.bad_line, result.bad_reason = number, "format"
             return
         prev = record.hash

@@ -70,8 +70,10 @@ class SessionService(PollModes):
                 self.read_only_reason = self.read_only_error.key
                 self.release()  # let `council restore` repair it while this view stays open
             elif not self.read_only:
-                self.journal, _ = Journal.open(folder.journal_path(session_id))
+                # The journal just read and verified under our lock: no need to read it a second time.
+                self.journal, _ = Journal.open(folder.journal_path(session_id), report.journal)
                 self._remember(running=True)
+            report.journal = None  # its records are not kept in memory once the session is open
         except BaseException:
             self.release()
             raise

@@ -61,10 +61,18 @@ def open_db(path: Path) -> TinyDB:
     return TinyDB(path, storage=AtomicJSONStorage)
 
 
+RawTables = dict[str, dict[str, dict[str, Any]]]
+"""TinyDB's layout of a file: table -> doc id (text) -> document."""
+
+
+def raw_layout(tables: dict[str, list[dict[str, Any]]]) -> RawTables:
+    """Lists of documents in TinyDB's raw layout, doc ids from 1 in list order."""
+    return {name: {str(i + 1): doc for i, doc in enumerate(docs)} for name, docs in tables.items()}
+
+
 def write_tables(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:
     """Write several tables in one atomic step (TinyDB's raw layout: table -> doc id -> doc)."""
-    raw = {name: {str(i + 1): doc for i, doc in enumerate(docs)} for name, docs in tables.items()}
-    AtomicJSONStorage(path).write(raw)
+    AtomicJSONStorage(path).write(raw_layout(tables))
 
 
 def read_tables(path: Path) -> dict[str, list[dict[str, Any]]]:

@@ -5,15 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-
 from models.formatting import group_thousands
 from models.i18n import current_language, t
 from sessions.atomic import atomic_write
 from sessions.export.meta import session_moment
-from sessions.export.sheets import VND_FORMAT, csv_bytes, fit_row_height, workbook_bytes
 from sessions.stats import Bucket, Statistics, compute_stats, load_records
 
 
@@ -88,18 +83,27 @@ def _flat_rows(stats: Statistics) -> list[list[str | int]]:
 
 def render_stats_csv(stats: Statistics) -> bytes:
     """One row per group (breakdown, group, figures) and a total row; amounts as plain whole đồng."""
+    from sessions.export.sheets import csv_bytes
+
     header: list[str | int] = [t("statistics.col_section"), *_columns(t("statistics.col_group"))]
     return csv_bytes([header, *_flat_rows(stats)])
 
 
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _FONT = "Times New Roman"
 WIDTHS = [40, 14, 16, 22, 18]
 
 
 def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
     """A workbook laid out like the printed table: title, summary sentences, then each breakdown with its total."""
+    # openpyxl is imported here, not by `council stats` printing a table or by the app at start.
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, Side
+    from openpyxl.utils import get_column_letter
+
+    from sessions.export.sheets import VND_FORMAT, fit_row_height, workbook_bytes
+
+    thin = Side(style="thin")
+    box = Border(left=thin, right=thin, top=thin, bottom=thin)
     book = Workbook()
     sheet = book.active
     sheet.title = t("statistics.sheet")[:31]
@@ -121,7 +125,7 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
             cell = sheet.cell(row=row, column=col, value=text)
             cell.font = Font(name=_FONT, size=12, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-            cell.border = _BOX
+            cell.border = box
         fit_row_height(sheet, row, WIDTHS)
         for bucket in [*buckets, _total(stats)]:
             row += 1
@@ -130,7 +134,7 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
             for col, value in enumerate(values, start=1):
                 cell = sheet.cell(row=row, column=col, value=value)
                 cell.font = Font(name=_FONT, size=12, bold=bold)
-                cell.border = _BOX
+                cell.border = box
                 if col == 4:
                     cell.number_format = VND_FORMAT
         row += 1

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from openpyxl.utils import get_column_letter
-
 from models.parsing import fold, header_key
 from sessions.importing.reader import Cell, Sheet
 
@@ -150,6 +148,9 @@ def cell_text(cell: Cell) -> str:
 
 
 def column_letter(index: int) -> str:
+    # openpyxl is imported when a spreadsheet is read, not by every `council` command at start.
+    from openpyxl.utils import get_column_letter
+
     return get_column_letter(index + 1)
 
 
