@@ -13,9 +13,10 @@ from textual import events
 from textual.widgets import DataTable, Input, Select, Static
 from textual.widgets._select import SelectOverlay
 
-from models.council import Role
+from models.council import CouncilInfo, Role
 from models.initiative import InitiativeType
 from models.session import SessionStatus
+from sessions.council_setup import init_council
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
 from tui.app import CouncilApp
@@ -464,6 +465,55 @@ def test_members_between_sessions_leave_past_sessions_alone(demo_dir: Path, cloc
     planned, _ = folder.load_record(PLANNED)
     assert [m.name for m in planned.members if m.id == "m3"] == ["Lê Hoàng Nam Anh"]
     assert len(planned.members) == 6
+
+
+async def import_members_and_edit_council(data: Path, members_file: Path, clock) -> None:
+    app = CouncilApp(data, clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, PickerScreen)  # a council without members or sessions yet
+        await pilot.press("m")
+        assert "Chưa có thành viên" in shown(app, "#members-warnings")
+        await pilot.press("i")
+        assert isinstance(app.screen, ImportScreen)
+        await paste(pilot, app, str(members_file))
+        await pilot.press("enter", "ctrl+s")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, MembersScreen)
+        assert app.screen.query_one(DataTable).row_count == 3
+        assert not app.screen.query_one("#members-warnings").display  # a chair and a secretary
+
+        await pilot.press("c")
+        assert isinstance(app.screen, CouncilFormScreen)
+        assert field_value(app, "name") == "Hội đồng Sáng kiến"
+        app.screen.query_one("#f-city").focus()
+        await paste(pilot, app, "Vĩnh Long")
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, MembersScreen)
+        await pilot.press("ctrl+q")
+
+
+def test_members_imported_from_a_file_and_the_council_edited(tmp_path: Path, clock) -> None:
+    data = tmp_path / "data"
+    init_council(DataFolder(data), CouncilInfo(name="Hội đồng Sáng kiến"), [])
+    members_file = tmp_path / "thanh-vien.csv"
+    members_file.write_text(
+        "STT;Họ và tên;Vai trò;Biểu quyết\n"
+        "1;Nguyễn Văn Hùng;Chủ tịch Hội đồng;có\n"
+        "2;Lê Hoàng Nam;Ủy viên thư ký;\n"
+        "3;Phạm Văn Khách;Chuyên gia;không\n",
+        encoding="utf-8",
+    )
+    asyncio.run(import_members_and_edit_council(data, members_file, clock))
+
+    council = DataFolder(data).load_council()
+    assert [(m.seat, m.name, m.role, m.voting) for m in council.members] == [
+        (1, "Nguyễn Văn Hùng", Role.CHAIR, True),
+        (2, "Lê Hoàng Nam", Role.SECRETARY, True),
+        (3, "Phạm Văn Khách", Role.EXPERT, False),
+    ]
+    assert council.info.city == "Vĩnh Long"
+    assert council.rulebook.preset == "circular18"
 
 
 # --- small and large terminals

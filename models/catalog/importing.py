@@ -602,7 +602,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.app.session_edit": ("The session's details", "Thông tin phiên họp"),
     "prep.app.session_created": ("Session {session} created.", "Đã tạo phiên họp {session}."),
     "prep.app.session_saved": ("Session details saved.", "Đã lưu thông tin phiên họp."),
-    "prep.app.by_role": ("(by role: the council's chair / secretary)", "(theo vai trò: Chủ tịch / Thư ký Hội đồng)"),
+    "prep.app.by_role": ("(by role: {name})", "(theo vai trò: {name})"),
     "prep.app.hint.session_title": (
         "e.g. Session 2 of 2026 to recognise initiatives",
         "ví dụ Phiên họp xét công nhận sáng kiến đợt 2 năm 2026",
@@ -661,8 +661,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.app.import_members": ("Import the council's member list", "Nhập danh sách thành viên Hội đồng"),
     "prep.app.import_file": ("CSV or XLSX file", "Tệp CSV hoặc XLSX"),
     "prep.app.import_path_hint": ("e.g. ~/Downloads/initiatives.xlsx", "ví dụ ~/Downloads/sang-kien.xlsx"),
-    "prep.app.import_sheet": ("Sheet (XLSX, optional)", "Trang tính (XLSX, không bắt buộc)"),
-    "prep.app.import_sheet_hint": ("found by its headers when blank", "để trống để tự tìm theo tiêu đề cột"),
+    "prep.app.import_sheet": ("Sheet", "Trang tính"),
+    "prep.app.import_sheet_hint": (
+        "XLSX only; leave blank to find it by its headers",
+        "chỉ với XLSX; để trống để tự tìm theo tiêu đề cột",
+    ),
     "prep.app.import_keys": (
         "enter: preview (writes nothing) · ctrl+s: import · a template: council template {template}",
         "enter: xem trước (không ghi gì) · ctrl+s: nhập · tệp mẫu: council template {template}",

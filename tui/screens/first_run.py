@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Label
+from textual.widgets import Footer, Label, Static
 
 from models.council import CouncilInfo
 from models.i18n import t
@@ -21,7 +21,7 @@ class FirstRunScreen(CouncilScreen):
         with Vertical(classes="centre-box"):
             yield Label(t("first_run.title"), classes="dialog-title")
             yield Label(t("first_run.empty", path=str(self.council_app.folder.root)))
-            yield Label(t("prep.app.first_run_offer"))
+            yield Static(t("prep.app.first_run_offer"))
         yield Footer()
 
     def action_new_council(self) -> None:

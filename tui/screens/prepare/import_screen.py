@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Footer, Input, Label, Static
 
 from models.formatting import format_vnd
@@ -64,18 +64,19 @@ class ImportScreen(CouncilScreen):
         else:
             title = t("prep.app.import_members")
         yield Label(title, classes="screen-title", markup=False)
-        with Horizontal(classes="form-row"):
-            yield Label(t("prep.app.import_file"), classes="form-label")
-            yield Input(
-                id="import-path",
-                placeholder=t("prep.app.import_path_hint"),
-                suggester=PathSuggester(),
-                compact=True,
-            )
-        with Horizontal(classes="form-row"):
-            yield Label(t("prep.app.import_sheet"), classes="form-label")
-            yield Input(id="import-sheet", placeholder=t("prep.app.import_sheet_hint"), compact=True)
-        yield Label(t("prep.app.import_keys", template=f"{self.kind}.xlsx"), classes="dim", id="import-keys")
+        with Vertical(id="import-form"):
+            with Horizontal(classes="form-row"):
+                yield Label(t("prep.app.import_file"), classes="form-label")
+                yield Input(
+                    id="import-path",
+                    placeholder=t("prep.app.import_path_hint"),
+                    suggester=PathSuggester(),
+                    compact=True,
+                )
+            with Horizontal(classes="form-row"):
+                yield Label(t("prep.app.import_sheet"), classes="form-label")
+                yield Input(id="import-sheet", placeholder=t("prep.app.import_sheet_hint"), compact=True)
+            yield Static(t("prep.app.import_keys", template=f"{self.kind}.xlsx"), classes="prep-note")
         with VerticalScroll(id="import-result"):
             yield Static("", id="import-summary")
             yield DataTable(id="import-rows", cursor_type="row", zebra_stripes=True)

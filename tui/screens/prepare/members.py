@@ -51,7 +51,8 @@ class MembersScreen(CouncilScreen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("seat", "name", "role", "title", "unit", "voting", "pin"):
+        # What the chair checks first comes first, so that it stays in view on a narrow terminal.
+        for key in ("seat", "name", "role", "voting", "pin", "title", "unit"):
             table.add_column(field_label(key, "member"), key=key)
         self.reload()
 
@@ -68,10 +69,10 @@ class MembersScreen(CouncilScreen):
                 str(member.seat),
                 member.name,
                 role_label(member.role),
-                member.title,
-                member.unit,
                 t("prep.app.votes_yes") if member.voting else t("prep.app.votes_no"),
                 "✓" if member.pin else "",
+                member.title,
+                member.unit,
                 key=member.id,
             )
         if keep is not None and any(m.id == keep for m in members):

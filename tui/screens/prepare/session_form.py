@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from models.council import Member
+from models.council import Member, Role
 from models.forms import session_changes_from_form
 from models.i18n import t
 from models.labels import role_label
 from models.parsing import field_hint, field_label, format_invitees
+from models.roster import role_holder
 from sessions.council_setup import create_planned_session
 from sessions.editing import AgendaEditor
 from tui.screens.prepare.form import Field, field_check
@@ -43,12 +44,18 @@ class SessionFormScreen(FormScreen):
         return t("prep.app.session_edit" if self.editing else "prep.app.session_new")
 
     def form_fields(self) -> list[Field]:
-        options = member_options(self._members())
+        members = self._members()
+        options = member_options(members)
 
         def label(name: str) -> str:
             return field_label(name, "session")
 
-        blank = "-" if self.editing else t("prep.app.by_role")
+        def blank(role: Role) -> str:
+            holder = role_holder(members, role)
+            if self.editing or holder is None:
+                return "-"
+            return t("prep.app.by_role", name=holder.name)
+
         return [
             Field(
                 "title",
@@ -60,15 +67,24 @@ class SessionFormScreen(FormScreen):
             Field("date", label("date"), hint=field_hint("date"), required=True, check=field_check("date")),
             Field("place", label("place"), hint=t("prep.app.hint.place")),
             Field("start_time", label("start_time"), hint=field_hint("start_time"), check=field_check("start_time")),
-            Field("chair", label("chair"), kind="select", options=options, allow_blank=True, blank_label=blank),
-            Field("secretary", label("secretary"), kind="select", options=options, allow_blank=True, blank_label=blank),
+            Field(
+                "chair", label("chair"), kind="select", options=options, allow_blank=True, blank_label=blank(Role.CHAIR)
+            ),
+            Field(
+                "secretary",
+                label("secretary"),
+                kind="select",
+                options=options,
+                allow_blank=True,
+                blank_label=blank(Role.SECRETARY),
+            ),
             Field(
                 "invitees",
                 label("invitees"),
                 kind="text",
                 hint=t("prep.app.hint.invitees"),
                 check=field_check("invitees"),
-                note=t("prep.app.hint.invitees"),
+                help=t("prep.app.hint.invitees"),
             ),
         ]
 
