@@ -41,6 +41,12 @@ def error_under(app: CouncilApp, name: str) -> str:
     return str(label.render()) if label.display else ""
 
 
+def echo_under(app: CouncilApp, name: str) -> str:
+    """How the form read a correct value, shown under the field ('' when there is nothing to show)."""
+    label = app.screen.query_one(f"#echo-{name}", Static)
+    return str(label.render()) if label.display else ""
+
+
 def field_value(app: CouncilApp, name: str) -> str:
     return app.screen.query_one(PrepForm).value(name)
 
@@ -194,6 +200,7 @@ async def create_session_and_initiative(data: Path, clock) -> None:
         assert "15/13/2026" in error_under(app, "date")
         await pilot.press("ctrl+u")
         await type_text(pilot, "15/12/2026")
+        assert echo_under(app, "date") == "= ngày 15 tháng 12 năm 2026"
         await pilot.press("enter")
         await paste(pilot, app, "Phòng họp B")
         await pilot.press("enter")
@@ -231,6 +238,7 @@ async def create_session_and_initiative(data: Path, clock) -> None:
         await pilot.press("ctrl+u")
         await type_text(pilot, "12.500.000")
         assert error_under(app, "benefit_vnd") == ""
+        assert echo_under(app, "benefit_vnd") == "= 12.500.000 đồng"
         await pilot.press("ctrl+s")
 
         assert isinstance(app.screen, AgendaScreen)

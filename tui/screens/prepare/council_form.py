@@ -14,7 +14,7 @@ from models.labels import preset_name, rule_summary
 from models.parsing import FormErrors, field_label, parse_optional_date, squash
 from models.rules import PRESETS
 from sessions.council_setup import CouncilEditor, init_council
-from tui.screens.prepare.form import Field, field_check
+from tui.screens.prepare.form import Field, date_echo, field_check
 from tui.screens.prepare.form_screen import FormScreen
 
 COUNCIL_FIELDS = ("name", "unit", "parent_unit", "city", "decision_number", "decision_date", "decision_issuer")
@@ -78,6 +78,7 @@ class CouncilFormScreen(FormScreen):
                 hint=hints.get(name, ""),
                 required=name == "name",
                 check=checks.get(name),
+                echo=date_echo if name == "decision_date" else None,
             )
             for name in COUNCIL_FIELDS
         ]

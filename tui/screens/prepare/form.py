@@ -17,7 +17,8 @@ from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
-from models.parsing import validate_field
+from models.formatting import format_vnd, long_date
+from models.parsing import parse_amount, parse_optional_date, validate_field
 
 Check = Callable[[str], str | None]
 """Text typed in a field -> the translated error, or None when it is fine."""
@@ -42,11 +43,24 @@ class Field:
     """Shown under the field."""
     help: str = ""
     """Shown only in the side panel of a wide terminal."""
+    echo: Callable[[str], str] | None = None
+    """How the program reads a correct value (``86.500.000 đồng``), shown under it as it is typed."""
 
 
 def field_check(name: str, **context: object) -> Check:
     """The as-you-type check of ``models.parsing.validate_field`` for field ``name``."""
     return lambda text: validate_field(name, text, **context)  # type: ignore[arg-type]
+
+
+def date_echo(text: str) -> str:
+    """``ngày 05 tháng 03 năm 2026`` for a typed date, so that a swapped day and month shows."""
+    date = parse_optional_date(text)
+    return long_date(date) if date else ""
+
+
+def amount_echo(text: str) -> str:
+    """``86.500.000 đồng``, or 'cannot be quantified' for a blank benefit."""
+    return format_vnd(parse_amount(text))
 
 
 def nfc(text: str) -> str:
@@ -72,6 +86,10 @@ class PrepForm(VerticalScroll):
             error = Static("", id=f"error-{spec.name}", classes="field-error prep-error", markup=False)
             error.display = False
             yield error
+            if spec.echo is not None:
+                echo = Static("", id=f"echo-{spec.name}", classes="prep-echo", markup=False)
+                echo.display = False
+                yield echo
             if spec.note:
                 yield Static(spec.note, id=f"note-{spec.name}", classes="prep-note", markup=False)
 
@@ -162,8 +180,14 @@ class PrepForm(VerticalScroll):
     def check(self, name: str) -> str | None:
         """Run the field's check on what it holds now and show the result under it."""
         spec = self.fields[name]
-        message = spec.check(self.value(name)) if spec.check else None
+        text = self.value(name)
+        message = spec.check(text) if spec.check else None
         self.show_error(name, message)
+        if spec.echo is not None:
+            echo = self.query_one(f"#echo-{name}", Static)
+            shown = "" if message else spec.echo(text)
+            echo.update(f"= {shown}" if shown else "")
+            echo.display = bool(shown)
         return message
 
     def check_all(self) -> dict[str, str]:

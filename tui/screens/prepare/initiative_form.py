@@ -11,7 +11,7 @@ from models.initiative import CAMPAIGN_CATEGORIES, Initiative, InitiativeType
 from models.labels import type_label
 from models.parsing import field_hint, field_label, fold
 from sessions.editing import AgendaEditor
-from tui.screens.prepare.form import Field, field_check
+from tui.screens.prepare.form import Field, amount_echo, date_echo, field_check
 from tui.screens.prepare.form_screen import FormScreen
 
 MULTILINE = ("description", "conditions", "benefit_text", "confidential", "first_application_people")
@@ -81,6 +81,7 @@ class InitiativeFormScreen(FormScreen):
             "first_applied": field_check("first_applied"),
             "benefit_vnd": field_check("benefit_vnd"),
         }
+        echoes = {"first_applied": date_echo, "benefit_vnd": amount_echo}
         notes = {"authors": t("prep.app.authors_note")}
         helps = {"category": t("prep.app.category_note"), "field": t("prep.app.suggest_note")}
         helps["unit"] = helps["field"]
@@ -101,6 +102,7 @@ class InitiativeFormScreen(FormScreen):
                     check=checks.get(name),
                     note=notes.get(name, ""),
                     help=helps.get(name, ""),
+                    echo=echoes.get(name),
                 )
             )
         return fields

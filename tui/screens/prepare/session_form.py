@@ -16,7 +16,7 @@ from models.parsing import field_hint, field_label, format_invitees
 from models.roster import role_holder
 from sessions.council_setup import create_planned_session
 from sessions.editing import AgendaEditor
-from tui.screens.prepare.form import Field, field_check
+from tui.screens.prepare.form import Field, date_echo, field_check
 from tui.screens.prepare.form_screen import FormScreen
 
 
@@ -64,7 +64,14 @@ class SessionFormScreen(FormScreen):
                 required=True,
                 check=field_check("session_title"),
             ),
-            Field("date", label("date"), hint=field_hint("date"), required=True, check=field_check("date")),
+            Field(
+                "date",
+                label("date"),
+                hint=field_hint("date"),
+                required=True,
+                check=field_check("date"),
+                echo=date_echo,
+            ),
             Field("place", label("place"), hint=t("prep.app.hint.place")),
             Field("start_time", label("start_time"), hint=field_hint("start_time"), check=field_check("start_time")),
             Field(
