@@ -70,6 +70,10 @@ def nfc(text: str) -> str:
 class PrepForm(VerticalScroll):
     """The fields in a scrolling column: label on the left, the input, and its error underneath."""
 
+    # The fields take the focus, never the column: tab goes from field to field, and a new form
+    # starts in its first field (the screen's auto-focus would otherwise pick the column).
+    can_focus = False
+
     def __init__(self, fields: Iterable[Field], values: Mapping[str, str], **kwargs: object) -> None:
         super().__init__(classes="prep-form", **kwargs)  # type: ignore[arg-type]
         self.fields = {f.name: f for f in fields}
