@@ -59,6 +59,20 @@ class CouncilApp(App):
         self.push_screen(PickerScreen())
         if self.initial_session:
             self.open_session(self.initial_session)
+        else:
+            self._reopen_running()
+
+    def _reopen_running(self) -> None:
+        """After a crash, go back to where the chair was: the session left running, and its open poll."""
+        from tui.screens.agenda import poll_screen
+
+        last = self.folder.last_session()
+        if last is None or not last.running:
+            return
+        self.open_session(last.session_id)  # a session another program holds is offered read-only
+        poll = self.service.record.open_poll() if self.service is not None else None
+        if poll is not None and not self.service.read_only:
+            self.push_screen(poll_screen(poll.mode))
 
     def get_default_screen(self) -> Screen:
         from tui.screens.blank import BlankScreen
