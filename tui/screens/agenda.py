@@ -100,7 +100,12 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def on_resize(self) -> None:
         # On a narrow terminal the agenda keeps two thirds of the width for the list.
         self.set_class(self.app.size.width < 100, "narrow")
-        self.call_after_refresh(self.refresh_view)
+        self.call_after_refresh(self._refresh_if_open)
+
+    def _refresh_if_open(self) -> None:
+        # The chair may have quit or left the session before this runs: then there is nothing to draw.
+        if self.council_app.service is not None:
+            self.refresh_view()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()

@@ -76,4 +76,5 @@ class PaperScreen(PollScreen):
             return
         error_label.update("")
         self.app.notify(t("paper.recorded"))
+        self.set_focus(None)  # out of the fields, so that c (close), f and x reach the screen
         self.refresh_view()
