@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DATA := .demo-data
 
-.PHONY: run test lint format bench soak clean demo
+.PHONY: run test lint format bench soak clean demo e2e
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,17 @@ run: $(STAMP) $(DEMO_DATA)/council.json
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@command -v tmux >/dev/null || echo "NOTE: tmux is not installed: the end-to-end suite (tests/e2e, make e2e) is SKIPPED."
 	$(BIN)/pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# The end-to-end suite: the installed `council` played through a whole meeting in tmux (docs/e2e.md).
+e2e: $(STAMP)
+	@command -v tmux >/dev/null || { echo "make e2e needs tmux (apt-get install tmux)"; exit 1; }
+	$(BIN)/pytest -m e2e tests/e2e
 
 # 500 SIGKILL trials of the crash harness (`make test` runs 30); COUNCIL_CRASH_SEED=N for another draw.
 soak: $(STAMP)
