@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.command import CommandPalette
 from textual.screen import Screen
 
 from models.errors import DomainError
@@ -135,6 +136,11 @@ class CouncilApp(App):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In the ballot booth a member may only vote: no help, palette, quitting or other screens.
         return not (getattr(self.screen, "in_booth", False) and action not in BOOTH_APP_ACTIONS)
+
+    def action_command_palette(self) -> None:
+        """The command palette, with its prompt in the user's language."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=t("palette.placeholder")))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("bind.help"), t("palette.help_help"), self.action_help)

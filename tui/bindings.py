@@ -169,15 +169,28 @@ HELP = [
 ]
 
 
+# Textual's own bindings on every screen, named in the user's language too.
+TEXTUAL_DESCRIPTIONS = {
+    "Focus Next": "bind.focus_next",
+    "Focus Previous": "bind.focus_previous",
+    "Copy selected text": "bind.copy",
+    "palette": "bind.palette",
+}
+
+
 def translate_bindings(node: DOMNode) -> None:
     """Replace the catalogue keys in ``node``'s bindings with text in the current language."""
     translated: dict[str, list[Binding]] = {}
     for key, bindings in node._bindings.key_to_bindings.items():
-        translated[key] = [
-            dataclasses.replace(b, description=t(b.description)) if b.description.startswith("bind.") else b
-            for b in bindings
-        ]
+        translated[key] = [_translated(b) for b in bindings]
     node._bindings = BindingsMap.from_keys(translated)
+
+
+def _translated(binding: Binding) -> Binding:
+    key = TEXTUAL_DESCRIPTIONS.get(binding.description, binding.description)
+    if key.startswith("bind."):
+        return dataclasses.replace(binding, description=t(key))
+    return binding
 
 
 def all_screen_bindings() -> dict[str, list[Binding]]:
