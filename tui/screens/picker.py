@@ -27,7 +27,7 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(
-            t("col.id"), t("col.date"), t("col.session"), t("col.place"), t("col.status"), t("col.progress")
+            t("col.date"), t("col.session"), t("col.status"), t("col.progress"), t("col.place"), t("col.id")
         )
         self.reload()
 
