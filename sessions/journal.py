@@ -13,8 +13,8 @@ import errno
 import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
 from pathlib import Path
 from typing import Any
 
@@ -29,24 +29,47 @@ def canonical(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _string(text: str) -> bytes:
-    """A string as ``canonical`` writes it (JSON escapes, UTF-8 kept as is)."""
-    return encode_basestring(text).encode("utf-8")
-
-
 def record_hash(prev: str, seq: int, ts: str, kind: str, data: dict[str, Any]) -> str:
     body = canonical({"seq": seq, "ts": ts, "type": kind, "data": data})
     return hashlib.sha256(prev.encode("ascii") + body).hexdigest()
 
 
-@dataclass(frozen=True)
 class Record:
-    seq: int
-    ts: str
-    type: str
-    data: dict[str, Any]
-    prev: str
-    hash: str
+    """One journal record. Read from a file, its ``data`` is parsed from the line only when first used."""
+
+    __slots__ = ("_data", "_line", "hash", "prev", "seq", "ts", "type")
+
+    def __init__(
+        self, seq: int, ts: str, type: str, data: dict[str, Any] | None, prev: str, hash: str, line: bytes = b""
+    ) -> None:
+        self.seq, self.ts, self.type, self.prev, self.hash = seq, ts, type, prev, hash
+        self._data, self._line = data, line
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            # Only replayed records are parsed: most of a long journal lies before the checkpoint.
+            doc = json.loads(self._line.decode("utf-8"))
+            data = doc.get("data") if isinstance(doc, dict) else None
+            if not isinstance(data, dict):
+                raise ValueError(f"record {self.seq} holds no data")
+            self._data, self._line = data, b""
+        return self._data
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return (self.seq, self.ts, self.type, self.prev, self.hash, self.data) == (
+            other.seq,
+            other.ts,
+            other.type,
+            other.prev,
+            other.hash,
+            other.data,
+        )
+
+    def __repr__(self) -> str:
+        return f"Record(seq={self.seq}, type={self.type!r}, hash={self.hash[:12]})"
 
     def line(self) -> bytes:
         doc = {"seq": self.seq, "ts": self.ts, "type": self.type, "data": self.data, "prev": self.prev}
@@ -54,8 +77,54 @@ class Record:
         return canonical(doc) + b"\n"
 
 
+# A line ends, after its data, with exactly this: the fields in sorted order, hex fingerprints, a plain
+# number, and two JSON strings. ``"`` never appears unescaped inside a JSON string, so the last
+# ``,"hash":"`` of a line is this top-level one (any inside the data comes before it).
+_HASH_KEY = b',"hash":"'
+_STRING = rb'("[^"\\\x00-\x1f]*(?:\\.[^"\\\x00-\x1f]*)*")'
+_TAIL = re.compile(
+    rb',"hash":"([0-9a-f]{64})","prev":"([0-9a-f]{64})","seq":(0|[1-9][0-9]{0,17}),'
+    + rb'"ts":'
+    + _STRING
+    + rb',"type":'
+    + _STRING
+    + rb"}"
+)
+_BODY_START = len(_HASH_KEY) + 64 + len(b'","prev":"') + 64 + len(b'",')
+
+
+def _text(quoted: bytes) -> str:
+    """A JSON string's value (a timestamp, an event name: escapes are rare, so parse only those)."""
+    if b"\\" in quoted:
+        return json.loads(quoted)
+    return quoted[1:-1].decode("utf-8")
+
+
+def raw_record(line: bytes, prev: str) -> tuple[Record, str] | None:
+    """Verify one line from its bytes: its exact layout and that its hash covers them. None: unreadable.
+
+    The hashed body ``canonical({seq, ts, type, data})`` is the line with ``"hash":…,"prev":…,`` cut
+    out, because the line is written canonically with sorted keys; so the hash is checked without
+    serialising anything again, and a change to any byte of the body changes it. Returns the record
+    (its data not parsed yet) and its hash as computed, for the caller to compare.
+    """
+    cut = line.rfind(_HASH_KEY)
+    if cut < 0 or not line.startswith(b'{"data":{'):
+        return None
+    tail = _TAIL.fullmatch(line, cut)
+    if tail is None:
+        return None
+    try:
+        ts, kind = _text(tail[4]), _text(tail[5])
+    except ValueError:
+        return None
+    digest = hashlib.sha256(prev.encode("ascii") + line[:cut] + b"," + line[cut + _BODY_START :]).hexdigest()
+    record = Record(int(tail[3]), ts, kind, None, tail[2].decode("ascii"), tail[1].decode("ascii"), line)
+    return record, digest
+
+
 def parse_line(line: bytes) -> Record:
-    """One journal line (without its newline) as a Record. Raises ValueError when it is not one."""
+    """One journal line (without its newline) as a Record, by parsing it. Raises ValueError when it is not one."""
     try:
         doc = json.loads(line.decode("utf-8"))
         if not isinstance(doc, dict) or not isinstance(doc["data"], dict):
@@ -99,36 +168,30 @@ def check_records(lines: list[bytes], result: JournalRead) -> None:
     prev = GENESIS
     offset = 0
     for number, line in enumerate(lines, start=1):
-        try:
-            record = parse_line(line)
-        except ValueError:
-            result.bad_line, result.bad_reason = number, "unreadable"
+        checked = raw_record(line, prev)
+        if checked is None:
+            result.bad_line, result.bad_reason = number, _why_not_read(line, number, prev)
             return
+        record, digest = checked
         if record.seq != number or record.prev != prev:
             result.bad_line, result.bad_reason = number, "chain"
             return
-        # The hashed body and the canonical line share the (large) canonical data: serialise it once,
-        # and write the few scalar fields the way json.dumps writes them (same escaping, same order).
-        data = canonical(record.data)
-        ts, kind = _string(record.ts), _string(record.type)
-        body = b'{"data":%s,"seq":%d,"ts":%s,"type":%s}' % (data, record.seq, ts, kind)
-        if hashlib.sha256(prev.encode("ascii") + body).hexdigest() != record.hash:
+        if digest != record.hash:
             result.bad_line, result.bad_reason = number, "hash"
-            return
-        rest = b',"hash":%s,"prev":%s,"seq":%d,"ts":%s,"type":%s}' % (
-            _string(record.hash),
-            _string(record.prev),
-            record.seq,
-            ts,
-            kind,
-        )
-        if b'{"data":' + data + rest != line:
-            result.bad_line, result.bad_reason = number, "format"
             return
         prev = record.hash
         result.records.append(record)
         offset += len(line) + 1
     result.good_length = offset
+
+
+def _why_not_read(line: bytes, number: int, prev: str) -> str:
+    """Why a line is not in the journal's layout: not a record, out of the chain, or written differently."""
+    try:
+        record = parse_line(line)
+    except ValueError:
+        return "unreadable"
+    return "chain" if record.seq != number or record.prev != prev else "format"
 
 
 def read_journal(path: Path) -> JournalRead:
