@@ -27,6 +27,7 @@ from sessions.export.document import (
     Table,
     Title,
 )
+from sessions.export.fastbreak import fast_line_breaking
 from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, small_table, table_width
 
 # fpdf2 logs a warning for a character the font lacks (an emoji pasted into a title); without
@@ -57,6 +58,11 @@ class MinutesPDF(FPDF):
         self.set_margins(left=30, top=20, right=20)
         self.set_auto_page_break(auto=True, margin=20)
         self.set_font(FAMILY, "", BODY_PT)
+        # Within one document: a word's width by (style, size, word); a table's layout and height
+        # by the table (each is asked for up to three times: keep-with-next, page room, drawing).
+        self.widths: dict[tuple[str, float, str], float] = {}
+        self.layouts: dict[int, tuple[float, float, list[float]]] = {}
+        self.heights: dict[int, float] = {}
 
     def footer(self) -> None:
         self.set_y(-13)
@@ -72,6 +78,11 @@ class MinutesPDF(FPDF):
 
 def render_pdf(document: Document, created: dt.datetime) -> bytes:
     """The minutes as PDF bytes; ``created`` is the document's creation date in its metadata."""
+    with fast_line_breaking():
+        return _render(document, created)
+
+
+def _render(document: Document, created: dt.datetime) -> bytes:
     pdf = MinutesPDF()
     pdf.set_title(document.title)
     pdf.set_author(t("printed.author"))
@@ -224,14 +235,22 @@ def _column_align(values: list[str]) -> Align:
 
 def _measure(pdf: MinutesPDF, size: float) -> Callable[[str, bool], float]:
     def measure(text: str, bold: bool) -> float:
-        pdf.set_font(FAMILY, "B" if bold else "", size)
-        return pdf.get_string_width(text)
+        style = "B" if bold else ""
+        pdf.set_font(FAMILY, style, size)  # kept: the font left selected decides what the page says next
+        key = (style, size, text)
+        width = pdf.widths.get(key)
+        if width is None:
+            width = pdf.widths[key] = pdf.get_string_width(text)
+        return width
 
     return measure
 
 
 def _table_layout(pdf: MinutesPDF, block: Table) -> tuple[float, float, list[float]]:
     """(font size, table width, column widths) of a table."""
+    known = pdf.layouts.get(id(block))
+    if known is not None:
+        return known
     # Wide tables (the summary has seven columns) are set a point smaller.
     size = TABLE_PT if len(block.columns) < 6 else TABLE_PT - 1
     width = table_width(block.columns, pdf.epw)
@@ -244,12 +263,17 @@ def _table_layout(pdf: MinutesPDF, block: Table) -> tuple[float, float, list[flo
         padding=2 * CELL_PAD + 0.8,
         total_row=block.total_row,
     )
+    pdf.layouts[id(block)] = size, width, widths
     return size, width, widths
 
 
 def _table_height(pdf: MinutesPDF, block: Table) -> float:
     """The height a table will take, from the number of lines of its tallest cell in each row."""
     size, _, widths = _table_layout(pdf, block)
+    known = pdf.heights.get(id(block))
+    if known is not None:
+        pdf.set_font(FAMILY, "", size)  # as measuring would leave it
+        return known
     height = 0.0
     for row in [block.columns, *block.rows, *([block.total_row] if block.total_row else [])]:
         lines = 1
@@ -258,6 +282,7 @@ def _table_height(pdf: MinutesPDF, block: Table) -> float:
             found = pdf.multi_cell(width - 2 * CELL_PAD, 5, text, dry_run=True, output="LINES")
             lines = max(lines, len(found))
         height += lines * pdf.line_height(size) * 0.9 + 2
+    pdf.heights[id(block)] = height + 3
     return height + 3
 
 
