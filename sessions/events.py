@@ -33,6 +33,9 @@ class Reducer:
         handler(data, ts)
 
     # --- the events
+    def _on_checkpoint(self, data: dict[str, Any], ts: str) -> None:
+        """A checkpoint's fingerprint (sessions/storage.py): it records the state, it does not change it."""
+
     def _on_session_created(self, data: dict[str, Any], ts: str) -> None:
         self.record = SessionRecord.model_validate(data["record"])
         self._polls = {p.id: p for p in self.record.polls}

@@ -128,7 +128,8 @@ class SessionService(PollModes):
         if self.journal is None or self._since_checkpoint == 0:
             return
         try:
-            self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head)
+            ts = self.clock().isoformat()
+            self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head, self.journal, ts)
         except DomainError as error:
             self.checkpoint_error = error
             return

@@ -14,6 +14,7 @@ Layout::
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,11 +33,20 @@ from models.session import Attendance, Finding, Session
 from sessions.atomic import atomic_write, clean_stale_temps
 from sessions.digest import DIGEST_FILE, digest_bytes
 from sessions.events import Reducer
-from sessions.journal import GENESIS, JournalRead, read_journal
+from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.lock import LockHolder
 from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
 from sessions.recovery import LastSession, read_state
-from sessions.tinystore import AtomicJSONStorage, RawTables, raw_layout, read_tables, write_tables
+from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout, read_tables, write_tables
+
+CHECKPOINT_EVENT = "checkpoint"
+"""The journal record written with each checkpoint, as record N + 1: ``{"seq": N, "sha256": fingerprint}``.
+
+The fingerprint is that of ``session.json`` as written, except that the file names record N + 1 (the
+fingerprint itself: a checkpoint stands at the journal's end) where the fingerprinted bytes name N.
+It changes nothing in the session (the reducer ignores it); it lets a later start trust the checkpoint
+without replaying the journal up to it, and still notice an edited ``session.json``.
+"""
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
@@ -168,10 +178,26 @@ class DataFolder:
                 result.append(summary_of(record))
         return sorted(result, key=lambda s: (s.date, s.id), reverse=True)
 
-    def write_checkpoint(self, record: SessionRecord, journal_seq: int, chain_head: str) -> None:
-        """Write the state at ``journal_seq`` atomically, then the summary beside it."""
+    def write_checkpoint(
+        self, record: SessionRecord, journal_seq: int, chain_head: str, journal: Journal | None = None, ts: str = ""
+    ) -> None:
+        """Write the state at ``journal_seq`` atomically, then the summary beside it. Raises DomainError.
+
+        With the open ``journal`` (whose last record is ``journal_seq``), the checkpoint's fingerprint is
+        journaled first, as record ``journal_seq + 1``, and the checkpoint names that record (see
+        ``CHECKPOINT_EVENT``). A crash before the file is written leaves a fingerprint without its
+        checkpoint: opening skips it (the previous checkpoint and the journal still hold everything).
+        """
         folder = self.session_dir(record.session.id)
-        write_tables(folder / "session.json", checkpoint_tables(record, journal_seq, chain_head))
+        content = layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
+        if journal is not None:
+            fingerprint = {"seq": journal_seq, "sha256": hashlib.sha256(content).hexdigest()}
+            journal.append(CHECKPOINT_EVENT, fingerprint, ts)
+            moved = moved_position(content, (journal_seq, chain_head), (journal.seq, journal.head))
+            journal_seq, chain_head = journal.seq, journal.head
+            # (Never None for a file this program lays out; if it were, opening would check it in full.)
+            content = moved or layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
+        atomic_write(folder / "session.json", content)
         atomic_write(folder / "summary.json", summary_of(record).model_dump_json().encode("utf-8"))
         atomic_write(folder / DIGEST_FILE, digest_bytes(record, journal_seq, chain_head))
 
@@ -194,20 +220,25 @@ class DataFolder:
     def journal_path(self, session_id: str) -> Path:
         return self.session_dir(session_id) / "journal.jsonl"
 
-    def load_record(self, session_id: str, *, deep: bool = True) -> tuple[SessionRecord, LoadReport]:
+    def load_record(
+        self, session_id: str, *, deep: bool = True, full: bool = False
+    ) -> tuple[SessionRecord, LoadReport]:
         """Checkpoint plus journal replay. Damage is reported, not raised, so the session can still be read.
 
         The checkpoint is read before the journal: a writer appends to the journal before it writes a
         checkpoint, so read in this order the two agree even while another program runs the session.
-        ``deep`` also rebuilds the checkpoint's state from the journal and compares (a few ms per
-        hundred records): the journal is the source of truth, so an edited checkpoint is damage.
+        The whole chain is always verified. A checkpoint whose fingerprint the journal holds (written
+        with it) is used as it is, and only the records after it are replayed. Any other checkpoint,
+        or every checkpoint when ``full`` (``council verify``), is checked with ``deep``: the state is
+        rebuilt from the journal up to it and compared (the journal is the source of truth, so an
+        edited checkpoint is damage).
         """
         self.check_session_id(session_id)
         report = LoadReport()
         path = self.session_dir(session_id) / "session.json"
-        checkpoint, raw, written_here = None, None, None
+        checkpoint, raw, written_here, content = None, None, None, None
         try:
-            raw = AtomicJSONStorage(path).read() if path.exists() else None
+            content, raw = AtomicJSONStorage(path).read_with_bytes()
             # A checkpoint in this program's own layout is checked by comparing it, as stored, with the
             # replayed state (no validation needed); any other is validated and compared as loaded.
             written_here = current_meta(raw) if deep else None
@@ -223,7 +254,11 @@ class DataFolder:
         if found.bad_line is not None:
             report.damaged_line, report.damage_reason = found.bad_line, found.bad_reason
         start, reducer = 0, None
-        if written_here is not None:
+        trusted = None if full or written_here is None else self._fingerprinted(path, raw, content, found)
+        if trusted is not None:
+            reducer, start = Reducer(trusted[0]), trusted[1]
+            report.checkpoint_seq = start
+        elif written_here is not None:
             seq, head = written_here
             matches = seq <= len(found.records) and (found.records[seq - 1].hash if seq else GENESIS) == head
             if matches:
@@ -257,6 +292,28 @@ class DataFolder:
         report.journal_seq = found.seq
         report.chain_head = found.head
         return reducer.record, report
+
+    def _fingerprinted(
+        self, path: Path, raw: RawTables | None, content: bytes | None, found: JournalRead
+    ) -> tuple[SessionRecord, int] | None:
+        """The checkpoint, when the journal holds its position and its fingerprint; None to check it in full."""
+        written_here = current_meta(raw)
+        if written_here is None or content is None:
+            return None
+        seq, head = written_here
+        records = found.records
+        if not 2 <= seq <= len(records) or records[seq - 1].hash != head:
+            return None
+        mark = records[seq - 1]  # the checkpoint stands at its own fingerprint
+        try:
+            if mark.type != CHECKPOINT_EVENT or mark.data.get("seq") != seq - 1:
+                return None
+            fingerprinted = moved_position(content, (seq, head), (seq - 1, records[seq - 2].hash))
+            if fingerprinted is None or mark.data.get("sha256") != hashlib.sha256(fingerprinted).hexdigest():
+                return None  # session.json is not what was written: the full check names the damage
+            return self._checkpoint_from_raw(path, raw)[0], seq
+        except (DomainError, ValueError):
+            return None
 
     def _compare_loaded(
         self,
@@ -295,7 +352,7 @@ class DataFolder:
         versions, report.journal_version = record_versions(found.records, path)
         for index in range(start, len(found.records) if stop is None else stop):
             entry = found.records[index]
-            if entry.type == SCHEMA_MARK:
+            if entry.type == SCHEMA_MARK or entry.type == CHECKPOINT_EVENT:
                 continue
             if reducer is None:
                 if entry.type != "session_created":
@@ -363,6 +420,24 @@ def checkpoint_tables(record: SessionRecord, journal_seq: int, chain_head: str) 
     }
 
 
+def moved_position(content: bytes, old: tuple[int, str], new: tuple[int, str]) -> bytes | None:
+    """A checkpoint file's bytes naming journal position ``new`` instead of ``old``; None if not found once.
+
+    The keys are found as ``layout_bytes`` writes them; a ``"`` inside any string is escaped, so text
+    typed by a user cannot look like them.
+    """
+    swaps = [
+        (b'"chain_head": "%s"' % old[1].encode("ascii"), b'"chain_head": "%s"' % new[1].encode("ascii")),
+        (b'"journal_seq": %d,' % old[0], b'"journal_seq": %d,' % new[0]),
+    ]
+    for before, _ in swaps:
+        if content.count(before) != 1:
+            return None
+    for before, after in swaps:
+        content = content.replace(before, after, 1)
+    return content
+
+
 def tables_of(raw: RawTables) -> dict[str, list[dict[str, Any]]]:
     """TinyDB's raw layout as lists of documents in insertion (doc id) order, as ``read_tables`` gives them."""
     return {name: [doc for _, doc in sorted(docs.items(), key=lambda item: int(item[0]))] for name, docs in raw.items()}
@@ -396,13 +471,27 @@ def record_from_tables(tables: dict[str, list[dict[str, Any]]]) -> tuple[Session
             for a in tables.get("attendance", [])
         },
         recusals=recusals,
-        polls=[Poll.model_validate(p) for p in tables.get("polls", [])],
+        polls=_polls(tables.get("polls", [])),
         findings={
             f["initiative_id"]: Finding.model_validate({k: v for k, v in f.items() if k != "initiative_id"})
             for f in tables.get("findings", [])
         },
     )
     return record, int(meta["journal_seq"]), str(meta["chain_head"])
+
+
+def _polls(rows: list[dict[str, Any]]) -> list[Poll]:
+    """Polls validated with one (frozen) Rulebook per distinct rule: most polls of a session share it."""
+    rules: list[tuple[dict[str, Any], Rulebook]] = []
+    polls = []
+    for row in rows:
+        rule = row.get("rule")
+        model = next((m for d, m in rules[-8:] if d == rule), None)
+        if model is None and isinstance(rule, dict):
+            model = Rulebook.model_validate(rule)
+            rules.append((rule, model))
+        polls.append(Poll.model_validate({**row, "rule": model} if model is not None else row))
+    return polls
 
 
 def dump_record(record: SessionRecord) -> dict[str, Any]:

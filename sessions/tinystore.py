@@ -33,24 +33,28 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        return self.read_with_bytes()[1]
+
+    def read_with_bytes(self) -> tuple[bytes | None, dict[str, dict[str, Any]] | None]:
+        """The file's bytes as read (None if missing) and its tables (None if missing or empty)."""
         try:
             raw = self.path.read_bytes()
         except FileNotFoundError:
-            return None
+            return None, None
         except OSError as exc:
             raise DomainError("error.file_unreadable", path=str(self.path), detail=exc.strerror or str(exc)) from exc
         if not raw.strip():
-            return None
+            return raw, None
         try:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise DomainError("error.file_malformed", path=str(self.path), detail=str(exc)) from exc
         if not _is_tinydb_layout(data):
             raise DomainError("error.file_foreign", path=str(self.path))
-        return data
+        return raw, data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        atomic_write(self.path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))
+        atomic_write(self.path, layout_bytes(data))
 
     def close(self) -> None:
         pass
@@ -68,6 +72,11 @@ RawTables = dict[str, dict[str, dict[str, Any]]]
 def raw_layout(tables: dict[str, list[dict[str, Any]]]) -> RawTables:
     """Lists of documents in TinyDB's raw layout, doc ids from 1 in list order."""
     return {name: {str(i + 1): doc for i, doc in enumerate(docs)} for name, docs in tables.items()}
+
+
+def layout_bytes(data: RawTables) -> bytes:
+    """A file's bytes exactly as the storage writes them (so that their fingerprint can be taken first)."""
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
 
 
 def write_tables(path: Path, tables: dict[str, list[dict[str, Any]]]) -> None:

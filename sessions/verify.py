@@ -44,7 +44,7 @@ def verify_session(data_dir: Path, session_id: str) -> VerifyReport:
     if found.bad_line is not None:
         return VerifyReport(False, len(found.records), found.head, found.bad_line, found.bad_reason)
     try:
-        _, report = folder.load_record(session_id, deep=True)
+        _, report = folder.load_record(session_id, deep=True, full=True)
     except DomainError as error:
         if error.key != "error.journal_damaged":
             raise
