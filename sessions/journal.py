@@ -93,13 +93,6 @@ _TAIL = re.compile(
 _BODY_START = len(_HASH_KEY) + 64 + len(b'","prev":"') + 64 + len(b'",')
 
 
-def _text(quoted: bytes) -> str:
-    """A JSON string's value (a timestamp, an event name: escapes are rare, so parse only those)."""
-    if b"\\" in quoted:
-        return json.loads(quoted)
-    return quoted[1:-1].decode("utf-8")
-
-
 def raw_record(line: bytes, prev: str) -> tuple[Record, str] | None:
     """Verify one line from its bytes: its exact layout and that its hash covers them. None: unreadable.
 
@@ -114,13 +107,18 @@ def raw_record(line: bytes, prev: str) -> tuple[Record, str] | None:
     tail = _TAIL.fullmatch(line, cut)
     if tail is None:
         return None
+    ts, kind = tail[4], tail[5]
     try:
-        ts, kind = _text(tail[4]), _text(tail[5])
+        # Timestamps and event names never need escapes: decode them directly, parse only if they have some.
+        ts = json.loads(ts) if b"\\" in ts else ts[1:-1].decode("utf-8")
+        kind = json.loads(kind) if b"\\" in kind else kind[1:-1].decode("utf-8")
     except ValueError:
         return None
     digest = hashlib.sha256(prev.encode("ascii") + line[:cut] + b"," + line[cut + _BODY_START :]).hexdigest()
-    record = Record(int(tail[3]), ts, kind, None, tail[2].decode("ascii"), tail[1].decode("ascii"), line)
-    return record, digest
+    # The same text as the line's own fields whenever they match (the usual case): no need to decode those.
+    claimed = digest if tail[1] == digest.encode("ascii") else tail[1].decode("ascii")
+    before = prev if tail[2] == prev.encode("ascii") else tail[2].decode("ascii")
+    return Record(int(tail[3]), ts, kind, None, before, claimed, line), digest
 
 
 def parse_line(line: bytes) -> Record:

@@ -14,6 +14,7 @@ Layout::
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
@@ -223,6 +224,20 @@ class DataFolder:
     def load_record(
         self, session_id: str, *, deep: bool = True, full: bool = False
     ) -> tuple[SessionRecord, LoadReport]:
+        """See ``_load_record``; the cyclic garbage collector is paused meanwhile.
+
+        Loading makes hundreds of thousands of objects that all stay alive until it ends (records,
+        parsed JSON, models); the collector would walk them again and again for nothing.
+        """
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            return self._load_record(session_id, deep=deep, full=full)
+        finally:
+            if paused:
+                gc.enable()
+
+    def _load_record(self, session_id: str, *, deep: bool, full: bool) -> tuple[SessionRecord, LoadReport]:
         """Checkpoint plus journal replay. Damage is reported, not raised, so the session can still be read.
 
         The checkpoint is read before the journal: a writer appends to the journal before it writes a
