@@ -223,8 +223,9 @@ class Journal:
         self.head = head
         self.seq = seq
         self._size = size  # the length of the good records: a failed write is cut back to it
-        self._before_last: tuple[int, int, str] | None = None
+        self._before_last: tuple[int, int, str, str] | None = None
         self._fd: int | None = None
+        self.last_ts = ""  # the time of the last record appended by this program, "" before any
 
     @classmethod
     def open(cls, path: Path, found: JournalRead | None = None) -> tuple[Journal, JournalRead]:
@@ -282,16 +283,16 @@ class Journal:
                 os.ftruncate(fd, good)
                 os.fsync(fd)
             raise write_failed(self.path, exc) from exc
-        self._before_last = (good, self.seq, self.head)
+        self._before_last = (good, self.seq, self.head, self.last_ts)
         self._size = good + len(line)
-        self.seq, self.head = seq, record.hash
+        self.seq, self.head, self.last_ts = seq, record.hash, ts
         return record
 
     def take_back_last(self) -> None:
         """Remove the record just appended (it was never acknowledged: applying it failed). Raises DomainError."""
         if self._before_last is None or self._fd is None:
             return
-        size, seq, head = self._before_last
+        size, seq, head, self.last_ts = self._before_last
         try:
             os.ftruncate(self._fd, size)
             os.fsync(self._fd)

@@ -128,7 +128,8 @@ class SessionService(PollModes):
         if self.journal is None or self._since_checkpoint == 0:
             return
         try:
-            ts = self.clock().isoformat()
+            # Stamped with the time of the change it saves: reading the clock here would move a test's clock.
+            ts = self.journal.last_ts or self.clock().isoformat()
             self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head, self.journal, ts)
         except DomainError as error:
             self.checkpoint_error = error
