@@ -178,3 +178,46 @@ def test_cli_exports_pdf(demo_dir: Path, tmp_path: Path) -> None:
     assert main(["export", FIRST, "--data", str(demo_dir), "--format", "pdf", "--output", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF-")
     assert main(["export", FIRST, "--data", str(tmp_path / "nowhere"), "--format", "pdf"]) == 2
+
+
+def _tricky_document():
+    """Paragraphs and tables with what line breaking special-cases: long words, double and odd spaces, soft
+    hyphens, non-breaking spaces, line feeds, a bold lead-in, missing glyphs, empty text."""
+    from sessions.export.document import Document, Heading, Paragraph, Table
+
+    sentence = "Sáng kiến cải tiến quy trình tiếp nhận người bệnh tại khoa Khám bệnh, giảm thời gian chờ"
+    words = sentence.split(" ")
+    texts = [
+        " ".join(words * 3),
+        " ".join(words) + "  hai  dấu cách   và\u00a0không\u00a0ngắt và\u2009mảnh",
+        "mềm\u00adgạch\u00adnối " * 12,
+        "dòng một\ndòng hai\n\nbốn " + "X" * 150 + " sau",
+        "https://example.vn/" + "a" * 200,
+        "Tên 😀 中文 " * 10,
+        "",
+        " bắt đầu bằng dấu cách và kết thúc bằng dấu cách " * 3,
+    ]
+    blocks = []
+    for index, text in enumerate(texts):
+        blocks.append(Heading(f"{index}. " + " ".join(words[: index + 3])))
+        blocks.append(Paragraph(text, label="Tác giả: " if index % 2 else "", bold=index == 3, italic=index == 5))
+        blocks.append(Paragraph(text[:40], label="Biểu quyết:"))
+        blocks.append(Table(["Mã", "Tên sáng kiến", "Điểm"], [[f"SK-{i}", text[: 30 * i], "21,50"] for i in range(6)]))
+    return Document(blocks=blocks, title="thử")
+
+
+def test_fast_line_breaking_prints_what_fpdf2_would(demo_dir: Path, monkeypatch) -> None:
+    """The fast line breaker changes nothing on the page: the same bytes as fpdf2's own breaker."""
+    import contextlib
+    import datetime as dt
+
+    import sessions.export.pdf as pdf_module
+
+    record, report = _record(demo_dir)
+    created = dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC)
+    from sessions.export.minutes import build_minutes
+
+    documents = [build_minutes(record, report.chain_head), _tricky_document()]
+    fast = [pdf_module.render_pdf(d, created) for d in documents]
+    monkeypatch.setattr(pdf_module, "fast_line_breaking", contextlib.nullcontext)
+    assert [pdf_module.render_pdf(d, created) for d in documents] == fast
