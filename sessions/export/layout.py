@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from fpdf import FPDF
@@ -41,6 +41,7 @@ def _measurer() -> FPDF:
     return pdf
 
 
+@lru_cache(maxsize=1 << 16)  # a table's words recur in every row and every export
 def shipped_font_width(text: str, bold: bool, size_pt: float) -> float:
     """Width in mm of ``text`` in the shipped font (Times New Roman at 1 pt more sets about as wide)."""
     with _lock:  # one measuring FPDF is shared, and the app exports from a worker thread
