@@ -179,6 +179,31 @@ def write_results(path: Path, targets: list[Target], details: list[tuple[str, ..
     path.write_text(text + "\n", encoding="utf-8")
 
 
+def only_open_recover(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
+    large = fresh_copy(paths["large"], work / "large")
+    pristine = paths["large"] / "sessions" / LARGE_ID
+    got = run_json("bench.measure", "open_recover", str(large), LARGE_ID, str(pristine), "5")
+    return {"open_recover_ms": median(got["open_s"]) * 1000, **got}
+
+
+def only_peak_rss(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
+    got = child("council", str(fresh_copy(paths["large"], work / "large-app")), LARGE_ID, "1.0")
+    return {"peak_rss_mb": got["peak_rss_mb"], "minimal_rss_mb": child("minimal")["peak_rss_mb"]}
+
+
+def only_cold_start(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
+    archive = paths["archive"]
+    try:
+        put_live(paths["base"], archive)
+        cold = bench_cold(fresh_copy(paths["base"], work / "plain"), archive, runs)
+    finally:
+        take_live(archive)
+    return {"cold_start_ratio": median(cold["council"]) / median(cold["minimal"]), **cold}
+
+
+ONLY = {"open_recover": only_open_recover, "peak_rss": only_peak_rss, "cold_start": only_cold_start}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="council's benchmarks")
     parser.add_argument("--data", type=Path, default=HERE / "data", help="where the generated data lives")
@@ -187,6 +212,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
     parser.add_argument("--tiny", action="store_true", help="tiny data, few runs: checks that everything works")
     parser.add_argument("--rewrite", action="store_true", help="only rewrite results.md from the last run's figures")
+    parser.add_argument(
+        "--only", choices=sorted(ONLY), help="run one measurement and print it (results.md is left as it is)"
+    )
     args = parser.parse_args(argv)
     if args.rewrite:
         raw = json.loads((args.data / "run" / "raw.json").read_text(encoding="utf-8"))
@@ -199,6 +227,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = ensure(args.data, sizes, log=log)
     work = args.data / "run"
     work.mkdir(parents=True, exist_ok=True)
+    if args.only:
+        print(json.dumps(ONLY[args.only](paths, work, runs), indent=1))
+        return 0
     plain = fresh_copy(paths["base"], work / "plain")
     large = fresh_copy(paths["large"], work / "large")
     archive = paths["archive"]

@@ -38,7 +38,7 @@ from models.session import Conclusion, Finding, Presence, Scope, Session
 from sessions.service import SessionService, create_session
 from sessions.storage import CouncilFile, DataFolder
 
-GENERATOR_VERSION = 2  # 2: sessions carry stats.json (written by checkpoints since then)
+GENERATOR_VERSION = 3  # 2: sessions carry stats.json; 3: checkpoints journal their fingerprint
 STAMP = ".bench-stamp.json"
 LIVE_ID = "2026-11-20"
 LARGE_ID = "2026-12-04"
