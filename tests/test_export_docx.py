@@ -295,3 +295,32 @@ def test_libreoffice_opens_the_docx(demo_dir: Path, tmp_path: Path) -> None:
     assert "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN" in text
     assert "Nguyễn Văn Hùng" in text and "246.500.000 đồng" in text
     assert len(reader.pages) >= 5
+
+
+def test_copied_rows_and_paragraphs_keep_every_text_and_format() -> None:
+    """Table rows and paragraphs are copies of a model: each still holds its own text, spaces, tabs and
+    line breaks, the total row is bold, and a lead-in stays bold before ordinary text."""
+    from sessions.export.document import Document, Heading, Paragraph, Table
+    from sessions.export.docx import render_docx
+
+    texts = ["một", "  hai dấu cách trước", "sau ", "tab\tgiữa", "dòng một\ndòng hai", "", "X"]
+    rows = [[f"SK-{i}", text, f"{i},50"] for i, text in enumerate(texts)]
+    blocks = [Heading(text or "trống") for text in texts]
+    blocks += [Paragraph(text, label="Tác giả: ") for text in texts] + [Paragraph(text) for text in texts]
+    blocks += [Table(["Mã", "Tên", "Điểm"], rows * 2, total_row=["", "Tổng", "99"])]
+    data = render_docx(Document(blocks=blocks, title="thử"), dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC))
+    word = docx.Document(io.BytesIO(data))
+    paragraphs = [p.text for p in word.paragraphs if p.text]
+    assert paragraphs[: len(texts)] == [text or "trống" for text in texts]
+    assert [p for p in paragraphs if p.startswith("Tác giả: ")] == [f"Tác giả: {text}" for text in texts]
+    labelled = [p for p in word.paragraphs if p.text.startswith("Tác giả: ") and len(p.runs) == 2]
+    assert labelled and all(p.runs[0].bold and not p.runs[1].bold for p in labelled)
+    table = word.tables[-1]
+    cells = [[cell.text for cell in row.cells] for row in table.rows]
+    assert cells == [["Mã", "Tên", "Điểm"], *rows, *rows, ["", "Tổng", "99"]]
+    assert all(run.bold for cell in table.rows[-1].cells for p in cell.paragraphs for run in p.runs)
+    assert not any(run.bold for cell in table.rows[1].cells for p in cell.paragraphs for run in p.runs)
+    spaced = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    preserved = {t.text for t in spaced.iter("{*}t") if t.get("{http://www.w3.org/XML/1998/namespace}space")}
+    assert {"  hai dấu cách trước", "sau ", "Tác giả: "} <= preserved
+    assert "một" not in preserved

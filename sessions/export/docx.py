@@ -319,6 +319,23 @@ def _paragraph(word: WordDocument, block: Paragraph, models: dict, keep_with_nex
     models[key] = paragraph._p
 
 
+def _set_text(run: OxmlElement, text: str) -> None:
+    """``run.text = text`` as python-docx does it, done directly when the run holds one plain ``w:t``."""
+    found = run.findall(_T)
+    if len(found) == 1 and len(run) == 1 + (run.rPr is not None) and text and not _CONTROL.intersection(text):
+        t = found[0]
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(_SPACE, "preserve")
+        else:
+            t.attrib.pop(_SPACE, None)
+    else:
+        run.text = text
+
+
+_T, _SPACE, _CONTROL = qn("w:t"), qn("xml:space"), frozenset("\t\r\n")
+
+
 def _from_model(word: WordDocument, models: dict, key: tuple, texts: list[str]) -> bool:
     """Add a copy of the first paragraph made with the same formatting, with ``texts`` in its runs.
 
@@ -330,7 +347,7 @@ def _from_model(word: WordDocument, models: dict, key: tuple, texts: list[str]) 
         return False
     paragraph = copy.deepcopy(model)
     for run, text in zip(paragraph.iter(qn("w:r")), texts, strict=True):
-        run.text = text
+        _set_text(run, text)
     body = word.element.body
     body[-1].addprevious(paragraph)  # the body ends with the section's properties
     return True
@@ -343,7 +360,11 @@ def _table(word: WordDocument, block: Table, models: dict) -> None:
     rows = block.rows + ([block.total_row] if block.total_row else [])
     # The heading row and one model row are made with python-docx; every other row is a copy of
     # the model with its texts put in (python-docx's per-cell calls cost ~1 ms a cell).
-    table = word.add_table(rows=2, cols=len(block.columns))
+    # word.add_table, with the text width found once: python-docx searches the whole body for the
+    # section's properties at every table.
+    if "width" not in models:
+        models["width"] = word._block_width
+    table = word._body.add_table(2, len(block.columns), models["width"])
     # What `table.style = ...` writes, without python-docx's search of the styles at every table.
     table._tbl.tblStyle_val = _style_id(word, models, "Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -379,7 +400,7 @@ def _table(word: WordDocument, block: Table, models: dict) -> None:
     for number, row in enumerate(rows, start=1):
         tr = copy.deepcopy(models[block.total_row is not None and number == len(rows)])
         for r, text in zip(tr.iter(qn("w:r")), row, strict=True):
-            r.text = text
+            _set_text(r, text)
         tbl.append(tr)
     tbl.remove(model_tr)
     if small_table(block):
