@@ -221,3 +221,18 @@ def test_fast_line_breaking_prints_what_fpdf2_would(demo_dir: Path, monkeypatch)
     fast = [pdf_module.render_pdf(d, created) for d in documents]
     monkeypatch.setattr(pdf_module, "fast_line_breaking", contextlib.nullcontext)
     assert [pdf_module.render_pdf(d, created) for d in documents] == fast
+
+
+def test_word_minutes_measure_words_as_fpdf2_does() -> None:
+    """The Word minutes size their columns with the shipped font's widths read without fpdf2: the same figures."""
+    from fpdf import FPDF
+
+    from sessions.export.layout import FAMILY, add_fonts, shipped_font_width
+
+    pdf = FPDF(unit="mm")
+    add_fonts(pdf)
+    for text in ["SK-2026-01", "1.250.000 đồng", "Nguyễn Thị Ánh Tuyết", "Tên 😀 中文", "", "W" * 60, "Điểm TB"]:
+        for bold in (False, True):
+            for size in (10, 11, 12.5):
+                pdf.set_font(FAMILY, "B" if bold else "", size)
+                assert shipped_font_width(text, bold, size) == pdf.get_string_width(text)

@@ -7,11 +7,13 @@ import threading
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from models.formatting import format_vnd
 from sessions.export.document import Table
+
+if TYPE_CHECKING:  # fpdf2 takes ~0.3 s to import: the Word minutes measure without it
+    from fpdf import FPDF
 
 FONTS = Path(__file__).parent / "fonts"
 FAMILY = "DejaVuSerif"
@@ -34,20 +36,39 @@ def add_fonts(pdf: FPDF) -> None:
         pdf.add_font(FAMILY, style, str(FONTS / f"DejaVuSerifCondensed{suffix}.ttf"))
 
 
+_K_MM = 72 / 25.4  # points per millimetre: fpdf2's scale factor for unit="mm"
+
+
 @cache
-def _measurer() -> FPDF:
-    pdf = FPDF(unit="mm")
-    add_fonts(pdf)
-    return pdf
+def _advances(bold: bool) -> tuple[dict[int, int], int]:
+    """The shipped font's advance widths in thousandths of an em, by code point, as fpdf2 rounds them.
+
+    Read with fontTools alone: the same figures fpdf2 computes when it loads the font (its
+    ``TTFFont.cw`` and missing-glyph width), without importing fpdf2 for the Word minutes.
+    """
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(FONTS / f"DejaVuSerifCondensed{STYLES['B' if bold else '']}.ttf"), lazy=True)
+    scale = 1000 / float(font["head"].unitsPerEm)
+    metrics = font["hmtx"].metrics
+    widths = {}
+    for code, glyph in font.getBestCmap().items():
+        advance = metrics[glyph][0]
+        widths[code] = round(scale * (0 if advance == 65535 else advance) + 0.001)
+    return widths, round(scale * metrics[".notdef"][0])
 
 
 @lru_cache(maxsize=1 << 16)  # a table's words recur in every row and every export
 def shipped_font_width(text: str, bold: bool, size_pt: float) -> float:
-    """Width in mm of ``text`` in the shipped font (Times New Roman at 1 pt more sets about as wide)."""
-    with _lock:  # one measuring FPDF is shared, and the app exports from a worker thread
-        pdf = _measurer()
-        pdf.set_font(FAMILY, "B" if bold else "", size_pt)
-        return pdf.get_string_width(text)
+    """Width in mm of ``text`` in the shipped font (Times New Roman at 1 pt more sets about as wide).
+
+    The same figure as fpdf2's ``get_string_width`` in millimetres (tests/test_export_pdf.py compares them).
+    """
+    with _lock:  # the tables are read once, and the app exports from a worker thread
+        widths, missing = _advances(bold)
+    if not text:
+        return 0
+    return (sum([widths.get(ord(c), missing) for c in text]) * size_pt * 0.001) / _K_MM
 
 
 def is_number(text: str) -> bool:
