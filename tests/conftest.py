@@ -49,3 +49,22 @@ def clock() -> Callable[[], dt.datetime]:
         return state["now"]
 
     return now
+
+
+def still_cursor(keys: list[str]) -> Callable:
+    """A snap_compare ``run_before`` that presses ``keys`` and stops text cursors blinking.
+
+    A blinking cursor is drawn or not depending on when the picture is taken, which made
+    snapshots of forms flaky on a loaded machine.
+    """
+
+    async def run_before(pilot) -> None:
+        from textual.widgets import Input, TextArea
+
+        await pilot.press(*keys)
+        for widget in pilot.app.screen.query("Input, TextArea"):
+            if isinstance(widget, Input | TextArea):
+                widget.cursor_blink = False
+        await pilot.pause()
+
+    return run_before

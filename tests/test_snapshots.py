@@ -8,7 +8,7 @@ from models.poll import Choice
 from models.session import Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import PLANNED, still_cursor
 from tui.app import CouncilApp
 
 SIZE = (100, 30)
@@ -52,4 +52,4 @@ def test_open_vote(snap_compare, demo_dir: Path, clock) -> None:
 
 def test_findings(snap_compare, demo_dir: Path, clock) -> None:
     app = CouncilApp(demo_dir, session_id="2026-05-14", clock=clock)
-    assert snap_compare(app, press=["f"], terminal_size=SIZE)
+    assert snap_compare(app, run_before=still_cursor(["f"]), terminal_size=SIZE)
