@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from models.i18n import t
 from models.labels import role_label
@@ -14,29 +13,17 @@ from tui.bindings import BALLOT_OVERVIEW
 from tui.guard import guarded
 from tui.screens.poll_base import PollScreen
 from tui.screens.poll_view import needed_text
-from tui.widgets.session_bar import SessionBar
 
 
 class BallotOverviewScreen(PollScreen):
     BINDINGS = BALLOT_OVERVIEW
 
-    def compose(self) -> ComposeResult:
-        yield SessionBar(id="session-bar")
-        yield Label("", id="vote-title", classes="screen-title")
-        yield Label("", id="overview-hint", classes="dim")
-        with Horizontal(id="vote-body"):
-            yield DataTable(id="voters", cursor_type="row")
-            with Vertical(id="tally-pane"):
-                yield Static(id="tally")
-                yield Static(id="result")
-        yield Footer()
+    hint = True
 
-    def on_mount(self) -> None:
-        poll = self.find_poll()
-        if poll is None:
-            self.app.pop_screen()
-            return
-        self.poll_id = poll.id
+    def compose_main(self) -> ComposeResult:
+        yield DataTable(id="voters", cursor_type="row")
+
+    def mount_poll(self, poll: Poll) -> None:
         table = self.query_one("#voters", DataTable)
         table.add_column(t("col.seat"), key="seat")
         table.add_column(t("col.name"), key="name")
@@ -47,7 +34,6 @@ class BallotOverviewScreen(PollScreen):
             table.add_row(str(member.seat), member.name, "", role_label(member.role), key=member_id)
         hint = "overview.hint_scoring" if poll.mode == PollMode.SCORING else "overview.hint_secret"
         self.query_one("#overview-hint", Label).update(t(hint))
-        self.refresh_view()
         table.focus()
 
     def draw_poll(self, poll: Poll) -> None:

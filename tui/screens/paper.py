@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Input, Label, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Input, Label, Static
 
 from models.errors import DomainError
 from models.i18n import t
@@ -14,7 +14,6 @@ from tui.bindings import PAPER
 from tui.guard import guarded
 from tui.screens.poll_base import PollScreen
 from tui.screens.poll_view import needed_text
-from tui.widgets.session_bar import SessionBar
 
 FIELDS = ("issued", "returned", "valid", "invalid", "yes", "no", "abstain")
 
@@ -22,33 +21,20 @@ FIELDS = ("issued", "returned", "valid", "invalid", "yes", "no", "abstain")
 class PaperScreen(PollScreen):
     BINDINGS = PAPER
 
-    def compose(self) -> ComposeResult:
-        yield SessionBar(id="session-bar")
-        yield Label("", id="vote-title", classes="screen-title")
-        with Horizontal(id="vote-body"):
-            with VerticalScroll(id="paper-form"):
-                for name in FIELDS:
-                    with Horizontal(classes="form-row"):
-                        yield Label(t(f"paper.{name}"), classes="form-label")
-                        yield Input(id=f"paper-{name}", type="integer", compact=True)
-                yield Label("", id="paper-error", classes="field-error")
-            with Vertical(id="tally-pane"):
-                yield Static(id="tally")
-                yield Static(id="result")
-        yield Footer()
+    def compose_main(self) -> ComposeResult:
+        with VerticalScroll(id="paper-form"):
+            for name in FIELDS:
+                with Horizontal(classes="form-row"):
+                    yield Label(t(f"paper.{name}"), classes="form-label")
+                    yield Input(id=f"paper-{name}", type="integer", compact=True)
+            yield Label("", id="paper-error", classes="field-error")
 
-    def on_mount(self) -> None:
-        poll = self.find_poll()
-        if poll is None:
-            self.app.pop_screen()
-            return
-        self.poll_id = poll.id
+    def mount_poll(self, poll: Poll) -> None:
         if poll.paper is not None:
             for name in FIELDS:
                 self.query_one(f"#paper-{name}", Input).value = str(getattr(poll.paper, name))
         else:
             self.query_one("#paper-issued", Input).value = str(len(poll.voters))
-        self.refresh_view()
         self.query_one("#paper-returned", Input).focus()
 
     def draw_poll(self, poll: Poll) -> None:

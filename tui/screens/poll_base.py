@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Label, Static
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Label, Static
 
 from models.errors import DomainError
 from models.i18n import t
@@ -12,14 +14,49 @@ from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.poll_view import result_text
+from tui.widgets.session_bar import SessionBar
 
 
 class PollScreen(SessionScreen):
-    """Base of the open vote, ballot overview and paper tally screens; ``poll_id`` is fixed at mount."""
+    """Base of the open vote, ballot overview and paper tally screens; ``poll_id`` is fixed at mount.
+
+    The layout is shared: session bar, title, the subclass's main part on the left and the
+    tally and result on the right.
+    """
+
+    hint = False
 
     def __init__(self) -> None:
         super().__init__()
         self.poll_id: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SessionBar(id="session-bar")
+        yield Label("", id="vote-title", classes="screen-title")
+        if self.hint:
+            yield Label("", id="overview-hint", classes="dim")
+        with Horizontal(id="vote-body"):
+            yield from self.compose_main()
+            with Vertical(id="tally-pane"):
+                yield Static(id="tally")
+                yield Static(id="result")
+        yield Footer()
+
+    def compose_main(self) -> ComposeResult:
+        """The left part of the screen (the members, or the paper counts)."""
+        yield from ()
+
+    def on_mount(self) -> None:
+        poll = self.find_poll()
+        if poll is None:
+            self.app.pop_screen()
+            return
+        self.poll_id = poll.id
+        self.mount_poll(poll)
+        self.refresh_view()
+
+    def mount_poll(self, poll: Poll) -> None:
+        """Fill the main part for ``poll`` (called once, before the first drawing)."""
 
     def find_poll(self) -> Poll | None:
         record = self.service.record

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Static
 
 from models.i18n import t
 from models.labels import role_label
@@ -15,7 +14,6 @@ from tui.guard import guarded
 from tui.screens.poll_base import PollScreen
 from tui.screens.poll_view import needed_text
 from tui.widgets.seat_jump import SeatJumper
-from tui.widgets.session_bar import SessionBar
 
 CHOICE_STYLE = {Choice.YES: "bold green", Choice.NO: "bold red", Choice.ABSTAIN: "bold yellow"}
 
@@ -33,22 +31,10 @@ class VoteScreen(PollScreen):
         super().__init__()
         self.jumper = SeatJumper()
 
-    def compose(self) -> ComposeResult:
-        yield SessionBar(id="session-bar")
-        yield Label("", id="vote-title", classes="screen-title")
-        with Horizontal(id="vote-body"):
-            yield DataTable(id="voters", cursor_type="row")
-            with Vertical(id="tally-pane"):
-                yield Static(id="tally")
-                yield Static(id="result")
-        yield Footer()
+    def compose_main(self) -> ComposeResult:
+        yield DataTable(id="voters", cursor_type="row")
 
-    def on_mount(self) -> None:
-        poll = self.find_poll()
-        if poll is None:
-            self.app.pop_screen()
-            return
-        self.poll_id = poll.id
+    def mount_poll(self, poll: Poll) -> None:
         table = self.query_one("#voters", DataTable)
         table.add_column(t("col.seat"), key="seat")
         table.add_column(t("col.name"), key="name")
@@ -64,7 +50,6 @@ class VoteScreen(PollScreen):
                 role_label(member.role),
                 key=member_id,
             )
-        self.refresh_view()
         table.focus()
 
     def draw_poll(self, poll: Poll) -> None:
