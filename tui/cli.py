@@ -7,13 +7,13 @@ import importlib
 import os
 import pkgutil
 import sys
-import traceback
 from pathlib import Path
 
-from platformdirs import user_data_dir, user_log_dir
+from platformdirs import user_data_dir
 
 from models.errors import DomainError
 from models.i18n import language_from_locale, set_language, t
+from tui.guard import log_unexpected
 
 # Every module in tui.commands is a subcommand; these come first in --help, the rest alphabetically.
 FIRST_COMMANDS = ["app", "demo", "sessions", "export", "verify"]
@@ -64,18 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _log_unexpected() -> Path | None:
-    try:
-        folder = Path(user_log_dir("council", appauthor=False))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "council-error.log"
-        with path.open("a", encoding="utf-8") as log:
-            log.write(traceback.format_exc() + "\n")
-        return path
-    except OSError:
-        return None
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -95,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
-        path = _log_unexpected()
+        path = log_unexpected()
         print(t("cli.unexpected", path=str(path) if path else "-"), file=sys.stderr)
         return 1
 

@@ -38,7 +38,7 @@ from sessions.importing.columns import (
 )
 from sessions.importing.plan import ImportPlan, Problem
 from sessions.importing.reader import Sheet, Workbook
-from sessions.importing.rows import RowReader, data_rows, sheet_label
+from sessions.importing.rows import RowReader, data_rows, sheet_asked_for, sheet_label
 
 EXPECTED = "Mã số, Tên sáng kiến, Tác giả (tỷ lệ)"
 _NOT_MEMBER = frozenset({"", "khong", "no", "n", "0", "false"})
@@ -115,13 +115,7 @@ def plan_initiatives(
 def _main_sheet(book: Workbook, wanted: str | None, plan: ImportPlan) -> Sheet | None:
     names = ", ".join(s.name for s in book.sheets)
     if wanted:
-        if book.kind == "csv":
-            plan.problem("prep.import.csv_sheet", sheet=wanted)
-            return None
-        found = next((s for s in book.sheets if fold(s.name) == fold(wanted)), None)
-        if found is None:
-            plan.problem("prep.import.no_sheet", sheet=wanted, sheets=names)
-        return found
+        return sheet_asked_for(book, wanted, plan)
     named = sheet_named(book.sheets, INITIATIVE_SHEETS)
     if named is not None:
         return named

@@ -11,7 +11,7 @@ from sessions.importing.cells import flag_of, line_of, seat_of
 from sessions.importing.columns import MEMBER_COLUMNS, MEMBER_SHEETS, column_letter, find_header_row, sheet_named
 from sessions.importing.plan import ImportPlan, Problem
 from sessions.importing.reader import Sheet, Workbook
-from sessions.importing.rows import RowReader, data_rows, sheet_label
+from sessions.importing.rows import RowReader, data_rows, sheet_asked_for, sheet_label
 
 EXPECTED = "STT, Họ và tên, Vai trò, Chức vụ, Đơn vị"
 
@@ -19,13 +19,7 @@ EXPECTED = "STT, Họ và tên, Vai trò, Chức vụ, Đơn vị"
 def _main_sheet(book: Workbook, wanted: str | None, plan: ImportPlan) -> Sheet | None:
     names = ", ".join(s.name for s in book.sheets)
     if wanted:
-        if book.kind == "csv":
-            plan.problem("prep.import.csv_sheet", sheet=wanted)
-            return None
-        found = next((s for s in book.sheets if fold(s.name) == fold(wanted)), None)
-        if found is None:
-            plan.problem("prep.import.no_sheet", sheet=wanted, sheets=names)
-        return found
+        return sheet_asked_for(book, wanted, plan)
     named = sheet_named(book.sheets, MEMBER_SHEETS)
     if named is not None:
         return named

@@ -6,13 +6,24 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from models.errors import DomainError
-from models.parsing import squash
+from models.parsing import fold, squash
 from sessions.importing.cells import text_of
 from sessions.importing.columns import HeaderRow, column_letter
 from sessions.importing.plan import ImportPlan, Problem
-from sessions.importing.reader import Cell, Sheet
+from sessions.importing.reader import Cell, Sheet, Workbook
 
 T = TypeVar("T")
+
+
+def sheet_asked_for(book: Workbook, wanted: str, plan: ImportPlan) -> Sheet | None:
+    """The sheet the user named (any case or accents), or None with the problem recorded in ``plan``."""
+    if book.kind == "csv":
+        plan.problem("prep.import.csv_sheet", sheet=wanted)
+        return None
+    found = next((s for s in book.sheets if fold(s.name) == fold(wanted)), None)
+    if found is None:
+        plan.problem("prep.import.no_sheet", sheet=wanted, sheets=", ".join(s.name for s in book.sheets))
+    return found
 
 
 def sheet_label(sheet: Sheet, many: bool) -> str | None:
