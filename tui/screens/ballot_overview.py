@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Label, Static
 
 from models.i18n import t
-from models.labels import role_label
 from models.poll import Poll, PollMode, PollStatus
 from tui.bindings import BALLOT_OVERVIEW
 from tui.guard import guarded
@@ -24,17 +23,9 @@ class BallotOverviewScreen(PollScreen):
         yield DataTable(id="voters", cursor_type="row")
 
     def mount_poll(self, poll: Poll) -> None:
-        table = self.query_one("#voters", DataTable)
-        table.add_column(t("col.seat"), key="seat")
-        table.add_column(t("col.name"), key="name")
-        table.add_column(t("col.ballot"), key="ballot", width=18)
-        table.add_column(t("col.role"), key="role")
-        for member_id in poll.voters:
-            member = self.service.record.member(member_id)
-            table.add_row(str(member.seat), member.name, "", role_label(member.role), key=member_id)
+        self.member_table(poll, "col.ballot", "ballot", 18, lambda _: "")
         hint = "overview.hint_scoring" if poll.mode == PollMode.SCORING else "overview.hint_secret"
         self.query_one("#overview-hint", Label).update(t(hint))
-        table.focus()
 
     def draw_poll(self, poll: Poll) -> None:
         voted = set(self.service.voted_members(poll))

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, Static
+from textual.widgets import DataTable, Footer, Label, Static
 
 from models.errors import DomainError
 from models.i18n import t
-from models.labels import mode_label
+from models.labels import mode_label, role_label
 from models.poll import Poll
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.poll_view import result_text
 from tui.widgets.session_bar import SessionBar
+
+CellMaker = Callable[[str], str | Text]
 
 
 class PollScreen(SessionScreen):
@@ -58,6 +63,20 @@ class PollScreen(SessionScreen):
     def mount_poll(self, poll: Poll) -> None:
         """Fill the main part for ``poll`` (called once, before the first drawing)."""
 
+    def member_table(self, poll: Poll, label_key: str, column_key: str, width: int, cell: CellMaker) -> DataTable:
+        """The #voters table: a row per member who may vote, with ``cell(member_id)`` in column ``column_key``."""
+        table = self.query_one("#voters", DataTable)
+        table.add_column(t("col.seat"), key="seat")
+        table.add_column(t("col.name"), key="name")
+        # The vote (or ballot) comes before the role, so that a narrow terminal cuts the role, not the vote.
+        table.add_column(t(label_key), key=column_key, width=width)
+        table.add_column(t("col.role"), key="role")
+        for member_id in poll.voters:
+            member = self.service.record.member(member_id)
+            table.add_row(str(member.seat), member.name, cell(member_id), role_label(member.role), key=member_id)
+        table.focus()
+        return table
+
     def find_poll(self) -> Poll | None:
         record = self.service.record
         poll = record.open_poll()
@@ -69,7 +88,7 @@ class PollScreen(SessionScreen):
 
     @property
     def poll(self) -> Poll:
-        return next(p for p in self.service.record.polls if p.id == self.poll_id)
+        return self.service.reducer.poll(self.poll_id)
 
     def refresh_view(self) -> None:
         super().refresh_view()

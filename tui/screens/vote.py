@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
 from models.i18n import t
-from models.labels import role_label
 from models.poll import Choice, Poll
 from tui.bindings import VOTE
 from tui.guard import guarded
@@ -35,22 +34,7 @@ class VoteScreen(PollScreen):
         yield DataTable(id="voters", cursor_type="row")
 
     def mount_poll(self, poll: Poll) -> None:
-        table = self.query_one("#voters", DataTable)
-        table.add_column(t("col.seat"), key="seat")
-        table.add_column(t("col.name"), key="name")
-        # The vote comes before the role, so that a narrow terminal cuts the role, not the vote.
-        table.add_column(t("col.vote"), key="vote", width=16)
-        table.add_column(t("col.role"), key="role")
-        for member_id in poll.voters:
-            member = self.service.record.member(member_id)
-            table.add_row(
-                str(member.seat),
-                member.name,
-                choice_text(poll.votes.get(member_id)),
-                role_label(member.role),
-                key=member_id,
-            )
-        table.focus()
+        self.member_table(poll, "col.vote", "vote", 16, lambda member_id: choice_text(poll.votes.get(member_id)))
 
     def draw_poll(self, poll: Poll) -> None:
         counts = poll.live_counts()
