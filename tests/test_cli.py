@@ -305,3 +305,40 @@ def test_installed_console_script(demo_dir: Path, tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stdout + done.stderr
     assert "council demo --data" in done.stderr and done.stderr.startswith("Thư mục")
+
+
+@pytest.mark.parametrize(
+    ("argv", "opens"),
+    [
+        ([], True),
+        (["--data", "d"], True),
+        (["app", "--session", "s"], True),
+        (["--lang", "vi", "app"], True),
+        (["export", "s"], False),
+        (["--data", "d", "sessions"], False),
+        (["--help"], False),
+        (["app", "-h"], False),
+    ],
+)
+def test_only_opening_the_app_skips_the_other_commands(argv: list[str], opens: bool) -> None:
+    from tui.cli import opens_the_app
+
+    assert opens_the_app(argv) is opens
+
+
+def test_opening_the_app_loads_no_importer_renderer_or_demo_builder() -> None:
+    """The chair waits for the agenda: its start must not load what only other commands use."""
+    probe = (
+        "import sys; from tui.cli import build_parser; build_parser(only='app');"
+        "print(sorted(m for m in sys.modules if m.startswith(('sessions.', 'pydantic'))))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
+def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    for command in ("app", "demo", "sessions", "export", "verify", "stats", "import", "template", "restore"):
+        assert command in out

@@ -54,21 +54,37 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["vi", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `council` parser, with every subcommand or ``only`` the one named."""
     parser = argparse.ArgumentParser(prog="council", description=t("cli.description"))
     add_common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_names():
-        module = importlib.import_module(f"tui.commands.{name}")
-        module.add_parser(sub, add_common)
+        if only is None or name == only:
+            module = importlib.import_module(f"tui.commands.{name}")
+            module.add_parser(sub, add_common)
     return parser
+
+
+def opens_the_app(argv: list[str]) -> bool:
+    """True when ``argv`` opens the app: no subcommand or `app`, and no request for help.
+
+    Opening the app is the one command a person waits on, so its parser is built without
+    importing the other commands (their importers and renderers load models the agenda's first
+    frame does not need). Anything else gets the whole parser and its messages.
+    """
+    if any(arg in ("-h", "--help") for arg in argv):
+        return False
+    names = set(command_names())
+    named = [arg for arg in argv if arg in names]
+    return not named or named[0] == "app"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_pre_language(argv))
-    parser = build_parser()
+    parser = build_parser(only="app" if opens_the_app(argv) else None)
     args = parser.parse_args(argv)
     if getattr(args, "data", None) is None:
         args.data = default_data_dir()
