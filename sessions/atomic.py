@@ -90,7 +90,7 @@ def _owner_alive(temp: Path) -> bool:
     return True
 
 
-def clean_stale_temps(folder: Path) -> list[Path]:
+def clean_stale_temps(folder: Path, *, recursive: bool = True) -> list[Path]:
     """Remove temporary files and folders a crash left behind; returns what was removed.
 
     A temp whose process still runs is left alone: another council may be writing it right now.
@@ -98,7 +98,8 @@ def clean_stale_temps(folder: Path) -> list[Path]:
     removed: list[Path] = []
     if not folder.exists():
         return removed
-    for temp in sorted(folder.rglob(f"*{TEMP_SUFFIX}")):
+    found = folder.rglob(f"*{TEMP_SUFFIX}") if recursive else folder.glob(f"*{TEMP_SUFFIX}")
+    for temp in sorted(found):
         if _owner_alive(temp):
             continue
         with contextlib.suppress(OSError):

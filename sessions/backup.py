@@ -26,11 +26,10 @@ from sessions.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, wr
 from sessions.journal import GENESIS, parse_journal, read_journal
 from sessions.lock import SessionLock
 from sessions.migrations import migrate_tables
-from sessions.storage import DataFolder, record_from_tables
+from sessions.storage import BACKUPS_DIR, DataFolder, record_from_tables
 from sessions.tinystore import read_tables
 
 KEEP = 10
-BACKUPS_DIR = "backups"
 FILES = ("journal.jsonl", "session.json", "summary.json")
 INFO = "backup.json"
 KINDS = ("open", "close", "restore")

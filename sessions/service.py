@@ -58,7 +58,7 @@ class SessionService(PollModes):
             self.lock = lock
         try:
             # Only once we hold the lock: a temp file of another running program is never swept away.
-            self.cleaned = [] if read_only else folder.clean_temps()
+            self.cleaned = [] if read_only else folder.clean_temps(session_id)
             record, report = folder.load_record(session_id)
             report.cleaned = self.cleaned
             report.previous_holder = self.lock.stale if self.lock else None

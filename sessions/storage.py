@@ -49,6 +49,9 @@ It changes nothing in the session (the reducer ignores it); it lets a later star
 without replaying the journal up to it, and still notice an edited ``session.json``.
 """
 
+BACKUPS_DIR = "backups"
+"""Under the data folder: one folder of rotating backups per session (see sessions/backup.py)."""
+
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -391,8 +394,16 @@ class DataFolder:
             return None
         return last
 
-    def clean_temps(self) -> list[Path]:
-        return clean_stale_temps(self.root)
+    def clean_temps(self, session_id: str) -> list[Path]:
+        """Remove what a crash left half-written beside the council's files and in this session's folders.
+
+        Only the session being opened is swept (and its backups): a folder holding years of
+        sessions is not walked at every start, and each session is swept when it is next opened.
+        """
+        removed = clean_stale_temps(self.root, recursive=False)
+        for folder in (self.session_dir(session_id), self.root / BACKUPS_DIR / session_id):
+            removed += clean_stale_temps(folder)
+        return removed
 
 
 def summary_of(record: SessionRecord) -> SessionSummary:

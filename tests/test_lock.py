@@ -136,3 +136,25 @@ def test_temp_files_of_a_running_program_are_left_alone(demo_dir: Path, holder: 
     assert live.exists() and not stale.exists()
     assert stale in other.report.cleaned
     other.close()
+
+
+def test_opening_a_session_sweeps_its_own_leftovers_and_not_other_sessions(demo_dir: Path, clock: Clock) -> None:
+    """A crash's temps are removed where the opened session writes; other sessions wait until they are opened."""
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    pid = int(dead.stdout)
+    folder = DataFolder(demo_dir)
+    mine = folder.session_dir(PLANNED) / f".session.json.{pid}{TEMP_SUFFIX}"
+    backup = demo_dir / "backups" / PLANNED / f".journal.jsonl.{pid}{TEMP_SUFFIX}"
+    other = folder.session_dir("2026-05-14") / f".session.json.{pid}{TEMP_SUFFIX}"
+    for temp in (mine, backup, other):
+        temp.parent.mkdir(parents=True, exist_ok=True)
+        temp.write_bytes(b"left by a crash")
+    service = SessionService(folder, PLANNED, clock=clock)
+    try:
+        assert not mine.exists() and not backup.exists()
+        assert other.exists()
+        assert sorted(service.report.cleaned) == sorted([mine, backup])
+    finally:
+        service.close()
+    SessionService(folder, "2026-05-14", clock=clock).close()
+    assert not other.exists()

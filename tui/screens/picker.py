@@ -29,10 +29,11 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         table.add_columns(
             t("col.date"), t("col.session"), t("col.status"), t("col.progress"), t("col.place"), t("col.id")
         )
-        self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        # The list is read when the picker is seen: not when a session opened at start covers it at once.
+        if self.is_current:
+            self.reload()
 
     @guarded
     def reload(self) -> None:
