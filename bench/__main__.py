@@ -86,9 +86,10 @@ def bench_exports(archive: Path, out: Path, runs: int) -> dict[str, list[float]]
 
 
 def bench_cold(plain: Path, archive: Path, runs: int) -> dict[str, list[float]]:
-    got: dict[str, list[float]] = {"minimal": [], "council": [], "council_archive": []}
+    got: dict[str, list[float]] = {"minimal": [], "stack": [], "council": [], "council_archive": []}
     for _ in range(runs):  # interleaved, so that a slow minute hits both sides alike
         got["minimal"].append(child("minimal")["first_frame_s"])
+        got["stack"].append(child("stack")["first_frame_s"])
         got["council"].append(child("council", str(plain), LIVE_ID)["first_frame_s"])
         got["council_archive"].append(child("council", str(archive), LIVE_ID)["first_frame_s"])
     return got
@@ -140,7 +141,10 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
         ("one vote durable, stock TinyDB JSONStorage", f"p50 {fmt(stock * ms)} ms",
          f"one {fmt(raw['persist']['stock_db_bytes'] / 1e6)} MB database"),
         ("cold start, minimal Textual app (baseline)", f"{fmt(median(cold['minimal']))} s", _runs(cold["minimal"])),
-        ("cold start, council, 200-item session", f"{fmt(median(cold['council']))} s", _runs(cold["council"])),
+        ("cold start, minimal Textual app + pydantic (floor)", f"{fmt(median(cold['stack']))} s",
+         f"ratio {fmt(median(cold['stack']) / median(cold['minimal']))} x; " + _runs(cold["stack"])),
+        ("cold start, council, 200-item session", f"{fmt(median(cold['council']))} s",
+         f"{fmt(median(cold['council']) / median(cold['stack']))} x the floor; " + _runs(cold["council"])),
         ("cold start, council, same with the archive", f"{fmt(median(cold['council_archive']))} s",
          f"ratio {fmt(median(cold['council_archive']) / median(cold['minimal']))} x"),
         ("open and recover the large session", f"{fmt(median(recover['open_s']) * ms)} ms",
@@ -198,7 +202,11 @@ def only_cold_start(paths: dict[str, Path], work: Path, runs: int) -> dict[str, 
         cold = bench_cold(fresh_copy(paths["base"], work / "plain"), archive, runs)
     finally:
         take_live(archive)
-    return {"cold_start_ratio": median(cold["council"]) / median(cold["minimal"]), **cold}
+    return {
+        "cold_start_ratio": median(cold["council"]) / median(cold["minimal"]),
+        "over_floor": median(cold["council"]) / median(cold["stack"]),
+        **cold,
+    }
 
 
 def only_exports(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
     python -m bench.child council T0 DATA SESSION [SETTLE]   the real `council app --session` path, headless
     python -m bench.child minimal T0                         a minimal Textual app showing one label
+    python -m bench.child stack T0                           the same, after importing pydantic and validating
+                                                             one model (the floor of the fixed stack)
 
 ``T0`` is the parent's ``time.time()`` just before it started this process, so the time printed
 runs from process start to the first frame of the session screen (the agenda), or of the label.
@@ -39,9 +41,23 @@ def _watch(app, t0: float, is_target, settle: float) -> None:
     app.bench_seen = seen
 
 
-def minimal(t0: float) -> None:
+def minimal(t0: float, with_pydantic: bool = False) -> None:
     from textual.app import App, ComposeResult
     from textual.widgets import Label
+
+    if with_pydantic:
+        # What any app on the project's fixed stack pays before it can show one stored record.
+        from pydantic import BaseModel, field_validator
+
+        class Item(BaseModel):
+            title: str
+
+            @field_validator("title")
+            @classmethod
+            def stripped(cls, value: str) -> str:
+                return value.strip()
+
+        Item.model_validate({"title": " Hội đồng sáng kiến "})
 
     class Minimal(App):
         def compose(self) -> ComposeResult:
@@ -78,7 +94,7 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
 
 if __name__ == "__main__":
     kind, stamp = sys.argv[1], float(sys.argv[2])
-    if kind == "minimal":
-        minimal(stamp)
+    if kind in ("minimal", "stack"):
+        minimal(stamp, with_pydantic=kind == "stack")
     else:
         council(stamp, sys.argv[3], sys.argv[4], float(sys.argv[5]) if len(sys.argv) > 5 else 0.0)
