@@ -88,7 +88,7 @@ def parse_date(text: str) -> dt.date:
         return dt.date.fromisoformat(cleaned)
     for sep in ("/", "-", "."):
         parts = cleaned.split(sep)
-        if len(parts) == 3 and all(p.isdigit() for p in parts):
+        if len(parts) == 3 and all(p.isascii() and p.isdigit() for p in parts):
             day, month, year = (int(p) for p in parts)
             if year < 100:
                 raise ValueError(text)

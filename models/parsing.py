@@ -81,7 +81,7 @@ def parse_amount(text: str) -> int | None:
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)].strip()
             break
-    if cleaned.isdigit():
+    if cleaned.isascii() and cleaned.isdigit():
         return int(cleaned)
     if _GROUPED.match(cleaned) and len(set(re.findall(r"[., ]", cleaned))) == 1:
         return int(re.sub(r"[., ]", "", cleaned))
@@ -139,7 +139,7 @@ def parse_seat(text: str) -> int:
     cleaned = squash(text)
     if cleaned.endswith(".0"):
         cleaned = cleaned[:-2]
-    if cleaned.isdigit() and 1 <= int(cleaned) <= 99:
+    if cleaned.isascii() and cleaned.isdigit() and 1 <= int(cleaned) <= 99:
         return int(cleaned)
     raise DomainError("prep.err.seat", text=cleaned)
 
@@ -336,7 +336,7 @@ def find_member(ref: str, name: str, members: Iterable[Member]) -> Member:
     by_id = next((m for m in members if fold(m.id) == key), None)
     if by_id is not None:
         return by_id
-    if key.isdigit():
+    if key.isascii() and key.isdigit():
         by_seat = next((m for m in members if m.seat == int(key)), None)
         if by_seat is not None:
             return by_seat

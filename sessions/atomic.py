@@ -74,7 +74,7 @@ def _owner_alive(temp: Path) -> bool:
     """Whether the process named in a temp file's name still runs (then the file is in use)."""
     stem = temp.name[: -len(TEMP_SUFFIX)]
     pid_text = stem.rsplit(".", 1)[-1]
-    if not pid_text.isdigit():
+    if not (pid_text.isascii() and pid_text.isdigit()):
         return False
     pid = int(pid_text)
     if pid == os.getpid():

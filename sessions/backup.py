@@ -118,7 +118,7 @@ def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: d
 
 def _number(name: str) -> int:
     prefix = name.split("-", 1)[0]
-    return int(prefix) if prefix.isdigit() else 0
+    return int(prefix) if prefix.isascii() and prefix.isdigit() else 0
 
 
 def _names(root: Path) -> list[str]:
@@ -183,7 +183,7 @@ def backed_up_sessions(data: Path) -> list[str]:
 def find_backup(data: Path, session_id: str, choice: str) -> Backup:
     """A backup by its number in the list (1 = newest) or its folder name. Raises DomainError."""
     backups = list_backups(data, session_id)
-    if choice.isdigit() and 1 <= int(choice) <= len(backups):
+    if choice.isascii() and choice.isdigit() and 1 <= int(choice) <= len(backups):
         return backups[int(choice) - 1]
     for backup in backups:
         if backup.name == choice:

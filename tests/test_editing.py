@@ -19,8 +19,10 @@ from models.parsing import (
     format_authors,
     parse_amount,
     parse_authors,
+    parse_date_text,
     parse_invitees,
     parse_role,
+    parse_seat,
     parse_time,
     parse_type,
     validate_field,
@@ -369,3 +371,13 @@ def test_parsers_read_what_people_type():
 def test_status_is_unchanged_by_editing(editor):
     editor.add_initiative(sample())
     assert editor.status == SessionStatus.PLANNED
+
+
+@pytest.mark.parametrize("text", ["¹", "²⁰", "1²"])
+def test_superscript_digits_are_refused_with_a_message_not_a_crash(text: str) -> None:
+    """Pasted superscripts look like digits to Python's isdigit() but are not numbers."""
+    for parse in (parse_seat, parse_amount):
+        with pytest.raises(DomainError):
+            parse(text)
+    with pytest.raises(DomainError):
+        parse_date_text(f"{text}/05/2026")

@@ -72,7 +72,7 @@ def _ask_info(args: argparse.Namespace, prompt: Prompter | None) -> tuple[Counci
 
 def _preset_choice(text: str) -> str:
     names = list(PRESETS)
-    if text.isdigit() and 1 <= int(text) <= len(names):
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= len(names):
         return names[int(text) - 1]
     return rulebook_preset(text)
 
@@ -89,7 +89,7 @@ def _ask_members(prompt: Prompter) -> list[Member]:
             return members
 
         def role_choice(text: str) -> Role:
-            if text.isdigit() and 1 <= int(text) <= len(roles):
+            if text.isascii() and text.isdigit() and 1 <= int(text) <= len(roles):
                 return roles[int(text) - 1]
             return parse_role(text)
 
