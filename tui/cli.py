@@ -73,11 +73,15 @@ def opens_the_app(argv: list[str]) -> bool:
     importing the other commands (their importers and renderers load models the agenda's first
     frame does not need). Anything else gets the whole parser and its messages.
     """
-    if any(arg in ("-h", "--help") for arg in argv):
-        return False
-    names = set(command_names())
-    named = [arg for arg in argv if arg in names]
-    return not named or named[0] == "app"
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help"):
+            return False
+        if word in ("--data", "--lang"):
+            next(words, None)  # the option's value, which may be any word
+        elif not word.startswith("-"):
+            return word == "app" and not any(arg in ("-h", "--help") for arg in argv)
+    return True
 
 
 def main(argv: list[str] | None = None) -> int:
