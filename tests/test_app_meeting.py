@@ -97,3 +97,19 @@ def test_a_whole_meeting_by_keys(demo_dir: Path, tmp_path: Path, clock) -> None:
     assert "Võ Minh Tuấn (là tác giả sáng kiến)" in minutes
     assert "| Đồng ý | 6 |" in minutes
     assert "Hiệu quả rõ" in minutes
+
+
+def test_ctrl_c_says_how_to_quit_in_the_chairs_language(demo_dir: Path, clock) -> None:
+    """Chairs press ctrl+c out of habit: the app stays open and says, in Vietnamese, which key quits."""
+
+    async def scenario() -> list[str]:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("enter", "ctrl+c")
+            await pilot.pause()
+            assert isinstance(app.screen, AgendaScreen)
+            return [f"{n.title}: {n.message}" for n in app._notifications]
+
+    shown = asyncio.run(scenario())
+    assert "Bạn muốn thoát?: Nhấn [b]ctrl+q[/b] để thoát council." in shown
+    assert not any("Press" in text for text in shown)

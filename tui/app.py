@@ -129,6 +129,10 @@ class CouncilApp(App):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
 
+    def action_help_quit(self) -> None:
+        # ctrl+c does not quit a Textual app; say how to, in the chair's language (Textual's own note is English).
+        self.notify(t("app.help_quit", quit_key="ctrl+q"), title=t("app.help_quit_title"))
+
     async def action_quit(self) -> None:
         self.close_service()
         self.exit()

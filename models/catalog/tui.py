@@ -53,6 +53,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "dialog.view_read_only": ("View read-only", "Mở chỉ xem"),
     # --- app
     "app.recovered_title": ("Recovered", "Đã khôi phục"),
+    "app.help_quit": ("Press [b]{quit_key}[/b] to quit council.", "Nhấn [b]{quit_key}[/b] để thoát council."),
+    "app.help_quit_title": ("Do you want to quit?", "Bạn muốn thoát?"),
     # --- session bar
     "bar.item": ("Item {index}/{total}: {code}", "Mục {index}/{total}: {code}"),
     "bar.quorum_ok": ("Quorum {present}/{needed} ✓", "Số lượng {present}/{needed} ✓"),
