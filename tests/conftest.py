@@ -27,6 +27,14 @@ def _vietnamese() -> Iterator[None]:
     set_language("vi")
 
 
+@pytest.fixture(autouse=True)
+def _own_error_log(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Tests that provoke unexpected errors log them here, not in the developer's own council log."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    return state
+
+
 @pytest.fixture
 def demo_dir(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> Path:
     """A copy of the demo council (built once per test run, copied per test)."""
