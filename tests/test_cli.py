@@ -346,3 +346,16 @@ def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     for command in ("app", "demo", "sessions", "export", "verify", "stats", "import", "template", "restore"):
         assert command in out
+
+
+def test_an_unexpected_error_is_logged_with_when_and_which_build(tmp_path: Path) -> None:
+    from tui.guard import log_unexpected
+
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        path = log_unexpected()
+    assert path is not None and path.is_relative_to(Path(os.environ["XDG_STATE_HOME"]))
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("=== ") and " council 0.1.0 ===" in text.splitlines()[0]
+    assert "RuntimeError: boom" in text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import traceback
 from collections.abc import Callable
@@ -26,11 +27,22 @@ def log_unexpected(error: BaseException | None = None) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "council-error.log"
         text = "".join(traceback.format_exception(error)) if error is not None else traceback.format_exc()
+        # When and with which build: what whoever reads the log first asks.
+        header = f"=== {dt.datetime.now().astimezone():%d/%m/%Y %H:%M:%S %z} council {_version()} ===\n"
         with path.open("a", encoding="utf-8") as log:
-            log.write(text + "\n")
+            log.write(header + text + "\n")
         return path
     except OSError:
         return None
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("council")
+    except PackageNotFoundError:
+        return "?"
 
 
 def guarded(method: F) -> F:
