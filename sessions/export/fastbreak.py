@@ -8,7 +8,9 @@ build the ``TextLine``, so the PDF comes out byte for byte the same. Text it doe
 (soft hyphens, line feeds, unusual spaces, shaped or symbol fonts, character spacing) goes
 to fpdf2's own code, line by line.
 
-``fast_line_breaking()`` puts it in place of fpdf2's breaker while the minutes are rendered.
+``fast_line_breaking()`` puts it in place of fpdf2's breaker while the minutes are rendered. The
+paragraphs and tables no longer go through fpdf2's breaker (sessions/export/pdftext.py sets them);
+the header, titles, headings and footnote still do.
 """
 
 from __future__ import annotations

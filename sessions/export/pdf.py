@@ -11,10 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
-from fpdf.fonts import FontFace
 
 from models.i18n import current_language, t
 from sessions.export.document import (
@@ -29,6 +29,7 @@ from sessions.export.document import (
 )
 from sessions.export.fastbreak import fast_line_breaking
 from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, small_table, table_width
+from sessions.export.pdftext import Line, Setter
 
 # fpdf2 logs a warning for a character the font lacks (an emoji pasted into a title); without
 # a handler Python would print it on the terminal, over the app's screen. The app's own logging
@@ -39,6 +40,9 @@ logging.getLogger("fpdf").addHandler(logging.NullHandler())
 BODY_PT = 12
 TABLE_PT = 11
 CELL_PAD = 1.2  # mm left and right of a table cell's text
+CELL_PAD_V = 1.0  # mm above and below it
+FIRST_INDENT = 10.0  # mm, a paragraph's first line
+PARAGRAPH_AFTER = 1.2  # mm below a paragraph
 LINE = 1.35  # line height as a multiple of the font size
 # The header is a little wider than the text, as in the usual templates, so that
 # "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" and a hospital's name each fit on one line.
@@ -58,9 +62,9 @@ class MinutesPDF(FPDF):
         self.set_margins(left=30, top=20, right=20)
         self.set_auto_page_break(auto=True, margin=20)
         self.set_font(FAMILY, "", BODY_PT)
-        # Within one document: a word's width by (style, size, word); a table's layout and height
-        # by the table (each is asked for up to three times: keep-with-next, page room, drawing).
-        self.widths: dict[tuple[str, float, str], float] = {}
+        self.setter = Setter(self, FAMILY)
+        # Within one document, by the table: its layout and estimated height (each is asked for up to
+        # three times: keep-with-next, page room, drawing).
         self.layouts: dict[int, tuple[float, float, list[float]]] = {}
         self.heights: dict[int, float] = {}
 
@@ -113,10 +117,14 @@ def _render(document: Document, created: dt.datetime) -> bytes:
     return bytes(pdf.output())
 
 
+def _estimate(pdf: MinutesPDF, text: str, width: float) -> int:
+    """Lines ``multi_cell(width, ...)`` would give ``text`` in the body font (at least one)."""
+    return max(1, len(pdf.setter.lines([("", text)], BODY_PT, width - 2 * pdf.c_margin)))
+
+
 def _paragraph_height(pdf: MinutesPDF, block: Paragraph) -> float:
-    pdf.set_font(FAMILY, "", BODY_PT)
-    text = block.label + block.text
-    return pdf.multi_cell(pdf.epw - 10, pdf.line_height(), text, dry_run=True, output="HEIGHT") + 1.2
+    # An estimate on the safe side (narrower, all in the regular face), as the page decisions always were.
+    return _estimate(pdf, block.label + block.text, pdf.epw - 10) * pdf.line_height() + 1.2
 
 
 def _keep_with_next(pdf: MinutesPDF, block: Paragraph, following: object) -> None:
@@ -126,8 +134,7 @@ def _keep_with_next(pdf: MinutesPDF, block: Paragraph, following: object) -> Non
     after = 15.0
     if isinstance(following, Table):
         after = _table_height(pdf, following) if small_table(following) else 25.0
-    if pdf.room_left() < _paragraph_height(pdf, block) + after:
-        pdf.add_page()
+    _make_room(pdf, _paragraph_height(pdf, block) + after)
 
 
 def _keep_with_signatures(pdf: MinutesPDF, rest: list) -> None:
@@ -146,12 +153,13 @@ def _keep_with_signatures(pdf: MinutesPDF, rest: list) -> None:
         return
     if not closing:
         return
-    pdf.set_font(FAMILY, "", BODY_PT)
-    height = sum(
-        pdf.multi_cell(pdf.epw, pdf.line_height(), p.label + p.text, dry_run=True, output="HEIGHT") + 1.2
-        for p in closing
-    )
-    if pdf.room_left() < height + SIGNATURE_MM:
+    height = sum(_estimate(pdf, p.label + p.text, pdf.epw) * pdf.line_height() + 1.2 for p in closing)
+    _make_room(pdf, height + SIGNATURE_MM)
+
+
+def _make_room(pdf: MinutesPDF, needed: float) -> None:
+    """A new page when ``needed`` mm do not fit on this one but do on a fresh one (a page is never left blank)."""
+    if pdf.room_left() < needed <= pdf.page_break_trigger - pdf.t_margin:
         pdf.add_page()
 
 
@@ -209,17 +217,25 @@ def _heading(pdf: MinutesPDF, block: Heading) -> None:
 
 
 def _paragraph(pdf: MinutesPDF, block: Paragraph) -> None:
+    """A justified paragraph, its first line indented, as fpdf2's text columns set it (and as fast as plain text)."""
     style = ("B" if block.bold else "") + ("I" if block.italic else "")
-    pdf.set_font(FAMILY, "", BODY_PT)
-    with (
-        pdf.text_columns(text_align="J", line_height=LINE) as columns,
-        columns.paragraph(first_line_indent=10, bottom_margin=1.2) as paragraph,
-    ):
-        if block.label:
-            pdf.set_font(FAMILY, "B", BODY_PT)
-            paragraph.write(block.label)
-        pdf.set_font(FAMILY, style, BODY_PT)
-        paragraph.write(block.text)
+    margin = pdf.c_margin
+    full = pdf.epw - 2 * margin
+    lines = pdf.setter.lines([("B", block.label), (style, block.text)], BODY_PT, full, full - FIRST_INDENT)
+    height = pdf.line_height()
+    rise = 0.5 * height + 0.3 * BODY_PT / pdf.k  # from the top of a line to its baseline, as fpdf2 places it
+    y = max(pdf.t_margin, pdf.get_y())
+    for index, line in enumerate(lines):
+        if y + height > pdf.page_break_trigger:
+            pdf.add_page()
+            y = pdf.get_y()
+        indent = FIRST_INDENT if index == 0 else 0
+        stretch = (full - indent - line.width) / line.spaces if line.justify and line.spaces else 0.0
+        pdf.setter.draw(line, pdf.l_margin + indent + margin, y + rise, BODY_PT, stretch)
+        y += height
+    if lines and lines[-1].pieces and y + PARAGRAPH_AFTER < pdf.page_break_trigger:
+        y += PARAGRAPH_AFTER
+    pdf.set_xy(pdf.l_margin, y)
     pdf.set_font(FAMILY, "", BODY_PT)
 
 
@@ -235,13 +251,7 @@ def _column_align(values: list[str]) -> Align:
 
 def _measure(pdf: MinutesPDF, size: float) -> Callable[[str, bool], float]:
     def measure(text: str, bold: bool) -> float:
-        style = "B" if bold else ""
-        pdf.set_font(FAMILY, style, size)  # kept: the font left selected decides what the page says next
-        key = (style, size, text)
-        width = pdf.widths.get(key)
-        if width is None:
-            width = pdf.widths[key] = pdf.get_string_width(text)
-        return width
+        return pdf.setter.width(text, "B" if bold else "", size)
 
     return measure
 
@@ -268,52 +278,128 @@ def _table_layout(pdf: MinutesPDF, block: Table) -> tuple[float, float, list[flo
 
 
 def _table_height(pdf: MinutesPDF, block: Table) -> float:
-    """The height a table will take, from the number of lines of its tallest cell in each row."""
+    """The height a table will take, estimated on the safe side from the lines of the tallest cell of each row."""
     size, _, widths = _table_layout(pdf, block)
     known = pdf.heights.get(id(block))
     if known is not None:
-        pdf.set_font(FAMILY, "", size)  # as measuring would leave it
         return known
     height = 0.0
+    margin = 2 * CELL_PAD + 2 * pdf.c_margin  # as the estimate always was: a little narrower than the cell
     for row in [block.columns, *block.rows, *([block.total_row] if block.total_row else [])]:
         lines = 1
         for text, width in zip(row, widths, strict=True):
-            pdf.set_font(FAMILY, "", size)
-            found = pdf.multi_cell(width - 2 * CELL_PAD, 5, text, dry_run=True, output="LINES")
-            lines = max(lines, len(found))
+            lines = max(lines, len(pdf.setter.lines([("", text)], size, width - margin)))
         height += lines * pdf.line_height(size) * 0.9 + 2
     pdf.heights[id(block)] = height + 3
     return height + 3
 
 
-def _table(pdf: MinutesPDF, block: Table) -> None:
+@dataclass(frozen=True)
+class _Row:
+    """A table row set for drawing: its height, and per cell the alignment and the lines."""
+
+    height: float
+    cells: list[tuple[Align, list[Line]]]
+
+
+@dataclass(frozen=True)
+class _SetTable:
+    """A table set for drawing: font size, line height, column borders, the heading row and the others."""
+
+    size: float
+    line_height: float
+    edges: list[float]
+    """x of each column's left border, then of the table's right border."""
+    heading: _Row
+    rows: list[_Row]
+
+
+def _set_table(pdf: MinutesPDF, block: Table) -> _SetTable:
+    """Every cell broken into lines once, and each row's height: the tallest cell, padding included.
+
+    The geometry of fpdf2's ``table()`` that drew the minutes before: the table centred on the page,
+    the heading bold and centred, cells padded and their text centred vertically in the row.
+    """
+    size, width, widths = _table_layout(pdf, block)
     rows = block.rows + ([block.total_row] if block.total_row else [])
     aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
-    size, width, widths = _table_layout(pdf, block)
-    if small_table(block):
-        if pdf.room_left() < _table_height(pdf, block):
-            pdf.add_page()
-    elif pdf.room_left() < 25:
+    columns = [share / sum(widths) * width for share in widths]
+    edges = [(pdf.w - width) / 2]
+    for column in columns:
+        edges.append(edges[-1] + column)
+    line_height = pdf.line_height(size) * 0.9
+
+    def set_row(values: list[str], bold: bool, heading: bool) -> _Row:
+        cells = []
+        for index, text in enumerate(values):
+            lines = pdf.setter.lines([("B" if bold else "", text)], size, columns[index] - 2 * CELL_PAD)
+            cells.append((Align.C if heading else aligns[index], lines))
+        tallest = max((len(lines) * line_height + 2 * CELL_PAD_V for _, lines in cells if lines), default=0.0)
+        return _Row(tallest or line_height, cells)
+
+    heading = set_row(block.columns, bold=True, heading=True)
+    total = len(block.rows)  # the total row, if any, is the last one and bold
+    body = [set_row(values, bold=index == total, heading=False) for index, values in enumerate(rows)]
+    return _SetTable(size, line_height, edges, heading, body)
+
+
+def _draw_row(pdf: MinutesPDF, table: _SetTable, row: _Row) -> None:
+    """Borders, then each cell's lines, from the current y; moves below the row."""
+    y = pdf.get_y()
+    rise = 0.5 * table.line_height + 0.3 * table.size / pdf.k
+    for (align, lines), left, right in zip(row.cells, table.edges, table.edges[1:], strict=False):
+        pdf.rect(left, y, right - left, row.height)
+        room = right - left - 2 * CELL_PAD
+        top = y + (row.height - len(lines) * table.line_height) / 2  # padding is the same above and below
+        for line in lines:
+            if align == Align.R:
+                x = left + CELL_PAD + room - line.width
+            elif align == Align.C:
+                x = left + CELL_PAD + (room - line.width) / 2
+            else:
+                x = left + CELL_PAD
+            pdf.setter.draw(line, x, top + rise, table.size)
+            top += table.line_height
+    pdf.set_y(y + row.height)
+
+
+def _split_row(table: _SetTable, row: _Row, room: float) -> tuple[_Row, _Row]:
+    """A row too tall for a page: the lines that fit in ``room``, and the rest for the next page."""
+    count = max(1, int((room - 2 * CELL_PAD_V) // table.line_height))
+    head = [(align, lines[:count]) for align, lines in row.cells]
+    rest = [(align, lines[count:]) for align, lines in row.cells]
+
+    def height(cells: list[tuple[Align, list[Line]]]) -> float:
+        tallest = max(len(lines) for _, lines in cells)
+        return tallest * table.line_height + 2 * CELL_PAD_V if tallest else table.line_height
+
+    return _Row(height(head), head), _Row(height(rest), rest)
+
+
+def _table(pdf: MinutesPDF, block: Table) -> None:
+    _make_room(pdf, _table_height(pdf, block) if small_table(block) else 25.0)
+    table = _set_table(pdf, block)
+    heading = table.heading
+    one_line = table.line_height + 2 * CELL_PAD_V
+    if table.rows:
+        # The heading never stands alone at the foot of a page: the first row, or a line of it, goes along.
+        _make_room(pdf, heading.height + table.rows[0].height)
+        _make_room(pdf, heading.height + one_line)
+    if pdf.will_page_break(heading.height):
         pdf.add_page()
-    pdf.set_font(FAMILY, "", size)
-    with pdf.table(
-        col_widths=tuple(widths),
-        width=width,
-        align="CENTER",
-        line_height=pdf.line_height(size) * 0.9,
-        padding=(1, CELL_PAD),
-        text_align="LEFT",
-        headings_style=FontFace(emphasis="BOLD"),
-        repeat_headings=1,
-    ) as table:
-        heading = table.row()
-        for text in block.columns:
-            heading.cell(text, align=Align.C)
-        for number, values in enumerate(rows, start=1):
-            is_total = block.total_row is not None and number == len(rows)
-            row = table.row()
-            for col, text in enumerate(values):
-                row.cell(text, align=aligns[col], style=FontFace(emphasis="BOLD") if is_total else None)
+    _draw_row(pdf, table, heading)
+    for row in table.rows:
+        while pdf.will_page_break(row.height):
+            fresh = pdf.page_break_trigger - pdf.t_margin - heading.height
+            if row.height > fresh and pdf.room_left() >= one_line:
+                # Taller than a page (a pasted text): what fits here, the rest on the next page.
+                part, row = _split_row(table, row, pdf.room_left())
+                _draw_row(pdf, table, part)
+            pdf.add_page()
+            _draw_row(pdf, table, heading)  # the heading again on top of the continued table
+            if pdf.room_left() < one_line:
+                break
+        _draw_row(pdf, table, row)
     pdf.ln(3)
     pdf.set_font(FAMILY, "", BODY_PT)
 
