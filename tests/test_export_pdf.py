@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import unicodedata
 from pathlib import Path
@@ -9,9 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from models.formatting import format_vnd
 from models.i18n import set_language
 from models.labels import conclusion_label
 from models.poll import PollMode, PollStatus
+from sessions.export.document import Document, Paragraph, Table
+from sessions.export.pdf import render_pdf
 from sessions.exporting import render
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
@@ -236,3 +240,199 @@ def test_word_minutes_measure_words_as_fpdf2_does() -> None:
             for size in (10, 11, 12.5):
                 pdf.set_font(FAMILY, "B" if bold else "", size)
                 assert shipped_font_width(text, bold, size) == pdf.get_string_width(text)
+
+
+# Tables and paragraphs are drawn by sessions/export/pdftext.py, not by fpdf2's table() and text
+# columns: what a reader sees must stay as it was, and hold for tables longer than a page.
+
+CREATED = dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC)
+MM = 72 / 25.4
+TOP, BOTTOM, LEFT, RIGHT = 20.0, 277.0, 20.0, 190.0  # the printable area of the A4 page, in mm
+
+
+def _runs(data: bytes) -> list[list[tuple[float, float, str, float, str]]]:
+    """Per page, each run of text: (x, baseline y from the top, both in mm; font name; size in pt; text)."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        height = float(page.mediabox.height)
+        runs: list[tuple[float, float, str, float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], font: dict, size: float, runs=runs, height=height):
+            if text.strip():
+                x, y = (cm[4] + tm[4]) / MM, (height - cm[5] - tm[5]) / MM
+                runs.append((round(x, 1), round(y, 1), str(font["/BaseFont"]), size, text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def _body(page: list, number: int) -> list:
+    """A page's runs without its page number."""
+    return [run for run in page if not (run[1] > BOTTOM and run[4] == str(number))]
+
+
+def _right_edge(run: tuple[float, float, str, float, str]) -> float:
+    from sessions.export.layout import shipped_font_width
+
+    x, _, font, size, text = run
+    return x + shipped_font_width(text, font.endswith("Bold"), size)
+
+
+def _long_table() -> Table:
+    rows = [
+        [
+            str(number),
+            f"SK-2026-{number:03d}",
+            f"Sáng kiến số {number}: " + "cải tiến quy trình tiếp nhận người bệnh " * (1 + number % 4),
+            format_vnd(1_250_000 * number),
+        ]
+        for number in range(1, 81)
+    ]
+    total = format_vnd(1_250_000 * sum(range(1, 81)))
+    return Table(["TT", "Mã số", "Tên sáng kiến", "Giá trị làm lợi"], rows, [1, 3, 8, 3], ["", "", "Tổng cộng", total])
+
+
+def test_a_long_table_goes_on_over_pages_under_its_bold_heading_inside_the_margins() -> None:
+    table = _long_table()
+    data = render_pdf(Document([Paragraph("Danh sách sáng kiến:"), table], title="thử"), CREATED)
+    pages = _runs(data)
+    assert len(pages) >= 3
+    heading = set(table.columns)
+    for number, page in enumerate(pages, start=1):
+        body = _body(page, number)
+        on_top = [run for run in body if run[1] == min(r[1] for r in body if r[4] in heading)]
+        assert {run[4] for run in on_top} == heading  # the heading on every page of the table
+        assert all(run[2].endswith("Bold") for run in on_top)
+        if number > 1:
+            assert min(run[1] for run in body) == on_top[0][1]  # above the rows it heads
+        for run in body:  # nothing beyond the margins, nothing under the page number
+            assert run[0] >= LEFT and _right_edge(run) <= RIGHT + 0.05, run
+            assert TOP < run[1] <= BOTTOM, run
+    flat = " ".join(" ".join(run[4] for run in page) for page in pages).split()
+    text = " ".join(flat)
+    for row in [*table.rows, table.total_row]:
+        for cell in row:
+            assert " ".join(cell.split()) in text, cell  # every cell whole, its lines in order
+    column = min(run[0] for run in pages[0] if run[4] == "Giá trị làm lợi") - 5
+    amounts = [run for page in pages for run in page if run[0] > column and run[4] != "Giá trị làm lợi"]
+    assert {word for run in amounts for word in run[4].split()} >= {"100.000.000", "1.250.000", "đồng"}
+    assert len({round(_right_edge(run), 1) for run in amounts}) == 1  # right-aligned in their column
+    total = next(run for run in pages[-1] if run[4] == "Tổng cộng")
+    last_row = [run for run in _body(pages[-1], len(pages)) if run[1] >= total[1] - 3]
+    assert " ".join(run[4] for run in last_row) == "Tổng cộng " + table.total_row[3]
+    assert all(run[2].endswith("Bold") for run in last_row)  # the total row in bold
+
+
+def test_a_cell_longer_than_a_page_goes_on_over_the_next_page() -> None:
+    words = [f"từ{number}" for number in range(2500)]
+    table = Table(["Mã", "Ý kiến"], [["SK-1", " ".join(words)], ["SK-2", "ngắn"]], [1, 6])
+    pages = _runs(render_pdf(Document([table], title="thử"), CREATED))
+    assert len(pages) >= 3
+    printed = [word for page in pages for run in page for word in run[4].split() if word.startswith("từ")]
+    assert printed == words
+    for number, page in enumerate(pages, start=1):
+        assert "Ý kiến" in {run[4] for run in page}
+        assert all(TOP < run[1] <= BOTTOM for run in _body(page, number))
+    assert "SK-2" in {run[4] for run in pages[-1]}
+
+
+def _drawn_by_fpdf2(blocks: list) -> bytes:
+    """Paragraphs and tables as fpdf2's text columns and table() drew them (the code before pdftext.py)."""
+    from fpdf.enums import Align
+    from fpdf.fonts import FontFace
+
+    from sessions.export import pdf as pdf_module
+    from sessions.export.layout import FAMILY
+
+    pdf = pdf_module.MinutesPDF()
+    pdf.add_page()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            style = ("B" if block.bold else "") + ("I" if block.italic else "")
+            pdf.set_font(FAMILY, "", 12)
+            with (
+                pdf.text_columns(text_align="J", line_height=pdf_module.LINE) as columns,
+                columns.paragraph(first_line_indent=10, bottom_margin=1.2) as paragraph,
+            ):
+                if block.label:
+                    pdf.set_font(FAMILY, "B", 12)
+                    paragraph.write(block.label)
+                pdf.set_font(FAMILY, style, 12)
+                paragraph.write(block.text)
+            pdf.set_font(FAMILY, "", 12)
+            continue
+        rows = block.rows + ([block.total_row] if block.total_row else [])
+        aligns = [pdf_module._column_align([row[i] for row in rows]) for i in range(len(block.columns))]
+        size, width, widths = pdf_module._table_layout(pdf, block)
+        pdf.set_font(FAMILY, "", size)
+        bold = FontFace(emphasis="BOLD")
+        with pdf.table(
+            col_widths=tuple(widths),
+            width=width,
+            line_height=pdf.line_height(size) * 0.9,
+            padding=(1, pdf_module.CELL_PAD),
+            text_align="LEFT",
+            headings_style=bold,
+            repeat_headings=1,
+        ) as drawn:
+            heading = drawn.row()
+            for text in block.columns:
+                heading.cell(text, align=Align.C)
+            for number, values in enumerate(rows, start=1):
+                row = drawn.row()
+                for col, text in enumerate(values):
+                    is_total = block.total_row is not None and number == len(rows)
+                    row.cell(text, align=aligns[col], style=bold if is_total else None)
+        pdf.ln(3)
+        pdf.set_font(FAMILY, "", 12)
+    return bytes(pdf.output())
+
+
+def _drawn_now(blocks: list) -> bytes:
+    from sessions.export import pdf as pdf_module
+
+    pdf = pdf_module.MinutesPDF()
+    pdf.add_page()
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            pdf_module._paragraph(pdf, block)
+        else:
+            pdf_module._table(pdf, block)
+    return bytes(pdf.output())
+
+
+def test_tables_and_paragraphs_look_as_fpdf2_drew_them(demo_dir: Path) -> None:
+    """Every line where fpdf2 put it, in the same face: justified and indented paragraphs, bold lead-ins,
+    multi-line and right-aligned cells, soft hyphens, no-break spaces, line feeds, words longer than a line."""
+    from sessions.export.minutes import build_minutes
+
+    record, report = _record(demo_dir)
+    minutes = build_minutes(record, report.chain_head)
+    sentence = "Sáng kiến cải tiến quy trình tiếp nhận người bệnh tại khoa Khám bệnh, giảm thời gian chờ"
+    blocks = [b for b in minutes.blocks if isinstance(b, Paragraph | Table)][:40]
+    blocks += [
+        Paragraph(sentence * 3, label="Tác giả: "),
+        Paragraph(sentence + "  hai  dấu cách và\u00a0không\u00a0ngắt", bold=True),
+        Paragraph("mềm\u00adgạch\u00adnối " * 20, italic=True),
+        Paragraph("dòng một\ndòng hai\n\nbốn " + "X" * 150 + " sau", label="Biểu quyết:"),
+        _long_table(),
+        Table(["Mã", "Tên", "Điểm"], [[f"SK-{i}", ("mềm\u00adgạch " + sentence)[: 30 * i], "21,50"] for i in range(6)]),
+    ]
+    drawn_before, drawn_now = _drawn_by_fpdf2(blocks), _drawn_now(blocks)
+    before, now = _runs(drawn_before), _runs(drawn_now)
+    assert len(now) == len(before) > 3
+    for number, (old, new) in enumerate(zip(before, now, strict=True), start=1):
+        # fpdf2's table() moved the page number of a page it broke, since it shifts the left margin
+        assert _body(new, number) == _body(old, number)
+    # justified lines stretched as fpdf2 stretched them: the same shift before each space
+    assert _stretches(drawn_now) == _stretches(drawn_before)
+    assert sum(len(page) for page in _stretches(drawn_now)) > 100
+
+
+def _stretches(data: bytes) -> list[list[bytes]]:
+    """Per page, the shifts written before the spaces of justified lines (``-123.456(`` in a TJ array)."""
+    import re
+
+    pages = PdfReader(io.BytesIO(data)).pages
+    return [re.findall(rb"(-?\d+\.\d{3})\(", page.get_contents().get_data()) for page in pages]
