@@ -7,6 +7,7 @@ import html
 import re
 from pathlib import Path
 
+from models.i18n import t
 from models.poll import PollMode
 from models.session import Presence
 from sessions.service import SessionService
@@ -116,3 +117,22 @@ def test_secretary_types_a_paper_scoring_sheet(demo_dir: Path, clock) -> None:
     state = service.box_state()
     assert state is not None and state.voted == {"m1"}
     assert [s.total for s in state.sheets] == [79] and state.sheets[0].comment == "Tốt"
+
+
+def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(demo_dir: Path, clock) -> None:
+    """Typing a run of paper sheets leaves one "stored" notice in the corner, not one per sheet."""
+    prepare(demo_dir, clock, PollMode.SCORING, {})
+
+    async def two_sheets() -> list[str]:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("v")
+            app.notify("Cảnh báo thử", severity="warning")
+            for member in range(2):
+                await pilot.press(*["down"] * member, "enter")
+                assert isinstance(app.screen, SheetScreen)
+                await pilot.press(*"25", "tab", *"24", "tab", *"30", "ctrl+s")
+                assert isinstance(app.screen, BallotOverviewScreen)
+            return [str(n.message) for n in app._notifications]
+
+    assert asyncio.run(two_sheets()) == ["Cảnh báo thử", t("sheet.stored")]  # the warning stays beside it

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from models.errors import DomainError
@@ -128,6 +129,25 @@ class CouncilApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notice; a plain confirmation replaces the one before it instead of stacking up.
+
+        A secretary typing seven paper sheets would otherwise pile seven "stored" notices over the
+        tally. Warnings, errors and titled notices (what a recovery found) stay until they time out.
+        """
+        if severity == "information" and not title:
+            for earlier in [n for n in self._notifications if n.severity == "information" and not n.title]:
+                self._unnotify(earlier, refresh=False)
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_help_quit(self) -> None:
         # ctrl+c does not quit a Textual app; say how to, in the chair's language (Textual's own note is English).
