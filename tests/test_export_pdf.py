@@ -247,7 +247,7 @@ def test_word_minutes_measure_words_as_fpdf2_does() -> None:
 
 CREATED = dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC)
 MM = 72 / 25.4
-TOP, BOTTOM, LEFT, RIGHT = 20.0, 277.0, 20.0, 190.0  # the printable area of the A4 page, in mm
+TOP, BOTTOM, LEFT, RIGHT = 20.0, 277.0, 30.0, 190.0  # the text area of the A4 page (30 mm left for binding), in mm
 
 
 def _runs(data: bytes) -> list[list[tuple[float, float, str, float, str]]]:
@@ -367,7 +367,10 @@ def _drawn_by_fpdf2(blocks: list) -> bytes:
         size, width, widths = pdf_module._table_layout(pdf, block)
         pdf.set_font(FAMILY, "", size)
         bold = FontFace(emphasis="BOLD")
+        # Centred on the text column (the minutes' layout), where table() would centre on the page.
+        pdf.set_x(pdf.l_margin + (pdf.epw - width) / 2)
         with pdf.table(
+            align="LEFT",
             col_widths=tuple(widths),
             width=width,
             line_height=pdf.line_height(size) * 0.9,

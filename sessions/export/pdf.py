@@ -317,14 +317,16 @@ class _SetTable:
 def _set_table(pdf: MinutesPDF, block: Table) -> _SetTable:
     """Every cell broken into lines once, and each row's height: the tallest cell, padding included.
 
-    The geometry of fpdf2's ``table()`` that drew the minutes before: the table centred on the page,
-    the heading bold and centred, cells padded and their text centred vertically in the row.
+    The geometry of fpdf2's ``table()`` that drew the minutes before (the heading bold and centred,
+    cells padded and their text centred vertically in the row), except that the table is centred on
+    the text column, as in the Word file, not on the page: a full-width table starts at the 30 mm
+    left margin instead of 5 mm into it.
     """
     size, width, widths = _table_layout(pdf, block)
     rows = block.rows + ([block.total_row] if block.total_row else [])
     aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
     columns = [share / sum(widths) * width for share in widths]
-    edges = [(pdf.w - width) / 2]
+    edges = [pdf.l_margin + (pdf.epw - width) / 2]
     for column in columns:
         edges.append(edges[-1] + column)
     line_height = pdf.line_height(size) * 0.9
