@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -63,6 +64,14 @@ class CouncilApp(App):
             self.open_session(self.initial_session)
         else:
             self._reopen_running()
+
+    def on_ready(self) -> None:
+        # The first frame is up. When `council` paused collection for the start (tui/cli.py), what the
+        # start built lives as long as the app: keep it out of every later collection (a full one would
+        # otherwise walk it all, in the middle of a vote), and collect again.
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
 
     def _reopen_running(self) -> None:
         """After a crash, go back to where the chair was: the session left running, and its open poll."""

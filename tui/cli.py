@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import pkgutil
@@ -87,8 +88,21 @@ def opens_the_app(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    opening = opens_the_app(argv)
+    if opening:
+        # Starting the app builds tens of thousands of objects that live as long as it does (Textual's
+        # styles, pydantic's validators, the session): collecting them again and again is a large part
+        # of the time to the first frame. The app freezes them and collects again once it is up.
+        gc.disable()
+    try:
+        return _run(argv, opening)
+    finally:
+        gc.enable()
+
+
+def _run(argv: list[str], opening: bool) -> int:
     set_language(_pre_language(argv))
-    parser = build_parser(only="app" if opens_the_app(argv) else None)
+    parser = build_parser(only="app" if opening else None)
     args = parser.parse_args(argv)
     if getattr(args, "data", None) is None:
         args.data = default_data_dir()
