@@ -19,6 +19,7 @@ from tui.screens.initiative_view import initiative_detail, item_status
 from tui.screens.mode_picker import ModePickerScreen
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
 from tui.screens.recuse import RecuseScreen
+from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 
 
@@ -74,8 +75,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             title = initiative.title if len(initiative.title) <= width else initiative.title[: width - 1] + "…"
             table.add_row(
                 Text(f"{marker}{index + 1}"),
-                initiative.code,
-                title,
+                cell(initiative.code),
+                cell(title),
                 statuses[index],
                 key=initiative.id,
             )

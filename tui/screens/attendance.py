@@ -13,6 +13,7 @@ from tui.bindings import ATTENDANCE
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen
+from tui.widgets.plain import cell
 from tui.widgets.seat_jump import SeatJumper
 from tui.widgets.session_bar import SessionBar
 
@@ -66,7 +67,7 @@ class AttendanceScreen(SessionScreen):
                 label = f"{label}: {entry.reason}"
             role = role_label(member.role) + ("" if member.voting else f" ({t('attendance.non_voting')})")
             table.add_row(
-                str(member.seat), member.name, role, Text(label, style=PRESENCE_STYLE[presence]), key=member.id
+                str(member.seat), cell(member.name), role, Text(label, style=PRESENCE_STYLE[presence]), key=member.id
             )
         table.move_cursor(row=max(0, cursor))
         present, needed = len(record.present_voting), record.quorum_needed

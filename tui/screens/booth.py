@@ -42,10 +42,10 @@ class BoothScreen(BoothMixin, Screen):
     def compose(self) -> ComposeResult:
         with Vertical(id="booth"):
             yield Label(t("booth.title"), id="booth-title")
-            yield Label("", id="booth-item")
+            yield Label("", id="booth-item", markup=False)
             yield Label(t("booth.pick_name"), id="booth-instruction")
             with Center():
-                yield OptionList(id="booth-names")
+                yield OptionList(id="booth-names", markup=False)
             yield Label(t("booth.chair_leaves"), classes="dim", id="booth-footer")
 
     def on_mount(self) -> None:
@@ -122,7 +122,7 @@ class PinScreen(BoothMixin, Screen):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="booth"):
-            yield Label(self.prompt, id="booth-instruction")
+            yield Label(self.prompt, id="booth-instruction", markup=False)
             yield Input(password=True, id="pin")
 
     def on_mount(self) -> None:
@@ -151,7 +151,7 @@ class BallotScreen(BoothMixin, Screen):
     def compose(self) -> ComposeResult:
         name = self.app.service.record.member(self.member_id).name
         with Vertical(id="booth"):
-            yield Label(t("booth.ballot_for", name=name), id="booth-title")
+            yield Label(t("booth.ballot_for", name=name), id="booth-title", markup=False)
             with Horizontal(id="ballot-choices"):
                 yield Button(t("yes"), id="yes", classes="ballot-button", variant="success")
                 yield Button(t("no"), id="no", classes="ballot-button", variant="error")

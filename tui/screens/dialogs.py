@@ -1,4 +1,7 @@
-"""Small modal dialogs: confirm, and ask for a line of text (a reason)."""
+"""Small modal dialogs: confirm, and ask for a line of text (a reason).
+
+Questions are shown as plain text: they name members and initiatives, or quote an error.
+"""
 
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ class ConfirmScreen(CouncilModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question")
+            yield Label(self.question, classes="dialog-question", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.confirm_label, variant="primary", id="confirm")
                 yield Button(t("dialog.cancel"), id="cancel")
@@ -52,7 +55,7 @@ class AskTextScreen(CouncilModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.question, classes="dialog-question")
+            yield Label(self.question, classes="dialog-question", markup=False)
             yield Input(value=self.value, id="answer")
             yield Label("", id="answer-error", classes="field-error")
             with Horizontal(classes="dialog-buttons"):

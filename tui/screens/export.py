@@ -36,7 +36,7 @@ class ExportScreen(CouncilModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("export.title", session=self.record.session.title), classes="dialog-title")
+            yield Label(t("export.title", session=self.record.session.title), classes="dialog-title", markup=False)
             with Horizontal(classes="field-row"):
                 yield Label(t("export.format"), classes="field-label")
                 yield Select(
@@ -45,7 +45,7 @@ class ExportScreen(CouncilModal):
             yield Label(t("export.path"), classes="field-label")
             yield Input(str(self._default_path("md")), id="path")
             yield LoadingIndicator(id="progress")
-            yield Label("", id="export-error", classes="field-error")
+            yield Label("", id="export-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.write"), variant="primary", id="confirm")
                 yield Button(t("dialog.cancel"), id="cancel")

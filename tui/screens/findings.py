@@ -37,7 +37,9 @@ class FindingsScreen(SessionScreen):
         initiative = record.initiatives[self.initiative_id]
         finding = record.findings.get(self.initiative_id) or Finding()
         yield SessionBar(id="session-bar")
-        yield Label(t("findings.title", code=initiative.code, title=initiative.title), classes="screen-title")
+        yield Label(
+            t("findings.title", code=initiative.code, title=initiative.title), classes="screen-title", markup=False
+        )
         yield Static(self._basis_text(), id="basis", classes="dim")
         benefit = finding.confirmed_benefit_vnd
         if self.initiative_id not in record.findings:
@@ -83,7 +85,7 @@ class FindingsScreen(SessionScreen):
                 t("findings.benefit_label"),
                 Input(amount_text(benefit), id="benefit", placeholder=t("benefit.unquantified"), compact=True),
             )
-            yield Label("", id="benefit-error", classes="field-error")
+            yield Label("", id="benefit-error", classes="field-error", markup=False)
         yield Footer()
 
     @staticmethod

@@ -20,7 +20,7 @@ class FirstRunScreen(CouncilScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="centre-box"):
             yield Label(t("first_run.title"), classes="dialog-title")
-            yield Label(t("first_run.empty", path=str(self.council_app.folder.root)))
+            yield Label(t("first_run.empty", path=str(self.council_app.folder.root)), markup=False)
             yield Static(t("prep.app.first_run_offer"))
         yield Footer()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
@@ -52,7 +53,7 @@ class HelpScreen(CouncilModal):
         table.add_column(t("help.key"))
         table.add_column(t("help.action"))
         for keys, description in screen_keys(self.for_screen):
-            table.add_row(keys, description)
+            table.add_row(Text(keys), Text(description))  # a key may be '[': not markup
         with VerticalScroll(classes="dialog help"):
             yield Label(t("help.title"), classes="dialog-title")
             yield Static(table)

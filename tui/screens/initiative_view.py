@@ -40,16 +40,21 @@ def item_status(record: SessionRecord, initiative_id: str) -> Text:
 LABEL_WIDTH = 14
 
 
-def _grid() -> Table:
-    grid = Table.grid(padding=(0, 1), expand=True)
-    grid.add_column(style="bold", width=LABEL_WIDTH)
-    grid.add_column(ratio=1)
-    return grid
+class _Grid:
+    """Label and value rows; a ``str`` value is shown as written (Rich would read it as markup)."""
+
+    def __init__(self) -> None:
+        self.table = Table.grid(padding=(0, 1), expand=True)
+        self.table.add_column(style="bold", width=LABEL_WIDTH)
+        self.table.add_column(ratio=1)
+
+    def add_row(self, label: str, value: str | Text) -> None:
+        self.table.add_row(Text(label), Text(value) if isinstance(value, str) else value)
 
 
 def initiative_detail(record: SessionRecord, initiative: Initiative) -> RenderableType:
     """Every field of the application form, then the polls and the finding."""
-    grid = _grid()
+    grid = _Grid()
     grid.add_row(t("field.code"), initiative.code)
     grid.add_row(t("field.type"), type_label(initiative.type))
     grid.add_row(t("field.field"), initiative.field)
@@ -82,11 +87,11 @@ def initiative_detail(record: SessionRecord, initiative: Initiative) -> Renderab
             if record.find_member(m)
         )
         grid.add_row(t("field.recused"), Text(names, style="yellow"))
-    parts: list[RenderableType] = [Text(initiative.title, style="bold"), Text(""), grid]
+    parts: list[RenderableType] = [Text(initiative.title, style="bold"), Text(""), grid.table]
     parts.extend(_polls(record, initiative))
     finding = record.findings.get(initiative.id)
     if finding is not None:
-        fgrid = _grid()
+        fgrid = _Grid()
         if finding.remarks:
             fgrid.add_row(t("field.remarks"), finding.remarks)
         fgrid.add_row(t("field.conclusion"), conclusion_label(finding.conclusion))
@@ -100,7 +105,7 @@ def initiative_detail(record: SessionRecord, initiative: Initiative) -> Renderab
             fgrid.add_row(t("field.award"), finding.proposed_award)
         if finding.conclusion == Conclusion.RECOGNISED:
             fgrid.add_row(t("field.confirmed_benefit"), format_vnd(finding.confirmed_benefit_vnd))
-        parts += [Text(""), Text(t("detail.finding"), style="bold underline"), fgrid]
+        parts += [Text(""), Text(t("detail.finding"), style="bold underline"), fgrid.table]
     return Group(*parts)
 
 

@@ -25,7 +25,7 @@ class ModePickerScreen(CouncilModal):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(t("mode.pick", code=self.code), classes="dialog-title")
+            yield Label(t("mode.pick", code=self.code), classes="dialog-title", markup=False)
             yield OptionList(
                 *[Option(f"{mode_label(m).capitalize()}: {t(f'mode.{m.value}_help')}", id=m.value) for m in PollMode],
                 id="modes",

@@ -27,7 +27,7 @@ class PaperScreen(PollScreen):
                 with Horizontal(classes="form-row"):
                     yield Label(t(f"paper.{name}"), classes="form-label")
                     yield Input(id=f"paper-{name}", type="integer", compact=True)
-            yield Label("", id="paper-error", classes="field-error")
+            yield Label("", id="paper-error", classes="field-error", markup=False)
 
     def mount_poll(self, poll: Poll) -> None:
         if poll.paper is not None:

@@ -13,13 +13,14 @@ from tui.bindings import PICKER
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.prepare.picker_actions import PickerPrepActions
+from tui.widgets.plain import cell
 
 
 class PickerScreen(PickerPrepActions, CouncilScreen):
     BINDINGS = PICKER
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="council-name", classes="screen-title")
+        yield Label("", id="council-name", classes="screen-title", markup=False)
         yield Label(t("picker.hint"), classes="dim")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
         yield Footer()
@@ -46,11 +47,11 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         for summary in folder.summaries():
             table.add_row(
                 format_date(parse_date(summary.date)),
-                summary.title,
+                cell(summary.title),
                 status_label(SessionStatus(summary.status)),
                 f"{summary.decided}/{summary.total}",
-                summary.place,
-                summary.id,
+                cell(summary.place),
+                cell(summary.id),
                 key=summary.id,
             )
         if selected is not None and selected in {str(k.value) for k in table.rows}:

@@ -17,6 +17,7 @@ from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.poll_view import result_text
+from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 
 CellMaker = Callable[[str], str | Text]
@@ -37,7 +38,7 @@ class PollScreen(SessionScreen):
 
     def compose(self) -> ComposeResult:
         yield SessionBar(id="session-bar")
-        yield Label("", id="vote-title", classes="screen-title")
+        yield Label("", id="vote-title", classes="screen-title", markup=False)
         if self.hint:
             yield Label("", id="overview-hint", classes="dim")
         with Horizontal(id="vote-body"):
@@ -63,8 +64,8 @@ class PollScreen(SessionScreen):
     def mount_poll(self, poll: Poll) -> None:
         """Fill the main part for ``poll`` (called once, before the first drawing)."""
 
-    def member_table(self, poll: Poll, label_key: str, column_key: str, width: int, cell: CellMaker) -> DataTable:
-        """The #voters table: a row per member who may vote, with ``cell(member_id)`` in column ``column_key``."""
+    def member_table(self, poll: Poll, label_key: str, column_key: str, width: int, make_cell: CellMaker) -> DataTable:
+        """The #voters table: a row per member who may vote, with ``make_cell(member_id)`` in ``column_key``."""
         table = self.query_one("#voters", DataTable)
         table.add_column(t("col.seat"), key="seat")
         table.add_column(t("col.name"), key="name")
@@ -73,7 +74,9 @@ class PollScreen(SessionScreen):
         table.add_column(t("col.role"), key="role")
         for member_id in poll.voters:
             member = self.service.record.member(member_id)
-            table.add_row(str(member.seat), member.name, cell(member_id), role_label(member.role), key=member_id)
+            table.add_row(
+                str(member.seat), cell(member.name), make_cell(member_id), role_label(member.role), key=member_id
+            )
         table.focus()
         return table
 

@@ -27,10 +27,11 @@ class RecuseScreen(CouncilModal):
         initiative = record.initiatives[self.initiative_id]
         recused = record.recused_for(self.initiative_id)
         with Vertical(classes="dialog"):
-            yield Label(t("recuse.title", code=initiative.code), classes="dialog-title")
+            yield Label(t("recuse.title", code=initiative.code), classes="dialog-title", markup=False)
             yield OptionList(
                 *[Option(f"{m.seat}. {m.name}", id=m.id) for m in record.voting_members if m.id not in recused],
                 id="recuse-member",
+                markup=False,
             )
             yield Label(t("recuse.reason"), classes="field-label")
             yield Input(id="recuse-reason")

@@ -38,7 +38,7 @@ class RulesScreen(SessionScreen):
         yield SessionBar(id="session-bar")
         yield Label(t("rules.title"), classes="screen-title")
         with VerticalScroll(id="rules-body"):
-            yield Static(id="rules-now")
+            yield Static(id="rules-now", markup=False)
             yield Label(t("rules.presets"), classes="field-label")
             yield OptionList(
                 *[Option(f"{preset_name(k)}: {rule_summary(r)}", id=k) for k, r in PRESETS.items()], id="presets"
@@ -77,7 +77,7 @@ class RulesScreen(SessionScreen):
             with Horizontal(classes="form-row"):
                 yield Label(t("rules.f_mean"), classes="form-label")
                 yield Input(str(rule.mean_threshold), id="mean", type="integer", compact=True)
-            yield Label("", id="rules-error", classes="field-error")
+            yield Label("", id="rules-error", classes="field-error", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

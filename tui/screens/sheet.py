@@ -54,19 +54,19 @@ class SheetScreen(Screen):
         initiative = record.initiatives[poll.initiative_id]
         vi = current_language() == "vi"
         with VerticalScroll(id="sheet"):
-            yield Label(t("sheet.title", name=record.member(self.member_id).name), classes="screen-title")
-            yield Label(f"{initiative.code}: {initiative.title}", classes="dim")
+            yield Label(t("sheet.title", name=record.member(self.member_id).name), classes="screen-title", markup=False)
+            yield Label(f"{initiative.code}: {initiative.title}", classes="dim", markup=False)
             for criterion in poll.rule.criteria:
                 name = criterion.name_vi if vi else criterion.name_en
                 with Horizontal(classes="form-row"):
-                    yield Label(f"{name} (0-{criterion.max_score})", classes="form-label")
+                    yield Label(f"{name} (0-{criterion.max_score})", classes="form-label", markup=False)
                     yield Input(id=f"score-{criterion.id}", type="integer", compact=True)
                 yield Static(bands_text(criterion), classes="bands")
             with Horizontal(classes="form-row"):
                 yield Label(t("sheet.comment"), classes="form-label")
                 yield Input(id="comment", compact=True)
             yield Label("", id="sheet-total", classes="field-label")
-            yield Label("", id="sheet-error", classes="field-error")
+            yield Label("", id="sheet-error", classes="field-error", markup=False)
             yield Label(t("sheet.keys"), classes="dim")
 
     def on_mount(self) -> None:

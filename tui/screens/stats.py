@@ -40,7 +40,8 @@ def bar_chart(buckets: tuple[Bucket, ...]) -> Table:
         benefit = format_vnd(bucket.benefit_vnd) if bucket.benefit_vnd else ""
         if bucket.unquantified:
             benefit = f"{benefit} (+{bucket.unquantified})".strip()
-        table.add_row(bucket.label, bar, str(bucket.count), str(bucket.recognised), benefit)
+        # A bucket's label is a unit or field as typed on the application form: never markup.
+        table.add_row(Text(bucket.label), bar, str(bucket.count), str(bucket.recognised), Text(benefit))
     return table
 
 
@@ -63,10 +64,10 @@ class StatsScreen(CouncilScreen):
         self.scope_all = record is None
 
     def compose(self) -> ComposeResult:
-        yield Label("", id="stats-title", classes="screen-title")
+        yield Label("", id="stats-title", classes="screen-title", markup=False)
         yield LoadingIndicator(id="stats-loading")
         with VerticalScroll(id="stats-body"):
-            yield Static(id="stats")
+            yield Static(id="stats", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -7,7 +7,6 @@ yet voted on; nothing once closed. A refused key says why instead of opening a f
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.widgets import DataTable
 
 from models.errors import DomainError
@@ -85,7 +84,7 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
         initiative = self._highlighted()
         if initiative is None:
             return
-        question = t("prep.app.initiative_remove", code=escape(initiative.code), title=escape(initiative.title))
+        question = t("prep.app.initiative_remove", code=initiative.code, title=initiative.title)
         self.app.push_screen(ConfirmScreen(question, t("prep.app.remove")), lambda yes: self._remove(initiative, yes))
 
     @guarded

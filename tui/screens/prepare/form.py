@@ -19,6 +19,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from models.formatting import format_vnd, long_date
 from models.parsing import parse_amount, parse_optional_date, validate_field
+from tui.widgets.plain import PlainSelect
 
 Check = Callable[[str], str | None]
 """Text typed in a field -> the translated error, or None when it is fine."""
@@ -104,7 +105,8 @@ class PrepForm(VerticalScroll):
             return TextArea(value, id=widget_id, soft_wrap=True, tab_behavior="focus", compact=True)
         if spec.kind == "select":
             known = {v for _, v in spec.options}
-            return Select(
+            # Options may name members ("3. Lê Hoàng Nam (Ủy viên)"), and the prompt the chair by name.
+            return PlainSelect(
                 list(spec.options),
                 value=value if value in known else Select.NULL,
                 allow_blank=spec.allow_blank or value not in known,

@@ -8,7 +8,6 @@ import is all or nothing.
 from __future__ import annotations
 
 from rich.console import Group
-from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -24,6 +23,7 @@ from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.prepare.paths import PathSuggester, expand
+from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 
 
@@ -129,12 +129,16 @@ class ImportScreen(CouncilScreen):
         if self.kind == "initiatives":
             for row, item in zip(plan.rows, plan.initiatives, strict=True):
                 table.add_row(
-                    str(row), item.code, item.title, format_authors(item.authors), format_vnd(item.benefit_vnd)
+                    str(row),
+                    cell(item.code),
+                    cell(item.title),
+                    cell(format_authors(item.authors)),
+                    format_vnd(item.benefit_vnd),
                 )
         else:
             for row, member in zip(plan.rows, plan.members, strict=True):
                 voting = t("prep.app.votes_yes") if member.voting else t("prep.app.votes_no")
-                table.add_row(str(row), str(member.seat), member.name, role_label(member.role), voting)
+                table.add_row(str(row), str(member.seat), cell(member.name), role_label(member.role), voting)
         table.display = table.row_count > 0
 
     # --- import
@@ -154,7 +158,7 @@ class ImportScreen(CouncilScreen):
         if self.kind == "initiatives":
             service = self.council_app.service
             assert service is not None
-            question = t("prep.app.import_confirm", count=plan.count, session=escape(service.record.session.title))
+            question = t("prep.app.import_confirm", count=plan.count, session=service.record.session.title)
         else:
             question = t("prep.app.import_members_confirm", count=plan.count)
         self.app.push_screen(ConfirmScreen(question, t("prep.app.import_yes")), lambda yes: self._apply(plan, yes))

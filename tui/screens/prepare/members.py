@@ -5,7 +5,6 @@ Changes go to the council file only: a session keeps the members it was created 
 
 from __future__ import annotations
 
-from rich.markup import escape
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Label, Static
 
@@ -18,6 +17,7 @@ from tui.bindings import MEMBERS
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.plain import cell
 
 
 def roster_warnings(members: list[Member]) -> list[str]:
@@ -67,12 +67,12 @@ class MembersScreen(CouncilScreen):
         for member in members:
             table.add_row(
                 str(member.seat),
-                member.name,
+                cell(member.name),
                 role_label(member.role),
                 t("prep.app.votes_yes") if member.voting else t("prep.app.votes_no"),
                 "✓" if member.pin else "",
-                member.title,
-                member.unit,
+                cell(member.title),
+                cell(member.unit),
                 key=member.id,
             )
         if keep is not None and any(m.id == keep for m in members):
@@ -118,7 +118,7 @@ class MembersScreen(CouncilScreen):
         if member_id is None:
             return
         member = next(m for m in CouncilEditor(self.council_app.folder).council.members if m.id == member_id)
-        question = t("prep.app.member_remove", name=escape(member.name))
+        question = t("prep.app.member_remove", name=member.name)
         self.app.push_screen(ConfirmScreen(question, t("prep.app.remove")), lambda yes: self._remove(member, yes))
 
     @guarded
