@@ -146,12 +146,14 @@ class CouncilApp(App):
         title: str = "",
         severity: SeverityLevel = "information",
         timeout: float | None = None,
-        markup: bool = True,
+        markup: bool = False,
     ) -> None:
         """Show a notice; a plain confirmation replaces the one before it instead of stacking up.
 
         A secretary typing seven paper sheets would otherwise pile seven "stored" notices over the
         tally. Warnings, errors and titled notices (what a recovery found) stay until they time out.
+        Notices are plain text unless ``markup`` is asked for: most name what the user typed (a
+        member, a code, a path) or quote it in an error, and ``[/]`` in a name must not crash.
         """
         if severity == "information" and not title:
             for earlier in [n for n in self._notifications if n.severity == "information" and not n.title]:
@@ -160,7 +162,7 @@ class CouncilApp(App):
 
     def action_help_quit(self) -> None:
         # ctrl+c does not quit a Textual app; say how to, in the chair's language (Textual's own note is English).
-        self.notify(t("app.help_quit", quit_key="ctrl+q"), title=t("app.help_quit_title"))
+        self.notify(t("app.help_quit", quit_key="ctrl+q"), title=t("app.help_quit_title"), markup=True)
 
     async def action_quit(self) -> None:
         self.close_service()

@@ -53,10 +53,12 @@ def guarded(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except DomainError as error:
-            self.app.notify(str(error), severity="error", timeout=8)
+            # Plain text: an error quotes what the user typed, which may look like markup ("[/]").
+            self.app.notify(str(error), severity="error", timeout=8, markup=False)
         except Exception:
             path = log_unexpected()
-            self.app.notify(t("cli.unexpected", path=str(path) if path else "-"), severity="error", timeout=12)
+            message = t("cli.unexpected", path=str(path) if path else "-")
+            self.app.notify(message, severity="error", timeout=12, markup=False)
         return None
 
     return wrapper  # type: ignore[return-value]
