@@ -11,6 +11,7 @@ polls), never to time anything.
 from __future__ import annotations
 
 import asyncio
+import gc
 import random
 import time
 from pathlib import Path
@@ -24,6 +25,9 @@ from tui.screens.vote import VoteScreen
 
 async def _run(data: Path, session_id: str, votes: int, seed: int) -> dict[str, object]:
     rng = random.Random(seed)
+    # As `council` opens the app (tui/cli.py): collection paused for the start, after which the app
+    # runs its own collection policy (tui/memory.py). Without this the app keeps Python's policy.
+    gc.disable()
     app = CouncilApp(data, session_id=session_id)
     handled: list[float] = []
     painted: list[float] = []

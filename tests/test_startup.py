@@ -11,23 +11,47 @@ import pytest
 from tests.conftest import PLANNED
 from tui.app import CouncilApp
 from tui.cli import main
+from tui.memory import IDLE_S, NO_AUTOMATIC_FULL, CollectionPolicy
 
 
 def test_the_app_collects_again_once_its_first_frame_is_up(demo_dir: Path, clock) -> None:
-    async def start() -> tuple[bool, int]:
+    async def start() -> tuple[bool, int, int]:
         gc.disable()  # as tui.cli.main does before opening the app
         app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            return gc.isenabled(), gc.get_freeze_count()
+            return gc.isenabled(), gc.get_freeze_count(), gc.get_threshold()[2]
 
+    before = gc.get_threshold()
     try:
-        enabled, frozen = asyncio.run(start())
+        enabled, frozen, full_after = asyncio.run(start())
     finally:
         gc.unfreeze()
         gc.enable()
     assert enabled
     assert frozen > 10_000  # Textual's styles, the validators and the session: out of later collections
+    assert full_after == NO_AUTOMATIC_FULL  # Python starts no full collection by itself during the meeting
+    assert gc.get_threshold() == before  # and gets its own policy back when the app closes
+
+
+def test_full_collections_wait_until_nobody_is_typing() -> None:
+    policy = CollectionPolicy()
+    gc.disable()
+    before = gc.get_threshold()
+    try:
+        assert policy.start()
+        full = gc.get_stats()[2]["collections"]
+        gc.collect(1)  # something reached the old generation
+        policy.key_pressed()
+        assert not policy.collect_if_idle(now=policy.last_key + IDLE_S / 2)  # a key just came: wait
+        assert gc.get_stats()[2]["collections"] == full
+        assert policy.collect_if_idle(now=policy.last_key + IDLE_S)
+        assert gc.get_stats()[2]["collections"] == full + 1
+    finally:
+        policy.stop()
+        gc.unfreeze()
+        gc.enable()
+    assert gc.get_threshold() == before
 
 
 def test_an_app_started_with_collection_on_freezes_nothing(demo_dir: Path, clock) -> None:

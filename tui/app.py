@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
@@ -18,6 +18,7 @@ from sessions.storage import DataFolder
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.guard import guarded, log_unexpected
+from tui.memory import IDLE_S, CollectionPolicy
 
 BOOTH_APP_ACTIONS = {"focus_next", "focus_previous"}
 
@@ -45,6 +46,7 @@ class CouncilApp(App):
         self.clock = clock
         self.service: SessionService | None = None
         self.vote_hook = None  # set by benchmarks: called after each durable, displayed vote
+        self.memory = CollectionPolicy()
 
     # --- start
     def on_mount(self) -> None:
@@ -66,12 +68,17 @@ class CouncilApp(App):
             self._reopen_running()
 
     def on_ready(self) -> None:
-        # The first frame is up. When `council` paused collection for the start (tui/cli.py), what the
-        # start built lives as long as the app: keep it out of every later collection (a full one would
-        # otherwise walk it all, in the middle of a vote), and collect again.
-        if not gc.isenabled():
-            gc.freeze()
-            gc.enable()
+        # The first frame is up: collect again, but not in the middle of a key (tui/memory.py).
+        if self.memory.start():
+            self.set_interval(IDLE_S, self.memory.collect_if_idle)
+
+    def on_unmount(self) -> None:
+        self.memory.stop()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.memory.key_pressed()
+        await super().on_event(event)
 
     def _reopen_running(self) -> None:
         """After a crash, go back to where the chair was: the session left running, and its open poll."""
