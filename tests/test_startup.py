@@ -70,3 +70,27 @@ def test_every_command_leaves_collection_on(demo_dir: Path, tmp_path: Path) -> N
     with pytest.raises(SystemExit):
         main(["--data", str(demo_dir), "--no-such-option"])  # refused while parsing the app's options
     assert gc.isenabled()
+
+
+def test_a_session_opened_at_start_leaves_the_list_unread_until_the_chair_goes_back(demo_dir: Path, clock) -> None:
+    """With years of sessions in the folder, the list under the agenda is read only when it is shown."""
+    from textual.widgets import DataTable
+
+    from tui.screens.agenda import AgendaScreen
+    from tui.screens.picker import PickerScreen
+
+    async def start() -> tuple[int, int]:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            assert isinstance(app.screen, AgendaScreen)
+            picker = next(s for s in app.screen_stack if isinstance(s, PickerScreen))
+            under_agenda = picker.query_one(DataTable).row_count
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.screen is picker
+            return under_agenda, picker.query_one(DataTable).row_count
+
+    under_agenda, shown = asyncio.run(start())
+    assert under_agenda == 0
+    assert shown == 2  # the demo's two sessions

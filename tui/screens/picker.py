@@ -33,7 +33,7 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
 
     def on_screen_resume(self) -> None:
         # The list is read when the picker is seen: not when a session opened at start covers it at once.
-        if self.is_current:
+        if self.is_active:  # the top screen (is_current also counts the screen just beneath it)
             self.reload()
 
     @guarded
