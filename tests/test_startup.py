@@ -94,3 +94,23 @@ def test_a_session_opened_at_start_leaves_the_list_unread_until_the_chair_goes_b
     under_agenda, shown = asyncio.run(start())
     assert under_agenda == 0
     assert shown == 2  # the demo's two sessions
+
+
+def test_reopening_a_session_puts_the_cursor_on_the_item_under_discussion(demo_dir: Path, clock) -> None:
+    from textual.widgets import DataTable
+
+    from sessions.service import SessionService
+    from sessions.storage import DataFolder
+
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    service.open_session()
+    service.select_item(3)
+    service.close()
+
+    async def start() -> int:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            return app.screen.query_one("#agenda", DataTable).cursor_row
+
+    assert asyncio.run(start()) == 3

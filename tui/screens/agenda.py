@@ -47,18 +47,19 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
                 yield Static(id="detail")
         yield Footer()
 
+    drawn = False  # the first drawing puts the cursor on the current item, later ones keep it where it is
+
     def on_mount(self) -> None:
-        table = self.query_one("#agenda", DataTable)
-        self.refresh_view()
-        table.move_cursor(row=self.service.record.session.current_index)
-        table.focus()
+        # Drawn when the screen is resumed, which follows at once (drawing here too would do it twice).
+        self.query_one("#agenda", DataTable).focus()
 
     # --- drawing
     def refresh_view(self) -> None:
         super().refresh_view()
         record = self.service.record
         table = self.query_one("#agenda", DataTable)
-        cursor = table.cursor_row
+        cursor = table.cursor_row if self.drawn else record.session.current_index
+        self.drawn = True
         # Columns are rebuilt too, so that their widths follow the terminal's size.
         table.clear(columns=True)
         table.add_column(t("col.no"), key="no")
