@@ -161,11 +161,52 @@ class JournalRead:
         return self.records[-1].seq if self.records else 0
 
 
+# After the two fingerprints: the rest of the tail, as in ``_TAIL``.
+_REST = re.compile(rb'","seq":(0|[1-9][0-9]{0,17}),"ts":' + _STRING + rb',"type":' + _STRING + rb"}")
+_CLAIMED_AT = len(_HASH_KEY)  # from the cut: the line's own fingerprint, 64 hex digits
+_PREV_KEY = b'","prev":"'
+_PREV_AT = _CLAIMED_AT + 64 + len(_PREV_KEY)
+_REST_AT = _PREV_AT + 64
+
+
 def check_records(lines: list[bytes], result: JournalRead) -> None:
-    """Verify complete lines in order, filling ``result`` up to the first bad one."""
-    prev = GENESIS
+    """Verify complete lines in order, filling ``result`` up to the first bad one.
+
+    Opening a long session checks every line, so the usual line (in the chain, in the layout) is
+    accepted here in one pass: its previous fingerprint must be the bytes expected and its own must
+    be the one computed, which also proves both are 64 lowercase hex digits, and the rest of the
+    tail must match as in ``raw_record``. Any line that fails goes through ``raw_record``, which
+    says why; so the two accept exactly the same lines (tests/test_journal_raw.py).
+    """
+    prev, prev_bytes = GENESIS, GENESIS.encode("ascii")
     offset = 0
+    append = result.records.append
+    sha256, rest = hashlib.sha256, _REST.fullmatch
     for number, line in enumerate(lines, start=1):
+        cut = line.rfind(_HASH_KEY)
+        tail = rest(line, cut + _REST_AT) if cut >= 0 and line.startswith(b'{"data":{') else None
+        if (
+            tail is not None
+            and line[cut + _PREV_AT : cut + _REST_AT] == prev_bytes
+            and line[cut + _CLAIMED_AT + 64 : cut + _PREV_AT] == _PREV_KEY
+            and int(tail[1]) == number
+        ):
+            claimed = line[cut + _CLAIMED_AT : cut + _CLAIMED_AT + 64]
+            digest = sha256(prev_bytes + line[:cut] + b"," + line[cut + _BODY_START :]).hexdigest()
+            ts, kind = tail[2], tail[3]
+            if claimed == digest.encode("ascii") and b"\\" not in ts and b"\\" not in kind:
+                try:
+                    record = Record(
+                        number, ts[1:-1].decode("utf-8"), kind[1:-1].decode("utf-8"), None, prev, digest, line
+                    )
+                except UnicodeDecodeError:
+                    record = None
+                if record is not None:
+                    append(record)
+                    prev, prev_bytes = digest, claimed
+                    offset += len(line) + 1
+                    continue
+        # Not the usual line: the careful way, which accepts it or says what is wrong with it.
         checked = raw_record(line, prev)
         if checked is None:
             result.bad_line, result.bad_reason = number, _why_not_read(line, number, prev)
@@ -177,8 +218,8 @@ def check_records(lines: list[bytes], result: JournalRead) -> None:
         if digest != record.hash:
             result.bad_line, result.bad_reason = number, "hash"
             return
-        prev = record.hash
-        result.records.append(record)
+        append(record)
+        prev, prev_bytes = record.hash, record.hash.encode("ascii")
         offset += len(line) + 1
     result.good_length = offset
 

@@ -127,3 +127,51 @@ def test_records_before_the_replay_are_not_parsed_until_read(tmp_path: Path) -> 
     assert all(record._data is None for record in found.records)
     assert found.records[1].data == {"b": "c"}
     assert found.records[0]._data is None
+
+
+def _careful(lines: list[bytes]) -> tuple[list[tuple[int, str, str, str, str]], int | None, str]:
+    """The verdict line by line through ``raw_record`` only (how every line was checked before)."""
+    from sessions.journal import _why_not_read
+
+    prev, kept = GENESIS, []
+    for number, line in enumerate(lines, start=1):
+        checked = raw_record(line, prev)
+        if checked is None:
+            return kept, number, _why_not_read(line, number, prev)
+        record, digest = checked
+        if record.seq != number or record.prev != prev:
+            return kept, number, "chain"
+        if digest != record.hash:
+            return kept, number, "hash"
+        kept.append((record.seq, record.ts, record.type, record.prev, record.hash))
+        prev = record.hash
+    return kept, None, ""
+
+
+def test_the_quick_pass_accepts_exactly_what_the_careful_check_accepts(tmp_path: Path) -> None:
+    """Opening checks the usual line in one pass; any edited byte must get the careful check's verdict."""
+    from sessions.journal import JournalRead, check_records
+
+    path = tmp_path / "journal.jsonl"
+    write_journal(path, [("note", data) for data in TRICKY] + [('odd"kind\\', {"a": 1}), ("vote", {"m": "m1"})])
+    clean = path.read_bytes().split(b"\n")[:-1]
+    rng = random.Random(11)
+    swaps = b'0123456789abcdefABCDEF",:{}\\ x\x00\xc3\xa1'
+    for trial in range(400):
+        lines = list(clean)
+        number = rng.randrange(len(lines))
+        line = bytearray(lines[number])
+        at = rng.randrange(len(line))
+        if trial % 3 == 0:
+            line[at : at + 1] = b""  # a byte lost
+        else:
+            line[at] = rng.choice(swaps)  # a byte changed
+        lines[number] = bytes(line)
+        found = JournalRead()
+        check_records(lines, found)
+        quick = [(r.seq, r.ts, r.type, r.prev, r.hash) for r in found.records]
+        assert (quick, found.bad_line, found.bad_reason) == _careful(lines), (number, at)
+    found = JournalRead()
+    check_records(clean, found)
+    assert found.bad_line is None and len(found.records) == len(clean)
+    assert [(r.seq, r.ts, r.type, r.prev, r.hash) for r in found.records] == _careful(clean)[0]
