@@ -324,3 +324,39 @@ def test_copied_rows_and_paragraphs_keep_every_text_and_format() -> None:
     preserved = {t.text for t in spaced.iter("{*}t") if t.get("{http://www.w3.org/XML/1998/namespace}space")}
     assert {"  hai dấu cách trước", "sau ", "Tác giả: "} <= preserved
     assert "một" not in preserved
+
+
+def test_tables_of_the_same_form_keep_their_own_widths_texts_and_page_keeping() -> None:
+    """Tables formatted alike are copies of one model: each still has its own column widths (from its
+    own longest word), headings and cells; a small table keeps each row but its last with the next; an
+    empty one is just its heading row; a long one is not kept together."""
+    from sessions.export.document import Document, Table
+    from sessions.export.docx import render_docx
+
+    long_word = "Chống-nhiễm-khuẩn-bệnh-viện-toàn-diện"
+    blocks = [
+        Table(["Ý kiến", "Số phiếu"], [["Đồng ý", "11"], ["Không đồng ý", "2"], ["Không có ý kiến", "2"]], [1, 3]),
+        Table(["Lựa chọn", "Phiếu"], [[long_word, "3"], ["Khác", "1"]], [1, 3]),
+        Table(["Ý kiến", "Số phiếu"], []),
+        Table(["Ý kiến", "Số phiếu"], [["Đồng ý", "1"]] * 9),
+    ]
+    data = render_docx(Document(blocks=blocks, title="thử"), dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC))
+    first, second, empty, long = docx.Document(io.BytesIO(data)).tables
+    assert [[c.text for c in r.cells] for r in first.rows] == [
+        ["Ý kiến", "Số phiếu"],
+        ["Đồng ý", "11"],
+        ["Không đồng ý", "2"],
+        ["Không có ý kiến", "2"],
+    ]
+    assert [[c.text for c in r.cells] for r in second.rows] == [["Lựa chọn", "Phiếu"], [long_word, "3"], ["Khác", "1"]]
+    # the long word widens its column in its own table only, in the grid and in every cell
+    assert second.columns[0].width > first.columns[0].width
+    for table in (first, second):
+        assert all(r.cells[i].width == table.columns[i].width for r in table.rows for i in range(2))
+
+    def kept(table) -> list[bool]:
+        return [bool(r.cells[0].paragraphs[0].paragraph_format.keep_with_next) for r in table.rows]
+
+    assert kept(first) == [True, True, True, False] and kept(second) == [True, True, False]
+    assert [[c.text for c in r.cells] for r in empty.rows] == [["Ý kiến", "Số phiếu"]] and kept(empty) == [False]
+    assert not any(kept(long))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
+from dataclasses import dataclass
 
 from docx import Document as new_document
 from docx.document import Document as WordDocument
@@ -321,9 +322,11 @@ def _paragraph(word: WordDocument, block: Paragraph, models: dict, keep_with_nex
 
 def _set_text(run: OxmlElement, text: str) -> None:
     """``run.text = text`` as python-docx does it, done directly when the run holds one plain ``w:t``."""
-    found = run.findall(_T)
-    if len(found) == 1 and len(run) == 1 + (run.rPr is not None) and text and not _CONTROL.intersection(text):
-        t = found[0]
+    # rPr, when there is one, is a run's first child: [t] or [rPr, t] is a run with one plain text.
+    count = len(run)
+    plain = count and run[-1].tag == _T and (count == 1 or (count == 2 and run[0].tag == _RPR))
+    if plain and text and not _CONTROL.intersection(text):
+        t = run[-1]
         t.text = text
         if len(text.strip()) < len(text):
             t.set(_SPACE, "preserve")
@@ -333,7 +336,15 @@ def _set_text(run: OxmlElement, text: str) -> None:
         run.text = text
 
 
-_T, _SPACE, _CONTROL = qn("w:t"), qn("xml:space"), frozenset("\t\r\n")
+_T, _R, _RPR, _SPACE, _CONTROL = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("xml:space"), frozenset("\t\r\n")
+_GRID_COL, _TC_W, _W = qn("w:gridCol"), qn("w:tcW"), qn("w:w")
+
+
+def _body_end(word: WordDocument, models: dict) -> OxmlElement:
+    """The body's last element, the section's properties: blocks are added before it."""
+    if "end" not in models:
+        models["end"] = word.element.body[-1]
+    return models["end"]
 
 
 def _from_model(word: WordDocument, models: dict, key: tuple, texts: list[str]) -> bool:
@@ -346,74 +357,116 @@ def _from_model(word: WordDocument, models: dict, key: tuple, texts: list[str]) 
     if model is None:
         return False
     paragraph = copy.deepcopy(model)
-    for run, text in zip(paragraph.iter(qn("w:r")), texts, strict=True):
+    for run, text in zip(list(paragraph.iter(_R)), texts, strict=True):
         _set_text(run, text)
-    body = word.element.body
-    body[-1].addprevious(paragraph)  # the body ends with the section's properties
+    _body_end(word, models).addprevious(paragraph)
     return True
 
 
 # --- tables
 
 
+@dataclass
+class _TableModel:
+    """A table's parts made once with python-docx for one formatting, copied for every table like it.
+
+    python-docx's per-cell calls cost ~1 ms a cell, and the minutes hold a small table for each
+    initiative: from one table to the next only the texts and the column widths differ.
+    """
+
+    frame: OxmlElement  # w:tbl with its properties and grid, without rows
+    heading: dict[bool, OxmlElement]  # kept with the next row -> the heading row, texts "X"
+    rows: dict[tuple[bool, bool], OxmlElement]  # (kept with the next, bold) -> a body row, texts "X"
+
+
 def _table(word: WordDocument, block: Table, models: dict) -> None:
     rows = block.rows + ([block.total_row] if block.total_row else [])
-    # The heading row and one model row are made with python-docx; every other row is a copy of
-    # the model with its texts put in (python-docx's per-cell calls cost ~1 ms a cell).
+    size = _table_size(block)
+    aligns = tuple(_column_align([row[i] for row in rows]) for i in range(len(block.columns)))
+    small, bold_last = small_table(block), block.total_row is not None
+    key = ("table", size, aligns, small, bold_last)
+    if key not in models:
+        models[key] = _table_model(word, models, size, aligns, small, bold_last)
+    model: _TableModel = models[key]
+    fitted = fit_widths(
+        block.columns,
+        block.rows,
+        block.widths,
+        table_width(block.columns, TEXT_WIDTH_CM),
+        lambda text, bold: _measure_cm(text, bold, size),
+        padding=2 * CELL_PAD_CM + 0.15,
+        total_row=block.total_row,
+    )
+    # What python-docx writes for `column.width = Cm(w)` and `cell.width = Cm(w)`.
+    widths = [str(Cm(width).twips) for width in fitted]
+    tbl = copy.deepcopy(model.frame)
+    for column, width in zip(tbl.iter(_GRID_COL), widths, strict=True):
+        column.set(_W, width)
+    # Word's way to keep a small table on one page: each row keeps with the next, but the last.
+    tbl.append(_row(model.heading[small and bool(rows)], widths, block.columns))
+    sized: dict[tuple[bool, bool], OxmlElement] = {}  # this table's model rows, with its widths
+    for number, row in enumerate(rows, start=1):
+        last = number == len(rows)
+        variant = (small and not last, bold_last and last)
+        if variant not in sized:
+            sized[variant] = _row(model.rows[variant], widths, None)
+        tbl.append(_row(sized[variant], [], row))
+    _body_end(word, models).addprevious(tbl)
+    if not _from_model(word, models, ("after table",), []):
+        paragraph = word.add_paragraph()
+        paragraph.paragraph_format.space_after = Pt(0)
+        models[("after table",)] = paragraph._p
+
+
+def _row(model: OxmlElement, widths: list[str], texts: list[str] | None) -> OxmlElement:
+    """A copy of ``model`` with its cells' widths (if given) and texts (if given) put in."""
+    tr = copy.deepcopy(model)
+    if widths:
+        for width_element, width in zip(tr.iter(_TC_W), widths, strict=True):
+            width_element.set(_W, width)
+    if texts is not None:
+        for run, text in zip(list(tr.iter(_R)), texts, strict=True):
+            _set_text(run, text)
+    return tr
+
+
+def _table_model(
+    word: WordDocument, models: dict, size: float, aligns: tuple[WD_ALIGN_PARAGRAPH, ...], small: bool, bold: bool
+) -> _TableModel:
+    """Make a two-row table with python-docx, formatted as the minutes want it, and keep its parts."""
     # word.add_table, with the text width found once: python-docx searches the whole body for the
-    # section's properties at every table.
+    # section's properties at every table. The widths are placeholders, put in for each table.
     if "width" not in models:
         models["width"] = word._block_width
-    table = word._body.add_table(2, len(block.columns), models["width"])
+    table = word._body.add_table(2, len(aligns), models["width"])
     # What `table.style = ...` writes, without python-docx's search of the styles at every table.
     table._tbl.tblStyle_val = _style_id(word, models, "Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    size = _table_size(block)
-    _widths(
-        table,
-        fit_widths(
-            block.columns,
-            block.rows,
-            block.widths,
-            table_width(block.columns, TEXT_WIDTH_CM),
-            lambda text, bold: _measure_cm(text, bold, size),
-            padding=2 * CELL_PAD_CM + 0.15,
-            total_row=block.total_row,
-        ),
-    )
-    aligns = [_column_align([row[i] for row in rows]) for i in range(len(block.columns))]
+    _widths(table, [1.0] * len(aligns))
     heading, model = table.rows
-    for cell, text in zip(heading.cells, block.columns, strict=True):
-        _cell(cell, text, size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for cell in heading.cells:
+        _cell(cell, "X", size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     _repeat_header(table)
-    for col, cell in enumerate(model.cells):
-        _cell(cell, "X", size=size, bold=False, align=aligns[col])
-    model_tr = model._tr
+    for cell, align in zip(model.cells, aligns, strict=True):
+        _cell(cell, "X", size=size, bold=False, align=align)
     # a row is never cut in two by a page break
-    model_tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    models = {False: model_tr}
-    if block.total_row is not None:
-        models[True] = bold_tr = copy.deepcopy(model_tr)
-        for r in bold_tr.iter(qn("w:r")):
+    model._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    rows = {(False, False): model._tr}
+    if bold:
+        rows[(False, True)] = bold_tr = copy.deepcopy(model._tr)
+        for r in bold_tr.iter(_R):
             Run(r, table).bold = True
+    headings = {False: heading._tr}
+    if small:
+        headings[True], rows[(True, False)] = copy.deepcopy(heading._tr), copy.deepcopy(model._tr)
+        for tr in (headings[True], rows[(True, False)]):
+            for p in tr.iter(qn("w:p")):
+                WordParagraph(p, table).paragraph_format.keep_with_next = True
     tbl = table._tbl
-    for number, row in enumerate(rows, start=1):
-        tr = copy.deepcopy(models[block.total_row is not None and number == len(rows)])
-        for r, text in zip(tr.iter(qn("w:r")), row, strict=True):
-            _set_text(r, text)
-        tbl.append(tr)
-    tbl.remove(model_tr)
-    if small_table(block):
-        _keep_together(table)
-    word.add_paragraph().paragraph_format.space_after = Pt(0)
-
-
-def _keep_together(table: WordTable) -> None:
-    """Word's way to keep a small table on one page: each row keeps with the next."""
-    for row in table.rows[:-1]:
-        for cell in row.cells:
-            for paragraph in cell.paragraphs:
-                paragraph.paragraph_format.keep_with_next = True
+    tbl.remove(heading._tr)
+    tbl.remove(model._tr)
+    tbl.getparent().remove(tbl)
+    return _TableModel(tbl, headings, rows)
 
 
 def _table_size(block: Table) -> float:
