@@ -360,3 +360,28 @@ def test_tables_of_the_same_form_keep_their_own_widths_texts_and_page_keeping() 
     assert kept(first) == [True, True, True, False] and kept(second) == [True, True, False]
     assert [[c.text for c in r.cells] for r in empty.rows] == [["Ý kiến", "Số phiếu"]] and kept(empty) == [False]
     assert not any(kept(long))
+
+
+def test_the_stored_font_widths_are_the_shipped_fonts_own() -> None:
+    """Column widths are measured with widths stored beside the fonts: they are the fonts' own figures."""
+    from sessions.export.layout import _advances, read_font_advances
+
+    for bold in (False, True):
+        assert _advances(bold) == read_font_advances(bold)
+
+
+def test_the_file_is_what_python_docx_would_save_with_the_session_date_on_every_entry() -> None:
+    """The Word file is written in one pass: the same bytes as python-docx's own save, each zip
+    entry then dated with the session's date."""
+    from sessions.export.docx import _package
+    from sessions.export.zipnorm import normalise_zip
+
+    word = docx.Document()
+    word.add_paragraph("Biên bản họp Hội đồng sáng kiến").runs[0].font.size = Pt(13)
+    word.add_table(rows=2, cols=3).cell(1, 2).text = "86.500.000 đồng"
+    created = dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC)
+    saved = io.BytesIO()
+    word.save(saved)
+    ours = _package(word, created)
+    assert ours == normalise_zip(saved.getvalue(), created)
+    assert {info.date_time for info in zipfile.ZipFile(io.BytesIO(ours)).infolist()} == {(2026, 5, 14, 10, 54, 0)}

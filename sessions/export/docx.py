@@ -8,9 +8,9 @@ the secretary can go on editing it in Word or LibreOffice like hand-made minutes
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass
 
 from docx import Document as new_document
@@ -18,6 +18,8 @@ from docx.document import Document as WordDocument
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
@@ -38,7 +40,6 @@ from sessions.export.document import (
     Title,
 )
 from sessions.export.layout import fit_widths, is_amount, is_number, shipped_font_width, small_table, table_width
-from sessions.export.zipnorm import normalise_zip
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -81,9 +82,43 @@ def render_docx(document: Document, created: dt.datetime) -> bytes:
             note = word.add_paragraph()
             note.paragraph_format.space_before = Pt(12)
             _run(note, block.text, size=10, italic=True)
-    buffer = io.BytesIO()
-    word.save(buffer)
-    return normalise_zip(buffer.getvalue(), created)
+    return _package(word, created)
+
+
+def _package(word: WordDocument, created: dt.datetime) -> bytes:
+    """``normalise_zip(word.save())`` in one pass: each part is compressed once, dated ``created``.
+
+    python-docx's own writer puts the parts in its order (content types, the package's
+    relationships, then each part followed by its relationships); the same entries, in that
+    order, dated and flagged as ``normalise_zip`` does, give the same bytes.
+    """
+    package = word.part.package
+    parts = package.parts
+    for part in parts:
+        part.before_marshal()
+    entries = _Entries()
+    PackageWriter._write_content_types_stream(entries, parts)
+    PackageWriter._write_pkg_rels(entries, package.rels)
+    PackageWriter._write_parts(entries, parts)
+    stamp = (max(created.year, 1980), created.month, created.day, created.hour, created.minute, created.second)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, blob in entries.items:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, blob)
+    return out.getvalue()
+
+
+class _Entries:
+    """Stands in for python-docx's zip writer: keeps each entry's name and bytes, in order."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: PackURI, blob: bytes) -> None:
+        self.items.append((pack_uri.membername, blob))
 
 
 # --- WordprocessingML keeps the children of a properties element in a fixed order; Word
@@ -340,6 +375,11 @@ _T, _R, _RPR, _SPACE, _CONTROL = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("xml:spac
 _GRID_COL, _TC_W, _W = qn("w:gridCol"), qn("w:tcW"), qn("w:w")
 
 
+def _copy(element: OxmlElement) -> OxmlElement:
+    """A deep copy of ``element`` (lxml's own, without the copy module's bookkeeping around it)."""
+    return element.__deepcopy__(None)
+
+
 def _body_end(word: WordDocument, models: dict) -> OxmlElement:
     """The body's last element, the section's properties: blocks are added before it."""
     if "end" not in models:
@@ -356,7 +396,7 @@ def _from_model(word: WordDocument, models: dict, key: tuple, texts: list[str]) 
     model = models.get(key)
     if model is None:
         return False
-    paragraph = copy.deepcopy(model)
+    paragraph = _copy(model)
     for run, text in zip(list(paragraph.iter(_R)), texts, strict=True):
         _set_text(run, text)
     _body_end(word, models).addprevious(paragraph)
@@ -399,7 +439,7 @@ def _table(word: WordDocument, block: Table, models: dict) -> None:
     )
     # What python-docx writes for `column.width = Cm(w)` and `cell.width = Cm(w)`.
     widths = [str(Cm(width).twips) for width in fitted]
-    tbl = copy.deepcopy(model.frame)
+    tbl = _copy(model.frame)
     for column, width in zip(tbl.iter(_GRID_COL), widths, strict=True):
         column.set(_W, width)
     # Word's way to keep a small table on one page: each row keeps with the next, but the last.
@@ -420,7 +460,7 @@ def _table(word: WordDocument, block: Table, models: dict) -> None:
 
 def _row(model: OxmlElement, widths: list[str], texts: list[str] | None) -> OxmlElement:
     """A copy of ``model`` with its cells' widths (if given) and texts (if given) put in."""
-    tr = copy.deepcopy(model)
+    tr = _copy(model)
     if widths:
         for width_element, width in zip(tr.iter(_TC_W), widths, strict=True):
             width_element.set(_W, width)
@@ -453,12 +493,12 @@ def _table_model(
     model._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     rows = {(False, False): model._tr}
     if bold:
-        rows[(False, True)] = bold_tr = copy.deepcopy(model._tr)
+        rows[(False, True)] = bold_tr = _copy(model._tr)
         for r in bold_tr.iter(_R):
             Run(r, table).bold = True
     headings = {False: heading._tr}
     if small:
-        headings[True], rows[(True, False)] = copy.deepcopy(heading._tr), copy.deepcopy(model._tr)
+        headings[True], rows[(True, False)] = _copy(heading._tr), _copy(model._tr)
         for tr in (headings[True], rows[(True, False)]):
             for p in tr.iter(qn("w:p")):
                 WordParagraph(p, table).paragraph_format.keep_with_next = True

@@ -39,16 +39,39 @@ def add_fonts(pdf: FPDF) -> None:
 _K_MM = 72 / 25.4  # points per millimetre: fpdf2's scale factor for unit="mm"
 
 
+def _face(bold: bool) -> str:
+    return f"DejaVuSerifCondensed{STYLES['B' if bold else '']}"
+
+
 @cache
 def _advances(bold: bool) -> tuple[dict[int, int], int]:
     """The shipped font's advance widths in thousandths of an em, by code point, as fpdf2 rounds them.
 
-    Read with fontTools alone: the same figures fpdf2 computes when it loads the font (its
-    ``TTFFont.cw`` and missing-glyph width), without importing fpdf2 for the Word minutes.
+    Read from the table stored beside the font (``<face>.widths.txt``, written from the font by
+    ``write_advance_tables``; a test checks that the two agree): reading the font itself takes
+    fontTools ~40 ms, a noticeable part of writing the Word minutes.
+    """
+    widths: dict[int, int] = {}
+    missing = 0
+    for line in (FONTS / f"{_face(bold)}.widths.txt").read_text(encoding="ascii").splitlines():
+        key, *values = line.split() or ["#"]
+        if key == "missing":
+            missing = int(values[0])
+        elif not key.startswith("#"):
+            start = int(key)
+            widths.update(zip(range(start, start + len(values)), map(int, values), strict=True))
+    return widths, missing
+
+
+def read_font_advances(bold: bool) -> tuple[dict[int, int], int]:
+    """The advance widths of ``_advances`` read from the font file with fontTools.
+
+    The same figures fpdf2 computes when it loads the font (its ``TTFFont.cw`` and missing-glyph
+    width), without importing fpdf2.
     """
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(FONTS / f"DejaVuSerifCondensed{STYLES['B' if bold else '']}.ttf"), lazy=True)
+    font = TTFont(str(FONTS / f"{_face(bold)}.ttf"), lazy=True)
     scale = 1000 / float(font["head"].unitsPerEm)
     metrics = font["hmtx"].metrics
     widths = {}
@@ -56,6 +79,27 @@ def _advances(bold: bool) -> tuple[dict[int, int], int]:
         advance = metrics[glyph][0]
         widths[code] = round(scale * (0 if advance == 65535 else advance) + 0.001)
     return widths, round(scale * metrics[".notdef"][0])
+
+
+def write_advance_tables() -> None:
+    """Write the widths tables read by ``_advances`` from the shipped fonts (again if a font changes)."""
+    from sessions.atomic import atomic_write
+
+    for bold in (False, True):
+        widths, missing = read_font_advances(bold)
+        lines = [
+            f"# {_face(bold)}.ttf: advance widths in 1/1000 em; each line: first code point, widths",
+            f"missing {missing}",
+        ]
+        codes = sorted(widths)
+        start = 0
+        for index in range(1, len(codes) + 1):
+            # a line holds up to 16 consecutive code points
+            if index == len(codes) or codes[index] != codes[index - 1] + 1 or index - start == 16:
+                run = codes[start:index]
+                lines.append(" ".join([str(run[0]), *(str(widths[c]) for c in run)]))
+                start = index
+        atomic_write(FONTS / f"{_face(bold)}.widths.txt", ("\n".join(lines) + "\n").encode("ascii"))
 
 
 @lru_cache(maxsize=1 << 16)  # a table's words recur in every row and every export
