@@ -358,20 +358,28 @@ def _paragraph(word: WordDocument, block: Paragraph, models: dict, keep_with_nex
 def _set_text(run: OxmlElement, text: str) -> None:
     """``run.text = text`` as python-docx does it, done directly when the run holds one plain ``w:t``."""
     # rPr, when there is one, is a run's first child: [t] or [rPr, t] is a run with one plain text.
+    # Tabs and line breaks become elements of their own: python-docx puts those in.
     count = len(run)
-    plain = count and run[-1].tag == _T and (count == 1 or (count == 2 and run[0].tag == _RPR))
-    if plain and text and not _CONTROL.intersection(text):
-        t = run[-1]
+    t = run[-1] if count else None
+    if (
+        t is not None
+        and t.tag == _T
+        and (count == 1 or (count == 2 and run[0].tag == _RPR))
+        and text
+        and "\t" not in text
+        and "\n" not in text
+        and "\r" not in text
+    ):
         t.text = text
-        if len(text.strip()) < len(text):
+        if text[0].isspace() or text[-1].isspace():  # what strip() would remove
             t.set(_SPACE, "preserve")
-        else:
-            t.attrib.pop(_SPACE, None)
+        elif t.get(_SPACE) is not None:
+            del t.attrib[_SPACE]
     else:
         run.text = text
 
 
-_T, _R, _RPR, _SPACE, _CONTROL = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("xml:space"), frozenset("\t\r\n")
+_T, _R, _RPR, _SPACE = qn("w:t"), qn("w:r"), qn("w:rPr"), qn("xml:space")
 _GRID_COL, _TC_W, _W = qn("w:gridCol"), qn("w:tcW"), qn("w:w")
 
 
