@@ -22,7 +22,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.pkgwriter import PackageWriter
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.oxml.table import CT_Tbl
+from docx.shared import Cm, Length, Mm, Pt
 from docx.table import Table as WordTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as WordParagraph
@@ -481,40 +482,56 @@ def _row(model: OxmlElement, widths: list[str], texts: list[str] | None) -> Oxml
 def _table_model(
     word: WordDocument, models: dict, size: float, aligns: tuple[WD_ALIGN_PARAGRAPH, ...], small: bool, bold: bool
 ) -> _TableModel:
-    """Make a two-row table with python-docx, formatted as the minutes want it, and keep its parts."""
-    # word.add_table, with the text width found once: python-docx searches the whole body for the
-    # section's properties at every table. The widths are placeholders, put in for each table.
-    if "width" not in models:
-        models["width"] = word._block_width
-    table = word._body.add_table(2, len(aligns), models["width"])
+    """A table's frame made with python-docx, its two rows put together from cells made with it once each."""
+    # What word.add_table makes, kept out of the body. The widths are placeholders, put in for each table.
+    table = WordTable(CT_Tbl.new_tbl(0, len(aligns), _text_width(word, models)), word._body)
     # What `table.style = ...` writes, without python-docx's search of the styles at every table.
     table._tbl.tblStyle_val = _style_id(word, models, "Table Grid")
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _widths(table, [1.0] * len(aligns))
-    heading, model = table.rows
-    for cell in heading.cells:
-        _cell(cell, "X", size=size, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _repeat_header(table)
-    for cell, align in zip(model.cells, aligns, strict=True):
-        _cell(cell, "X", size=size, bold=False, align=align)
+    heading = _new_row(word, models, [(size, True, WD_ALIGN_PARAGRAPH.CENTER)] * len(aligns), "w:tblHeader")
     # a row is never cut in two by a page break
-    model._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-    rows = {(False, False): model._tr}
+    model = _new_row(word, models, [(size, False, align) for align in aligns])
+    rows = {(False, False): model}
     if bold:
-        rows[(False, True)] = bold_tr = _copy(model._tr)
+        rows[(False, True)] = bold_tr = _copy(model)
         for r in bold_tr.iter(_R):
             Run(r, table).bold = True
-    headings = {False: heading._tr}
+    headings = {False: heading}
     if small:
-        headings[True], rows[(True, False)] = _copy(heading._tr), _copy(model._tr)
+        headings[True], rows[(True, False)] = _copy(heading), _copy(model)
         for tr in (headings[True], rows[(True, False)]):
             for p in tr.iter(qn("w:p")):
                 WordParagraph(p, table).paragraph_format.keep_with_next = True
-    tbl = table._tbl
-    tbl.remove(heading._tr)
-    tbl.remove(model._tr)
-    tbl.getparent().remove(tbl)
-    return _TableModel(tbl, headings, rows)
+    return _TableModel(table._tbl, headings, rows)
+
+
+def _new_row(
+    word: WordDocument, models: dict, cells: list[tuple[float, bool, WD_ALIGN_PARAGRAPH]], *marks: str
+) -> OxmlElement:
+    """A row as python-docx makes it (``w:tr``), with ``marks`` and ``w:cantSplit`` in its properties and copies
+    of the cell models for ``cells`` (size, bold, alignment)."""
+    tr = OxmlElement("w:tr")
+    properties = tr.get_or_add_trPr()
+    for tag in (*marks, "w:cantSplit"):
+        properties.append(OxmlElement(tag))
+    for size, bold, align in cells:
+        key = ("cell", size, bold, align)
+        if key not in models:
+            # python-docx's per-cell calls cost ~0.7 ms: each kind of cell is made once
+            cell = WordTable(CT_Tbl.new_tbl(1, 1, _text_width(word, models)), word._body).cell(0, 0)
+            cell.width = Cm(1.0)  # a placeholder, as the table's widths
+            _cell(cell, "X", size=size, bold=bold, align=align)
+            models[key] = cell._tc
+        tr.append(_copy(models[key]))
+    return tr
+
+
+def _text_width(word: WordDocument, models: dict) -> Length:
+    """The text width (python-docx searches the whole body for the section's properties to find it)."""
+    if "width" not in models:
+        models["width"] = word._block_width
+    return models["width"]
 
 
 def _table_size(block: Table) -> float:
