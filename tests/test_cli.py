@@ -359,3 +359,28 @@ def test_an_unexpected_error_is_logged_with_when_and_which_build(tmp_path: Path)
     text = path.read_text(encoding="utf-8")
     assert text.startswith("=== ") and " council 0.1.0 ===" in text.splitlines()[0]
     assert "RuntimeError: boom" in text
+
+
+@pytest.mark.parametrize(
+    ("argv", "module"),
+    [
+        ([], "app"),
+        (["--data", "export"], "app"),
+        (["export", "s", "--format", "pdf"], "export"),
+        (["--data", "d", "new-session", "--title", "x"], "new_session"),
+        (["import", "f.csv"], "import_"),
+        (["stats", "--help"], None),
+        (["bogus"], None),
+    ],
+)
+def test_each_command_builds_only_its_own_parser(argv: list[str], module: str | None) -> None:
+    from tui.cli import command_asked
+
+    assert command_asked(argv) == module
+
+
+def test_a_misspelt_command_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["exprot", "2026-05-14"])
+    err = capsys.readouterr().err
+    assert "exprot" in err and "export" in err and "verify" in err

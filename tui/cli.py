@@ -67,22 +67,29 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def opens_the_app(argv: list[str]) -> bool:
-    """True when ``argv`` opens the app: no subcommand or `app`, and no request for help.
+def command_asked(argv: list[str]) -> str | None:
+    """The module of the one command ``argv`` runs ("app" when none is named); None for help or an unknown word.
 
-    Opening the app is the one command a person waits on, so its parser is built without
-    importing the other commands (their importers and renderers load models the agenda's first
-    frame does not need). Anything else gets the whole parser and its messages.
+    A person waits on every command, and most need only their own code: the parser is built with
+    that command alone, so that `council` does not import every other command's importers and
+    renderers first. Help, and a word that is no command, get the whole parser and its messages.
     """
+    if any(arg in ("-h", "--help") for arg in argv):
+        return None
     words = iter(argv)
     for word in words:
-        if word in ("-h", "--help"):
-            return False
         if word in ("--data", "--lang"):
             next(words, None)  # the option's value, which may be any word
         elif not word.startswith("-"):
-            return word == "app" and not any(arg in ("-h", "--help") for arg in argv)
-    return True
+            # Command words are module names with dashes, without a trailing "_" ("new-session", "import").
+            modules = {name.rstrip("_").replace("_", "-"): name for name in command_names()}
+            return modules.get(word)
+    return "app"
+
+
+def opens_the_app(argv: list[str]) -> bool:
+    """True when ``argv`` opens the app: no subcommand or `app`, and no request for help."""
+    return command_asked(argv) == "app"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -95,14 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         # of the time to the first frame. The app freezes them and collects again once it is up.
         gc.disable()
     try:
-        return _run(argv, opening)
+        return _run(argv)
     finally:
         gc.enable()
 
 
-def _run(argv: list[str], opening: bool) -> int:
+def _run(argv: list[str]) -> int:
     set_language(_pre_language(argv))
-    parser = build_parser(only="app" if opening else None)
+    parser = build_parser(only=command_asked(argv))
     args = parser.parse_args(argv)
     if getattr(args, "data", None) is None:
         args.data = default_data_dir()
