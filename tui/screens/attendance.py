@@ -16,6 +16,7 @@ from tui.screens.dialogs import AskTextScreen
 from tui.widgets.plain import cell
 from tui.widgets.seat_jump import SeatJumper
 from tui.widgets.session_bar import SessionBar
+from tui.widgets.tables import key_at_cursor
 
 PRESENCE_STYLE = {
     Presence.PRESENT: "green",
@@ -75,9 +76,7 @@ class AttendanceScreen(SessionScreen):
         self.query_one("#attendance-summary", Label).update(summary)
 
     def selected_member_id(self) -> str:
-        table = self.query_one("#members", DataTable)
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(key.value)
+        return key_at_cursor(self.query_one("#members", DataTable)) or ""
 
     def action_seat(self, digit: int) -> None:
         members = self.members()

@@ -12,6 +12,7 @@ from tui.bindings import BALLOT_OVERVIEW
 from tui.guard import guarded
 from tui.screens.poll_base import PollScreen
 from tui.screens.poll_view import needed_text
+from tui.widgets.tables import key_at_cursor
 
 
 class BallotOverviewScreen(PollScreen):
@@ -59,9 +60,9 @@ class BallotOverviewScreen(PollScreen):
         poll = self.poll
         if poll.mode != PollMode.SCORING or poll.status != PollStatus.OPEN:
             return
-        table = self.query_one("#voters", DataTable)
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        self.app.push_screen(SheetScreen(poll.id, str(key.value), booth=False), lambda _: self.refresh_view())
+        member_id = key_at_cursor(self.query_one("#voters", DataTable))
+        if member_id is not None:
+            self.app.push_screen(SheetScreen(poll.id, member_id, booth=False), lambda _: self.refresh_view())
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -14,6 +14,7 @@ from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.prepare.picker_actions import PickerPrepActions
 from tui.widgets.plain import cell
+from tui.widgets.tables import key_at_cursor
 
 
 class PickerScreen(PickerPrepActions, CouncilScreen):
@@ -59,11 +60,7 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         table.focus()
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(key.value)
+        return key_at_cursor(self.query_one(DataTable))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -13,6 +13,7 @@ from tui.guard import guarded
 from tui.screens.poll_base import PollScreen
 from tui.screens.poll_view import needed_text
 from tui.widgets.seat_jump import SeatJumper
+from tui.widgets.tables import key_at_cursor
 
 CHOICE_STYLE = {Choice.YES: "bold green", Choice.NO: "bold red", Choice.ABSTAIN: "bold yellow"}
 
@@ -60,9 +61,7 @@ class VoteScreen(PollScreen):
         self.refresh_bar()
 
     def selected_member_id(self) -> str:
-        table = self.query_one("#voters", DataTable)
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(key.value)
+        return key_at_cursor(self.query_one("#voters", DataTable)) or ""
 
     # --- actions
     def action_seat(self, digit: int) -> None:

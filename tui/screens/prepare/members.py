@@ -18,6 +18,7 @@ from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.widgets.plain import cell
+from tui.widgets.tables import key_at_cursor
 
 
 def roster_warnings(members: list[Member]) -> list[str]:
@@ -84,11 +85,7 @@ class MembersScreen(CouncilScreen):
         table.focus()
 
     def selected_id(self) -> str | None:
-        table = self.query_one(DataTable)
-        if table.row_count == 0:
-            return None
-        key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return str(key.value)
+        return key_at_cursor(self.query_one(DataTable))
 
     # --- actions
     def action_add_member(self) -> None:
