@@ -146,6 +146,19 @@ def initiative_to_form(initiative: Initiative) -> dict[str, str]:
     return form
 
 
+def member_to_form(member: Member) -> dict[str, str]:
+    """The texts a form shows for an existing member (what ``member_from_form`` reads back)."""
+    return {
+        "seat": str(member.seat),
+        "name": member.name,
+        "role": member.role.value,
+        "title": member.title,
+        "unit": member.unit,
+        "voting": "yes" if member.voting else "no",
+        "pin": member.pin or "",
+    }
+
+
 def member_ref(text: str, members: Iterable[Member]) -> str | None:
     """A member typed as id, seat number or full name; blank gives None."""
     if not squash(text):

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 
 from models.council import CouncilInfo, Member, Role
 from models.errors import DomainError
-from models.forms import member_from_form
+from models.forms import member_from_form, member_to_form
 from models.parsing import fold, squash
 from models.record import SessionRecord
 from models.roster import check_roster, next_member_id, next_seat, role_holder
@@ -116,17 +116,8 @@ class CouncilEditor:
         before = next((m for m in members if m.id == member_id), None)
         if before is None:
             raise DomainError("error.unknown_member", member=member_id)
-        current = {
-            "seat": str(before.seat),
-            "name": before.name,
-            "role": before.role.value,
-            "title": before.title,
-            "unit": before.unit,
-            "voting": "yes" if before.voting else "no",
-            "pin": before.pin or "",
-        }
         taken = {m.seat for m in members if m.id != member_id}
-        member = member_from_form({**current, **fields}, member_id=member_id, taken_seats=taken)
+        member = member_from_form({**member_to_form(before), **fields}, member_id=member_id, taken_seats=taken)
         self.save_member(member)
         return member
 

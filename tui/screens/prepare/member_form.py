@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from models.council import Member, Role
+from models.forms import member_to_form
 from models.i18n import t
 from models.labels import role_label
 from models.parsing import field_label
@@ -64,15 +65,7 @@ class MemberFormScreen(FormScreen):
             # The first person entered is usually the chair.
             role = Role.MEMBER if any(m.role == Role.CHAIR for m in members) else Role.CHAIR
             return {"seat": str(next_seat(members)), "role": role.value, "voting": "yes"}
-        return {
-            "seat": str(member.seat),
-            "name": member.name,
-            "role": member.role.value,
-            "title": member.title,
-            "unit": member.unit,
-            "voting": "yes" if member.voting else "no",
-            "pin": member.pin or "",
-        }
+        return member_to_form(member)
 
     def submit(self, values: dict[str, str]) -> Member:
         editor = self.editor
