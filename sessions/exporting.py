@@ -7,7 +7,6 @@ stamps its output with the session's own date, so two exports of the same state 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,6 +14,7 @@ from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
 from sessions.atomic import atomic_write
+from sessions.collection import collection_paused
 from sessions.export.meta import session_moment
 from sessions.export.minutes import build_minutes, default_filename
 from sessions.storage import DataFolder
@@ -96,20 +96,14 @@ def export_record(record: SessionRecord, fmt: str, output: Path | None, chain_he
 
 def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | None = None) -> Path:
     """Load a session read-only (works while another process runs it) and export it."""
-    # The loaded session (hundreds of thousands of objects for a large one) lives until the file is
-    # written, and the renderers allocate a great deal: Python's collector would walk the session
-    # again and again (~20 % of the Word minutes' time) to find nothing to free. It is paused meanwhile.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    # The loaded session lives until the file is written, and the renderers allocate a great deal
+    # (the collector's walks were ~20 % of the Word minutes' time).
+    with collection_paused():
         folder = DataFolder(data_dir)
         record, report = folder.load_record(session_id)
         if output is not None:
             refuse_data_file(folder, output)
         return export_record(record, fmt, output, report.chain_head, Path.cwd())
-    finally:
-        if paused:
-            gc.enable()
 
 
 def refuse_data_file(folder: DataFolder, output: Path) -> None:

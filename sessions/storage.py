@@ -14,7 +14,6 @@ Layout::
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import re
@@ -32,6 +31,7 @@ from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, Finding, Session
 from sessions.atomic import atomic_write, clean_stale_temps
+from sessions.collection import collection_paused
 from sessions.digest import DIGEST_FILE, digest_bytes
 from sessions.events import Reducer
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
@@ -227,18 +227,9 @@ class DataFolder:
     def load_record(
         self, session_id: str, *, deep: bool = True, full: bool = False
     ) -> tuple[SessionRecord, LoadReport]:
-        """See ``_load_record``; the cyclic garbage collector is paused meanwhile.
-
-        Loading makes hundreds of thousands of objects that all stay alive until it ends (records,
-        parsed JSON, models); the collector would walk them again and again for nothing.
-        """
-        paused = gc.isenabled()
-        gc.disable()
-        try:
+        """See ``_load_record``; the cyclic garbage collector is paused meanwhile (records, parsed JSON, models)."""
+        with collection_paused():
             return self._load_record(session_id, deep=deep, full=full)
-        finally:
-            if paused:
-                gc.enable()
 
     def _load_record(self, session_id: str, *, deep: bool, full: bool) -> tuple[SessionRecord, LoadReport]:
         """Checkpoint plus journal replay. Damage is reported, not raised, so the session can still be read.
