@@ -325,9 +325,9 @@ def test_installed_console_script(demo_dir: Path, tmp_path: Path) -> None:
     ],
 )
 def test_only_opening_the_app_skips_the_other_commands(argv: list[str], opens: bool) -> None:
-    from tui.cli import opens_the_app
+    from tui.cli import command_asked
 
-    assert opens_the_app(argv) is opens
+    assert (command_asked(argv) == "app") is opens
 
 
 def test_opening_the_app_loads_no_importer_renderer_or_demo_builder() -> None:

@@ -87,29 +87,24 @@ def command_asked(argv: list[str]) -> str | None:
     return "app"
 
 
-def opens_the_app(argv: list[str]) -> bool:
-    """True when ``argv`` opens the app: no subcommand or `app`, and no request for help."""
-    return command_asked(argv) == "app"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    opening = opens_the_app(argv)
-    if opening:
+    asked = command_asked(argv)
+    if asked == "app":
         # Starting the app builds tens of thousands of objects that live as long as it does (Textual's
         # styles, pydantic's validators, the session): collecting them again and again is a large part
         # of the time to the first frame. The app freezes them and collects again once it is up.
         gc.disable()
     try:
-        return _run(argv)
+        return _run(argv, asked)
     finally:
         gc.enable()
 
 
-def _run(argv: list[str]) -> int:
+def _run(argv: list[str], asked: str | None) -> int:
     set_language(_pre_language(argv))
-    parser = build_parser(only=command_asked(argv))
+    parser = build_parser(only=asked)
     args = parser.parse_args(argv)
     if getattr(args, "data", None) is None:
         args.data = default_data_dir()
