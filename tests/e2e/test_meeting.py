@@ -8,6 +8,8 @@ refused; the exported minutes carry the decisions taken.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from tests.e2e.conftest import Place
@@ -34,7 +36,7 @@ def start_app(place: Place, name: str, size: tuple[int, int]) -> Terminal:
 
 def take_attendance(term: Terminal) -> None:
     """Open today's session from the picker, mark six present (one late) and one absent with a reason."""
-    term.wait_for("22/11/2026", "14/05/2026")
+    term.wait_for(dt.date.today().strftime("%d/%m/%Y"), "14/05/2026")  # `council demo` plans a session for today
     term.send("Enter")  # today's planned session is first in the list
     term.wait_for("KHÔNG ĐỦ SỐ LƯỢNG 0/5")  # nobody marked yet: no quorum, in the bar
     term.send("t")
@@ -234,7 +236,8 @@ def close_and_export(term: Terminal, place: Place) -> str:
     term.send("Enter")
     term.wait_for("Phiên họp đã bế mạc")
     term.send("e")
-    term.wait_for("Xuất: Phiên họp", "exports/bien-ban-2026-11-22")  # the default folder: the documents folder
+    # The default folder is the documents folder; the demo's planned session is named after the day it was made.
+    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today().isoformat()}")
     term.send("Enter")
     term.wait_for("Đã ghi:")  # the notice names the file written
     written = sorted(place.exports.glob("bien-ban-*.md"))
