@@ -20,25 +20,31 @@ from tui.widgets.tables import key_at_cursor
 class PickerScreen(PickerPrepActions, CouncilScreen):
     BINDINGS = PICKER
 
+    built = False  # the widgets are made when the picker is first seen
+
     def compose(self) -> ComposeResult:
-        yield Label("", id="council-name", classes="screen-title", markup=False)
-        yield Label(t("picker.hint"), classes="dim")
-        yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        # Nothing yet: a session opened at start covers the picker at once, and the chair may never go back
+        # to it. Its widgets are made the first time it is seen, so that they do not delay the agenda.
+        return iter(())
 
-    def on_mount(self) -> None:
-        table = self.query_one(DataTable)
-        table.add_columns(
-            t("col.date"), t("col.session"), t("col.status"), t("col.progress"), t("col.place"), t("col.id")
-        )
-
-    def on_screen_resume(self) -> None:
+    async def on_screen_resume(self) -> None:
         # The list is read when the picker is seen: not when a session opened at start covers it at once.
-        if self.is_active:  # the top screen (is_current also counts the screen just beneath it)
-            self.reload()
+        if not self.is_active:  # the top screen (is_current also counts the screen just beneath it)
+            return
+        if not self.built:
+            self.built = True
+            table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            table.add_columns(
+                t("col.date"), t("col.session"), t("col.status"), t("col.progress"), t("col.place"), t("col.id")
+            )
+            council_name = Label("", id="council-name", classes="screen-title", markup=False)
+            await self.mount_all([council_name, Label(t("picker.hint"), classes="dim"), table, Footer()])
+        self.reload()
 
     @guarded
     def reload(self) -> None:
+        if not self.built:
+            return  # read when the picker is first seen
         folder = self.council_app.folder
         council = folder.load_council()
         self.query_one("#council-name", Label).update(council.info.name)
