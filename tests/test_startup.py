@@ -114,3 +114,44 @@ def test_reopening_a_session_puts_the_cursor_on_the_item_under_discussion(demo_d
             return app.screen.query_one("#agenda", DataTable).cursor_row
 
     assert asyncio.run(start()) == 3
+
+
+@pytest.mark.parametrize("size", [(100, 30), (80, 24)], ids=["100x30", "80x24"])
+def test_the_agenda_s_first_frame_is_the_list_the_chair_keeps_seeing(demo_dir: Path, clock, size) -> None:
+    """The list is drawn once the table has its width: the first frame already has every item, titles cut to fit."""
+    from textual.coordinate import Coordinate
+    from textual.widgets import DataTable
+
+    from tui.screens.agenda import AgendaScreen
+
+    def titles(screen: AgendaScreen) -> list[str]:
+        table = screen.query_one("#agenda", DataTable)
+        return [str(table.get_cell_at(Coordinate(row, 2))) for row in range(table.row_count)]
+
+    async def start() -> tuple[list[str], list[str], int]:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        first: dict[str, list[str]] = {}
+        display = app._display
+
+        def watched(screen, renderable) -> None:  # as the cold-start benchmark watches for the first frame
+            display(screen, renderable)
+            if not first and renderable is not None and isinstance(screen, AgendaScreen):
+                first["titles"] = titles(screen)
+
+        app._display = watched
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await pilot.pause()
+            table = app.screen.query_one("#agenda", DataTable)
+            return (
+                first["titles"],
+                titles(app.screen),
+                table.columns[table.ordered_columns[2].key].get_render_width(table),
+            )
+
+    first, settled, title_width = asyncio.run(start())
+    assert len(first) == 12  # the demo's planned session
+    assert first == settled
+    assert all(len(title) <= title_width for title in settled)
+    if size == (80, 24):
+        assert any(title.endswith("…") for title in settled)  # cut to the narrow table, not to a guess

@@ -21,6 +21,7 @@ from tui.screens.prepare.agenda_actions import AgendaPrepActions
 from tui.screens.recuse import RecuseScreen
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
+from tui.widgets.tables import ListTable
 
 
 def poll_screen(mode: PollMode) -> Screen:
@@ -42,22 +43,37 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def compose(self) -> ComposeResult:
         yield SessionBar(id="session-bar")
         with Horizontal(id="agenda-body"):
-            yield DataTable(id="agenda", cursor_type="row")
+            yield ListTable(id="agenda", cursor_type="row")
             with VerticalScroll(id="detail-pane"):
                 yield Static(id="detail")
         yield Footer()
 
     drawn = False  # the first drawing puts the cursor on the current item, later ones keep it where it is
+    awaiting_size = False  # the list waits for the table's width, which the titles are cut to
+    drawn_width = 0  # the table's width the titles were last cut to
 
     def on_mount(self) -> None:
+        # Laid out for the terminal's width from the start, so that the first layout is the right one.
+        self.set_class(self.is_narrow(), "narrow")
         # Drawn when the screen is resumed, which follows at once (drawing here too would do it twice).
         self.query_one("#agenda", DataTable).focus()
+
+    def is_narrow(self) -> bool:
+        """On a narrow terminal the agenda keeps two thirds of the width for the list."""
+        return self.app.size.width < 100
 
     # --- drawing
     def refresh_view(self) -> None:
         super().refresh_view()
         record = self.service.record
         table = self.query_one("#agenda", DataTable)
+        if not table.size.width:
+            # Shown for the first time and not laid out yet: the list is drawn once the table has its width
+            # (on_resize, before the first frame), not now with a guess and again a moment later.
+            self.awaiting_size = True
+            return
+        self.awaiting_size = False
+        self.drawn_width = table.size.width
         cursor = table.cursor_row if self.drawn else record.session.current_index
         self.drawn = True
         # Columns are rebuilt too, so that their widths follow the terminal's size.
@@ -100,13 +116,19 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         detail.update(initiative_detail(record, initiative))
 
     def on_resize(self) -> None:
-        # On a narrow terminal the agenda keeps two thirds of the width for the list.
-        self.set_class(self.app.size.width < 100, "narrow")
-        self.call_after_refresh(self._refresh_if_open)
+        narrow = self.is_narrow()
+        laid_out = self.query_one("#agenda", DataTable).size.width > 0
+        if self.awaiting_size and laid_out and narrow == self.has_class("narrow"):
+            self._redraw_if_resized()  # first shown: the table is laid out now, and the first frame has the list
+            return
+        self.set_class(narrow, "narrow")
+        self.call_after_refresh(self._redraw_if_resized)  # once the table has its new width
 
-    def _refresh_if_open(self) -> None:
+    def _redraw_if_resized(self) -> None:
         # The chair may have quit or left the session before this runs: then there is nothing to draw.
-        if self.council_app.service is not None:
+        if self.council_app.service is None:
+            return
+        if self.awaiting_size or self.query_one("#agenda", DataTable).size.width != self.drawn_width:
             self.refresh_view()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -14,7 +14,7 @@ from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.prepare.picker_actions import PickerPrepActions
 from tui.widgets.plain import cell
-from tui.widgets.tables import key_at_cursor
+from tui.widgets.tables import ListTable, key_at_cursor
 
 
 class PickerScreen(PickerPrepActions, CouncilScreen):
@@ -33,7 +33,7 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
             return
         if not self.built:
             self.built = True
-            table = DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
+            table = ListTable(id="sessions", cursor_type="row", zebra_stripes=True)
             table.add_columns(
                 t("col.date"), t("col.session"), t("col.status"), t("col.progress"), t("col.place"), t("col.id")
             )
