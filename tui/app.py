@@ -50,11 +50,12 @@ class CouncilApp(App):
 
     # --- start
     def on_mount(self) -> None:
-        from tui.screens.first_run import FirstRunScreen
         from tui.screens.picker import PickerScreen
 
         try:
             if self.folder.is_empty():
+                from tui.screens.first_run import FirstRunScreen  # with the demo council's data: only when empty
+
                 self.push_screen(FirstRunScreen())
                 return
             self.folder.load_council()
@@ -102,7 +103,6 @@ class CouncilApp(App):
     def open_session(self, session_id: str, *, read_only: bool = False) -> None:
         """Open a session for running (or read-only) and show its agenda."""
         from tui.screens.agenda import AgendaScreen
-        from tui.screens.dialogs import ConfirmScreen
 
         self.close_service()
         try:
@@ -110,6 +110,8 @@ class CouncilApp(App):
         except DomainError as error:
             if error.key != "error.locked":
                 raise
+
+            from tui.screens.dialogs import ConfirmScreen
 
             def answer(view: bool | None) -> None:
                 if view:

@@ -10,8 +10,6 @@ import pkgutil
 import sys
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
 from models.errors import DomainError
 from models.i18n import language_from_locale, set_language, t
 from tui.guard import log_unexpected
@@ -28,6 +26,8 @@ def command_names() -> list[str]:
 
 
 def default_data_dir() -> Path:
+    from platformdirs import user_data_dir  # not needed when --data names the folder
+
     return Path(user_data_dir("council", appauthor=False))
 
 
@@ -90,6 +90,9 @@ def command_asked(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    # council uses no pydantic plugins; looking for them reads every installed package's metadata as the
+    # first model is built, on every start. A plugin named in the environment is still honoured.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     asked = command_asked(argv)
     if asked == "app":
         # Starting the app builds tens of thousands of objects that live as long as it does (Textual's

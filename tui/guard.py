@@ -9,8 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from platformdirs import user_log_dir
-
 from models.errors import DomainError
 from models.i18n import t
 
@@ -23,6 +21,8 @@ def log_unexpected(error: BaseException | None = None) -> Path | None:
     Only the traceback is written, never local variables, so no vote can end up in the log.
     """
     try:
+        from platformdirs import user_log_dir  # only when there is something to log
+
         folder = Path(user_log_dir("council", appauthor=False))
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "council-error.log"

@@ -14,11 +14,8 @@ from models.session import SessionStatus
 from tui.bindings import AGENDA
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
-from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.initiative_view import initiative_detail, item_status
-from tui.screens.mode_picker import ModePickerScreen
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
-from tui.screens.recuse import RecuseScreen
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 from tui.widgets.tables import ListTable
@@ -180,6 +177,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         self.service.select_item(self.highlighted_index())
         initiative = record.current_initiative
         assert initiative is not None
+        from tui.screens.mode_picker import ModePickerScreen  # dialogs are loaded when first asked for
+
         self.app.push_screen(ModePickerScreen(initiative.code), self._mode_chosen)
 
     @guarded
@@ -192,6 +191,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         decided = any(p.status == PollStatus.CLOSED for p in record.polls_for(initiative.id))
         if decided or record.conclusion(initiative.id) is not None:
             question = t("agenda.revote_reason", code=initiative.code)
+            from tui.screens.dialogs import AskTextScreen
+
             self.app.push_screen(AskTextScreen(question), lambda reason: self._revote(mode, reason))
             return
         self.service.open_poll(mode)
@@ -210,6 +211,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         if not items:
             return
         initiative = items[min(self.highlighted_index(), len(items) - 1)]
+        from tui.screens.recuse import RecuseScreen
+
         self.app.push_screen(RecuseScreen(initiative.id), self._recused)
 
     @guarded
@@ -257,6 +260,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         question = t("agenda.close_confirm")
         if undecided:
             question = t("error.items_undecided", count=undecided)
+        from tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question, t("agenda.close_session")), self._close_confirmed)
 
     @guarded

@@ -7,6 +7,8 @@ yet voted on; nothing once closed. A refused key says why instead of opening a f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import DataTable
 
 from models.errors import DomainError
@@ -14,9 +16,10 @@ from models.i18n import t
 from models.initiative import Initiative
 from models.labels import preset_name
 from models.session import SessionStatus
-from sessions.editing import AgendaEditor
 from tui.guard import guarded
-from tui.screens.dialogs import ConfirmScreen
+
+if TYPE_CHECKING:
+    from sessions.editing import AgendaEditor
 
 
 class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
@@ -24,6 +27,9 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
 
     # --- helpers
     def _editor(self) -> AgendaEditor:
+        # Loaded when the chair first prepares the agenda, not with the agenda's first frame.
+        from sessions.editing import AgendaEditor
+
         if self.service.read_only:
             raise DomainError("error.read_only")
         return AgendaEditor(self.service)
@@ -85,6 +91,8 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
         if initiative is None:
             return
         question = t("prep.app.initiative_remove", code=initiative.code, title=initiative.title)
+        from tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question, t("prep.app.remove")), lambda yes: self._remove(initiative, yes))
 
     @guarded
@@ -139,6 +147,8 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
             before=len(record.members),
             preset=preset_name(council.rulebook.preset),
         )
+        from tui.screens.dialogs import ConfirmScreen
+
         self.app.push_screen(ConfirmScreen(question, t("prep.app.council_take_yes")), self._take_council)
 
     @guarded
