@@ -8,6 +8,7 @@ run, side by side, because this machine's speed varies from minute to minute.
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime as dt
 import json
 import os
@@ -85,13 +86,50 @@ def bench_exports(archive: Path, out: Path, runs: int) -> dict[str, list[float]]
     return results
 
 
+def compile_bytecode() -> None:
+    """Compile the project's modules, as installing a package does: a cold start must not compile sources.
+
+    With PYTHONDONTWRITEBYTECODE set (as on some machines), every start would otherwise compile whichever of
+    the project's modules no earlier run happened to leave compiled.
+    """
+    for package in ("models", "sessions", "tui"):
+        compileall.compile_dir(str(HERE.parent / package), quiet=1)
+
+
 def bench_cold(plain: Path, archive: Path, runs: int) -> dict[str, list[float]]:
-    got: dict[str, list[float]] = {"minimal": [], "stack": [], "council": [], "council_archive": []}
+    compile_bytecode()
+    got: dict[str, list[float]] = {"minimal": [], "stack": [], "council": [], "council_archive": [], "rows": []}
     for _ in range(runs):  # interleaved, so that a slow minute hits both sides alike
         got["minimal"].append(child("minimal")["first_frame_s"])
         got["stack"].append(child("stack")["first_frame_s"])
-        got["council"].append(child("council", str(plain), LIVE_ID)["first_frame_s"])
+        council = child("council", str(plain), LIVE_ID)
+        got["council"].append(council["first_frame_s"])
+        got["rows"].append(council["first_frame_rows"])
         got["council_archive"].append(child("council", str(archive), LIVE_ID)["first_frame_s"])
+    return got
+
+
+def bench_instructions(plain: Path) -> dict[str, float]:
+    """Instructions executed to the first frame, council and the minimal app, under callgrind (noise-free).
+
+    Wall times on a shared machine vary by a third from minute to minute; instruction counts are the same
+    from run to run, so they show what a change to the start-up did. About two minutes; needs valgrind.
+    """
+    if shutil.which("valgrind") is None:
+        raise RuntimeError("this measure needs valgrind (apt-get install valgrind)")
+    compile_bytecode()
+    got = {}
+    for name, args in (("minimal", ["minimal"]), ("council", ["council", str(plain), LIVE_ID])):
+        out = HERE / "data" / "run" / f"callgrind.{name}"
+        command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", PYTHON, "-m", "bench.child"]
+        done = subprocess.run(
+            [*command, args[0], f"{time.time():.6f}", *args[1:]], capture_output=True, text=True, cwd=HERE.parent
+        )
+        counted = [line for line in done.stderr.splitlines() if "Collected" in line]
+        if done.returncode != 0 or not counted:
+            raise RuntimeError(f"callgrind of the {name} start failed:\n{done.stderr[-2000:]}")
+        got[f"{name}_minstr"] = int(counted[-1].split()[-1]) / 1e6
+    got["ratio"] = got["council_minstr"] / got["minimal_minstr"]
     return got
 
 
@@ -144,7 +182,8 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
         ("cold start, minimal Textual app + pydantic (floor)", f"{fmt(median(cold['stack']))} s",
          f"ratio {fmt(median(cold['stack']) / median(cold['minimal']))} x; " + _runs(cold["stack"])),
         ("cold start, council, 200-item session", f"{fmt(median(cold['council']))} s",
-         f"{fmt(median(cold['council']) / median(cold['stack']))} x the floor; " + _runs(cold["council"])),
+         f"{fmt(median(cold['council']) / median(cold['stack']))} x the floor; " + _runs(cold["council"])
+         + (f"; the first frame showed {min(cold['rows'])} items" if cold.get("rows") else "")),
         ("cold start, council, same with the archive", f"{fmt(median(cold['council_archive']))} s",
          f"ratio {fmt(median(cold['council_archive']) / median(cold['minimal']))} x"),
         ("open and recover the large session", f"{fmt(median(recover['open_s']) * ms)} ms",
@@ -209,6 +248,10 @@ def only_cold_start(paths: dict[str, Path], work: Path, runs: int) -> dict[str, 
     }
 
 
+def only_instructions(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
+    return bench_instructions(fresh_copy(paths["base"], work / "plain"))
+
+
 def only_exports(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
     got = bench_exports(paths["archive"], work, 3)
     return {f"minutes_{k}_s" if k != "stats" else "stats_s": median(v) for k, v in got.items()} | {"runs": got}
@@ -219,6 +262,7 @@ ONLY = {
     "peak_rss": only_peak_rss,
     "cold_start": only_cold_start,
     "exports": only_exports,
+    "instructions": only_instructions,
 }
 
 

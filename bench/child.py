@@ -18,12 +18,15 @@ import sys
 import time
 
 
-def _report(t0: float, first: float) -> None:
+def _report(t0: float, first: float, rows: int | None = None) -> None:
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"first_frame_s": first - t0, "peak_rss_mb": peak_kb / 1024}), flush=True)
+    got = {"first_frame_s": first - t0, "peak_rss_mb": peak_kb / 1024}
+    if rows is not None:
+        got["first_frame_rows"] = rows  # what the frame showed: the whole agenda, not an empty table
+    print(json.dumps(got), flush=True)
 
 
-def _watch(app, t0: float, is_target, settle: float) -> None:
+def _watch(app, t0: float, is_target, settle: float, rows=None) -> None:
     """Note the first rendered frame of the target screen, then exit (after ``settle`` seconds)."""
     display = app._display
     seen: dict[str, float] = {}
@@ -32,6 +35,8 @@ def _watch(app, t0: float, is_target, settle: float) -> None:
         display(screen, renderable)
         if "first" not in seen and renderable is not None and is_target(screen):
             seen["first"] = time.time()
+            if rows is not None:
+                seen["rows"] = rows(screen)
             if settle:
                 app.set_timer(settle, lambda: app.exit())
             else:
@@ -81,7 +86,8 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
         from tui.screens.agenda import AgendaScreen
 
         state["app"] = self
-        _watch(self, t0, lambda screen: isinstance(screen, AgendaScreen), settle)
+        rows = (lambda screen: screen.query_one("#agenda").row_count) if not settle else None
+        _watch(self, t0, lambda screen: isinstance(screen, AgendaScreen), settle, rows)
         return run(self, headless=True, size=(120, 40))
 
     App.run = headless_run  # type: ignore[method-assign]
@@ -89,7 +95,7 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
 
     main(["app", "--session", session_id, "--data", data])
     app = state["app"]
-    _report(t0, app.bench_seen["first"])  # type: ignore[attr-defined]
+    _report(t0, app.bench_seen["first"], app.bench_seen.get("rows"))  # type: ignore[attr-defined]
 
 
 if __name__ == "__main__":

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 from bench.generate import LARGE_ID, LIVE_ID, Sizes, ensure
@@ -38,6 +42,16 @@ def test_generated_data_is_real_and_the_vote_benchmark_runs(tmp_path: Path) -> N
     recovered = open_recover(large, LARGE_ID, pristine, runs=1)
     assert recovered["replayed"] == sizes.members + 2  # item selected, poll opened, its votes
     assert recovered["ballots"] == sizes.large_items * sizes.members
+
+    # The cold-start child: the console script's path, headless, to the agenda's first frame.
+    cold = tmp_path / "cold"
+    shutil.copytree(paths["base"], cold)
+    args = [sys.executable, "-m", "bench.child", "council", f"{time.time():.6f}", str(cold), LIVE_ID]
+    done = subprocess.run(args, capture_output=True, text=True, timeout=120, cwd=Path(__file__).parent.parent)
+    assert done.returncode == 0, done.stderr[-2000:]
+    first = json.loads(done.stdout.strip().splitlines()[-1])
+    assert first["first_frame_rows"] == sizes.live_items  # the frame timed is the whole agenda, not an empty table
+    assert first["first_frame_s"] > 0
 
 
 def test_target_lines_read_as_scripts_expect() -> None:
