@@ -169,6 +169,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     @guarded
     def action_vote(self) -> None:
+        from tui.screens.mode_picker import ModePickerScreen  # dialogs are loaded when first asked for
+
         record = self.service.record
         poll = record.open_poll()
         if poll is not None:
@@ -177,8 +179,6 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         self.service.select_item(self.highlighted_index())
         initiative = record.current_initiative
         assert initiative is not None
-        from tui.screens.mode_picker import ModePickerScreen  # dialogs are loaded when first asked for
-
         self.app.push_screen(ModePickerScreen(initiative.code), self._mode_chosen)
 
     @guarded
@@ -206,13 +206,13 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     @guarded
     def action_recuse(self) -> None:
+        from tui.screens.recuse import RecuseScreen
+
         record = self.service.record
         items = record.agenda_items()
         if not items:
             return
         initiative = items[min(self.highlighted_index(), len(items) - 1)]
-        from tui.screens.recuse import RecuseScreen
-
         self.app.push_screen(RecuseScreen(initiative.id), self._recused)
 
     @guarded
@@ -252,6 +252,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     @guarded
     def action_close_session(self) -> None:
+        from tui.screens.dialogs import ConfirmScreen
+
         record = self.service.record
         if record.session.status == SessionStatus.CLOSED:
             self.app.notify(t("error.session_closed"), severity="warning")
@@ -260,8 +262,6 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         question = t("agenda.close_confirm")
         if undecided:
             question = t("error.items_undecided", count=undecided)
-        from tui.screens.dialogs import ConfirmScreen
-
         self.app.push_screen(ConfirmScreen(question, t("agenda.close_session")), self._close_confirmed)
 
     @guarded
