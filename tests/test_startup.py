@@ -143,11 +143,7 @@ def test_the_agenda_s_first_frame_is_the_list_the_chair_keeps_seeing(demo_dir: P
             await pilot.pause()
             await pilot.pause()
             table = app.screen.query_one("#agenda", DataTable)
-            return (
-                first["titles"],
-                titles(app.screen),
-                table.columns[table.ordered_columns[2].key].get_render_width(table),
-            )
+            return first["titles"], titles(app.screen), table.ordered_columns[2].get_render_width(table)
 
     first, settled, title_width = asyncio.run(start())
     assert len(first) == 12  # the demo's planned session

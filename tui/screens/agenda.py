@@ -45,9 +45,9 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
                 yield Static(id="detail")
         yield Footer()
 
-    drawn = False  # the first drawing puts the cursor on the current item, later ones keep it where it is
-    awaiting_size = False  # the list waits for the table's width, which the titles are cut to
-    drawn_width = 0  # the table's width the titles were last cut to
+    # The table's width the titles were last cut to; 0 until the list is first drawn, which puts the cursor
+    # on the current item (later drawings keep it where it is).
+    drawn_width = 0
 
     def on_mount(self) -> None:
         # Laid out for the terminal's width from the start, so that the first layout is the right one.
@@ -67,12 +67,9 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         if not table.size.width:
             # Shown for the first time and not laid out yet: the list is drawn once the table has its width
             # (on_resize, before the first frame), not now with a guess and again a moment later.
-            self.awaiting_size = True
             return
-        self.awaiting_size = False
+        cursor = table.cursor_row if self.drawn_width else record.session.current_index
         self.drawn_width = table.size.width
-        cursor = table.cursor_row if self.drawn else record.session.current_index
-        self.drawn = True
         # Columns are rebuilt too, so that their widths follow the terminal's size.
         table.clear(columns=True)
         table.add_column(t("col.no"), key="no")
@@ -115,7 +112,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def on_resize(self) -> None:
         narrow = self.is_narrow()
         laid_out = self.query_one("#agenda", DataTable).size.width > 0
-        if self.awaiting_size and laid_out and narrow == self.has_class("narrow"):
+        if not self.drawn_width and laid_out and narrow == self.has_class("narrow"):
             self._redraw_if_resized()  # first shown: the table is laid out now, and the first frame has the list
             return
         self.set_class(narrow, "narrow")
@@ -125,7 +122,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         # The chair may have quit or left the session before this runs: then there is nothing to draw.
         if self.council_app.service is None:
             return
-        if self.awaiting_size or self.query_one("#agenda", DataTable).size.width != self.drawn_width:
+        if self.query_one("#agenda", DataTable).size.width != self.drawn_width:
             self.refresh_view()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

@@ -85,14 +85,14 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
 
     @guarded
     def action_remove_initiative(self) -> None:
+        from tui.screens.dialogs import ConfirmScreen
+
         editor = self._editor()
         self._require_agenda_open(editor)
         initiative = self._highlighted()
         if initiative is None:
             return
         question = t("prep.app.initiative_remove", code=initiative.code, title=initiative.title)
-        from tui.screens.dialogs import ConfirmScreen
-
         self.app.push_screen(ConfirmScreen(question, t("prep.app.remove")), lambda yes: self._remove(initiative, yes))
 
     @guarded
@@ -134,6 +134,8 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
 
     @guarded
     def action_take_council(self) -> None:
+        from tui.screens.dialogs import ConfirmScreen
+
         editor = self._editor()
         self._require_agenda_open(editor)
         council = self.council_app.folder.load_council()
@@ -147,8 +149,6 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
             before=len(record.members),
             preset=preset_name(council.rulebook.preset),
         )
-        from tui.screens.dialogs import ConfirmScreen
-
         self.app.push_screen(ConfirmScreen(question, t("prep.app.council_take_yes")), self._take_council)
 
     @guarded
