@@ -7,8 +7,7 @@ in-memory record, so whatever the screen shows as done is on disk. Checkpoints, 
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
+import contextlib
 from typing import Any
 
 from models.errors import DomainError
@@ -17,19 +16,15 @@ from models.record import SCHEMA_VERSION, SessionRecord
 from models.session import Conclusion, Finding, Presence, SessionStatus
 from models.text import clean_text
 from sessions.backup import take_backup
+from sessions.clock import Clock, local_now
 from sessions.events import Reducer
+from sessions.glance import write_glance
 from sessions.journal import Journal
 from sessions.lock import SessionLock
 from sessions.migrations import SCHEMA_MARK, schema_mark
 from sessions.modes import PollModes
 from sessions.recovery import damage_error, recovery_message, remember_session
 from sessions.storage import DataFolder, LoadReport
-
-Clock = Callable[[], dt.datetime]
-
-
-def local_now() -> dt.datetime:
-    return dt.datetime.now().replace(microsecond=0)
 
 
 class SessionService(PollModes):
@@ -160,17 +155,29 @@ class SessionService(PollModes):
             self.lock.release()
             self.lock = None
 
-    def close(self) -> None:
-        """Checkpoint and let go of the session (the journal already holds everything)."""
+    def close(self, glance: dict[str, Any] | None = None, language: str = "") -> None:
+        """Checkpoint and let go of the session (the journal already holds everything).
+
+        ``glance``: what the app shows of the session now, kept for its next start (sessions/glance.py).
+        """
         try:
             if self.journal is not None:
                 self.checkpoint()
+                seq, head = self.journal.seq, self.journal.head
                 self.journal.close()
                 self.journal = None
                 self.read_only = True
                 self._remember(running=False)
+                if glance is not None:
+                    self._keep_glance(glance, seq, head, language)
         finally:
             self.release()
+
+    def _keep_glance(self, glance: dict[str, Any], seq: int, head: str, language: str) -> None:
+        # Only a shortcut for the next start: failing to write it costs that start a moment, nothing more.
+        with contextlib.suppress(DomainError, OSError):
+            folder = self.folder.session_dir(self.session_id)
+            write_glance(folder, glance, journal_seq=seq, chain_head=head, language=language)
 
     def _require_running(self) -> None:
         if self.record.session.status == SessionStatus.CLOSED:

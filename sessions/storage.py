@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from sessions.collection import collection_paused
 from sessions.digest import DIGEST_FILE, digest_bytes
 from sessions.events import Reducer
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
+from sessions.layout import JOURNAL_FILE, session_dir
 from sessions.lock import LockHolder
 from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
 from sessions.recovery import LastSession, read_state
@@ -51,8 +51,6 @@ without replaying the journal up to it, and still notice an edited ``session.jso
 
 BACKUPS_DIR = "backups"
 """Under the data folder: one folder of rotating backups per session (see sessions/backup.py)."""
-
-SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
 class CouncilFile(BaseModel):
@@ -123,7 +121,7 @@ class DataFolder:
         return self.root / "sessions"
 
     def session_dir(self, session_id: str) -> Path:
-        return self.sessions_dir / session_id
+        return session_dir(self.root, session_id)
 
     def is_empty(self) -> bool:
         return not self.council_path.exists()
@@ -222,7 +220,7 @@ class DataFolder:
             raise DomainError("error.file_invalid", path=str(path), detail=_validation_detail(exc)) from exc
 
     def journal_path(self, session_id: str) -> Path:
-        return self.session_dir(session_id) / "journal.jsonl"
+        return self.session_dir(session_id) / JOURNAL_FILE
 
     def load_record(
         self, session_id: str, *, deep: bool = True, full: bool = False

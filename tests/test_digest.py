@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from models.poll import Choice
-from sessions.digest import DIGEST_FILE, SessionDigest, journal_end, read_digest
+from sessions.digest import DIGEST_FILE, SessionDigest, read_digest
+from sessions.journal import journal_end
 from sessions.stats import compute_stats, load_records
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
