@@ -4,6 +4,8 @@
     python -m bench.child minimal T0                         a minimal Textual app showing one label
     python -m bench.child stack T0                           the same, after importing pydantic and validating
                                                              one model (the floor of the fixed stack)
+    python -m bench.child close T0 DATA SESSION              the chair's previous visit: the same `council` path,
+                                                             quit once the session is open (ctrl+q keeps its glance)
 
 ``T0`` is the parent's ``time.time()`` just before it started this process, so the time printed
 runs from process start to the first frame of the session screen (the agenda), or of the label.
@@ -83,11 +85,9 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
     state: dict[str, object] = {}
 
     def headless_run(self, *args, **kwargs):
-        from tui.screens.agenda import AgendaScreen
-
         state["app"] = self
         rows = (lambda screen: screen.query_one("#agenda").row_count) if not settle else None
-        _watch(self, t0, lambda screen: isinstance(screen, AgendaScreen), settle, rows)
+        _watch(self, t0, lambda screen: type(screen).__name__ == "AgendaScreen", settle, rows)
         return run(self, headless=True, size=(120, 40))
 
     App.run = headless_run  # type: ignore[method-assign]
@@ -98,9 +98,36 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
     _report(t0, app.bench_seen["first"], app.bench_seen.get("rows"))  # type: ignore[attr-defined]
 
 
+def close(data: str, session_id: str) -> None:
+    from textual.app import App
+
+    run = App.run
+    quitting: list[bool] = []
+
+    def headless_run(self, *args, **kwargs):
+        display = self._display
+
+        def quit_once_open(screen, renderable) -> None:
+            display(screen, renderable)
+            if not quitting and type(screen).__name__ == "AgendaScreen" and self.service is not None:
+                quitting.append(True)
+                self.call_later(self.action_quit)  # what ctrl+q does
+
+        self._display = quit_once_open
+        return run(self, headless=True, size=(120, 40))
+
+    App.run = headless_run  # type: ignore[method-assign]
+    from tui.cli import main
+
+    main(["app", "--session", session_id, "--data", data])
+    print(json.dumps({"closed": bool(quitting)}), flush=True)
+
+
 if __name__ == "__main__":
     kind, stamp = sys.argv[1], float(sys.argv[2])
     if kind in ("minimal", "stack"):
         minimal(stamp, with_pydantic=kind == "stack")
+    elif kind == "close":
+        close(sys.argv[3], sys.argv[4])
     else:
         council(stamp, sys.argv[3], sys.argv[4], float(sys.argv[5]) if len(sys.argv) > 5 else 0.0)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -12,13 +14,17 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from models.errors import DomainError
-from models.i18n import t
-from sessions.service import Clock, SessionService, local_now
-from sessions.storage import DataFolder
+from models.i18n import current_language, t
+from sessions.clock import Clock, local_now
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.guard import guarded, log_unexpected
 from tui.memory import IDLE_S, CollectionPolicy
+
+if TYPE_CHECKING:
+    from sessions.service import SessionService
+    from sessions.storage import DataFolder
+    from tui.screens.agenda import AgendaScreen
 
 BOOTH_APP_ACTIONS = {"focus_next", "focus_previous"}
 
@@ -41,17 +47,28 @@ class CouncilApp(App):
         super().__init__()
         self.export_dir = export_dir
         translate_bindings(self)
-        self.folder = DataFolder(data_dir)
+        self.data_dir = Path(data_dir)
         self.initial_session = session_id
         self.clock = clock
         self.service: SessionService | None = None
         self.vote_hook = None  # set by benchmarks: called after each durable, displayed vote
         self.memory = CollectionPolicy()
+        # Input that came while the session behind a glance was opening; None when input is handled at once.
+        self.held_input: list[events.InputEvent] | None = None
+
+    @cached_property
+    def folder(self) -> DataFolder:
+        """The data folder; its code (and pydantic's) is loaded when first needed, after a glance's first frame."""
+        from sessions.storage import DataFolder
+
+        return DataFolder(self.data_dir)
 
     # --- start
     def on_mount(self) -> None:
         from tui.screens.picker import PickerScreen
 
+        if self.initial_session and self._show_glance(self.initial_session):
+            return
         try:
             if self.folder.is_empty():
                 from tui.screens.first_run import FirstRunScreen  # with the demo council's data: only when empty
@@ -69,6 +86,10 @@ class CouncilApp(App):
             self._reopen_running()
 
     def on_ready(self) -> None:
+        if self.held_input is None:  # (behind a glance: once the session is open)
+            self._start_collecting()
+
+    def _start_collecting(self) -> None:
         # The first frame is up: collect again, but not in the middle of a key (tui/memory.py).
         if self.memory.start():
             self.set_interval(IDLE_S, self.memory.collect_if_idle)
@@ -77,9 +98,72 @@ class CouncilApp(App):
         self.memory.stop()
 
     async def on_event(self, event: events.Event) -> None:
+        if self.held_input is not None and isinstance(event, events.InputEvent):
+            self.held_input.append(event)  # handled, in order, as soon as the session is open
+            return
         if isinstance(event, events.Key):
             self.memory.key_pressed()
         await super().on_event(event)
+
+    # --- a session's first frame from its glance (sessions/glance.py)
+    def _show_glance(self, session_id: str) -> bool:
+        """Show the agenda as the app last closed it, if that is still what the session holds; False if not.
+
+        Nothing of the session is loaded yet: the screen asks for ``open_behind_glance`` once its
+        first frame is up, and input waits until then.
+        """
+        from sessions.glance import read_glance
+        from tui.screens.agenda import AgendaScreen
+        from tui.screens.agenda_view import AgendaView
+        from tui.screens.picker import PickerScreen
+
+        kept = read_glance(self.data_dir, session_id, language=current_language())
+        view = AgendaView.from_json(kept) if kept is not None else None
+        if view is None:
+            return False
+        self.held_input = []
+        self.push_screen(PickerScreen())  # what leaving the agenda goes back to, as when opened from the list
+        self.push_screen(AgendaScreen(glance=view))
+        return True
+
+    async def open_behind_glance(self, screen: AgendaScreen) -> None:
+        """Open the session whose glance ``screen`` shows, then handle the input that came meanwhile.
+
+        If it cannot be opened, the list comes back with the reason, as when the session is chosen
+        from it, and the keys pressed meanwhile are dropped: they were meant for an agenda that is gone.
+        """
+        opened = False
+        try:
+            opened = bool(self._open_behind_glance(screen))
+        finally:
+            held, self.held_input = self.held_input or [], None
+            if not opened:
+                held = []
+                if self.service is not None:
+                    self.close_service()
+                if self.screen is screen:
+                    self.pop_screen()
+            for event in held:
+                await self.on_event(event)
+            self._start_collecting()
+
+    @guarded
+    def _open_behind_glance(self, screen: AgendaScreen) -> bool:
+        session_id = self.initial_session or ""
+        try:
+            self.folder.load_council()
+        except DomainError as error:
+            self.exit(return_code=2, message=str(error))
+            return False
+        try:
+            self.service = self._open_service(session_id)
+        except DomainError:
+            self.pop_screen()
+            self.open_session(session_id)  # says why, and offers to view a session another program holds
+            return False
+        screen.session_opened()
+        self._announce_recovery()
+        return True
 
     def _reopen_running(self) -> None:
         """After a crash, go back to where the chair was: the session left running, and its open poll."""
@@ -106,7 +190,7 @@ class CouncilApp(App):
 
         self.close_service()
         try:
-            self.service = SessionService(self.folder, session_id, clock=self.clock, read_only=read_only)
+            self.service = self._open_service(session_id, read_only=read_only)
         except DomainError as error:
             if error.key != "error.locked":
                 raise
@@ -121,6 +205,11 @@ class CouncilApp(App):
             return
         self.push_screen(AgendaScreen())
         self._announce_recovery()
+
+    def _open_service(self, session_id: str, *, read_only: bool = False) -> SessionService:
+        from sessions.service import SessionService
+
+        return SessionService(self.folder, session_id, clock=self.clock, read_only=read_only)
 
     def _announce_recovery(self) -> None:
         """Tell the chair what opening found: changes recovered, a torn write dropped, damage."""
@@ -137,9 +226,22 @@ class CouncilApp(App):
         if self.service is not None:
             service, self.service = self.service, None
             try:
-                service.close()
+                service.close(glance=self._glance(service), language=current_language())
             except DomainError as error:
                 self.notify(str(error), severity="error")
+
+    @staticmethod
+    def _glance(service: SessionService) -> dict | None:
+        """What the agenda shows of the session now, kept for the next start (None if it cannot be made)."""
+        from tui.screens.agenda_view import agenda_view
+
+        if service.read_only:
+            return None
+        try:
+            return agenda_view(service.record, service.read_only).to_json()
+        except Exception:  # a shortcut for the next start must never stop a session from closing
+            log_unexpected()
+            return None
 
     # --- app actions
     def action_help(self) -> None:

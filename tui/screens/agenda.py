@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -9,20 +11,22 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from models.i18n import t
-from models.poll import PollMode, PollStatus
-from models.session import SessionStatus
 from tui.bindings import AGENDA
 from tui.guard import guarded
+from tui.screens.agenda_view import AgendaView, agenda_view, item_detail, render_detail
 from tui.screens.base import SessionScreen
-from tui.screens.initiative_view import initiative_detail, item_status
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 from tui.widgets.tables import ListTable
 
+if TYPE_CHECKING:
+    from models.poll import PollMode
+
 
 def poll_screen(mode: PollMode) -> Screen:
     """The screen that runs a poll of ``mode``."""
+    from models.poll import PollMode
     from tui.screens.ballot_overview import BallotOverviewScreen
     from tui.screens.paper import PaperScreen
     from tui.screens.vote import VoteScreen
@@ -48,6 +52,14 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     # The table's width the titles were last cut to; 0 until the list is first drawn, which puts the cursor
     # on the current item (later drawings keep it where it is).
     drawn_width = 0
+    shown: AgendaView | None = None  # what the screen shows now
+    opening = False  # the session behind the glance is asked for
+
+    def __init__(self, glance: AgendaView | None = None) -> None:
+        super().__init__()
+        # What the app showed when it last closed this session: drawn until the session is open
+        # (CouncilApp.open_from_glance), then checked against it.
+        self.glance = glance
 
     def on_mount(self) -> None:
         # Laid out for the terminal's width from the start, so that the first layout is the right one.
@@ -61,53 +73,73 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     # --- drawing
     def refresh_view(self) -> None:
-        super().refresh_view()
-        record = self.service.record
+        service = self.council_app.service
+        if service is None:
+            if self.glance is not None:
+                self.draw(self.glance)
+            return
+        self.draw(agenda_view(service.record, service.read_only))
+
+    def session_opened(self) -> None:
+        """The session behind the glance is open now: draw it again only if it shows anything else."""
+        self.glance = None
+        service = self.service
+        view = agenda_view(service.record, service.read_only)
+        if self.shown is None or view.to_json() != self.shown.to_json():
+            self.draw(view)
+
+    def draw(self, view: AgendaView) -> None:
+        """Show ``view``: the bar, the list with titles cut to the table's width, the highlighted item's detail."""
+        self.query_one(SessionBar).show_view(view.bar)
         table = self.query_one("#agenda", DataTable)
         if not table.size.width:
             # Shown for the first time and not laid out yet: the list is drawn once the table has its width
             # (on_resize, before the first frame), not now with a guess and again a moment later.
             return
-        cursor = table.cursor_row if self.drawn_width else record.session.current_index
+        cursor = table.cursor_row if self.drawn_width else view.current
         self.drawn_width = table.size.width
+        self.shown = view
         # Columns are rebuilt too, so that their widths follow the terminal's size.
         table.clear(columns=True)
         table.add_column(t("col.no"), key="no")
         table.add_column(t("col.code"), key="code")
         table.add_column(t("col.initiative"), key="title")
         table.add_column(t("col.status"), key="status")
-        items = record.agenda_items()
-        statuses = [item_status(record, i.id) for i in items]
         # The title gets whatever room the table has left after number, code, status and cell padding.
-        status_width = max((s.cell_len for s in statuses), default=10)
+        status_width = max((row.status.cell_len for row in view.rows), default=10)
         width = max(12, (table.size.width or 60) - 2 * 4 - 3 - 10 - status_width - 2)
-        for index, initiative in enumerate(items):
-            marker = "▶" if index == record.session.current_index else " "
-            title = initiative.title if len(initiative.title) <= width else initiative.title[: width - 1] + "…"
-            table.add_row(
-                Text(f"{marker}{index + 1}"),
-                cell(initiative.code),
-                cell(title),
-                statuses[index],
-                key=initiative.id,
-            )
+        for index, row in enumerate(view.rows):
+            marker = "▶" if index == view.current else " "
+            title = row.title if len(row.title) <= width else row.title[: width - 1] + "…"
+            table.add_row(Text(f"{marker}{index + 1}"), cell(row.code), cell(title), row.status, key=row.id)
         if table.row_count:
             table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
         self.show_detail()
+        if view is self.glance and not self.opening:
+            # The first frame shows the glance: the session itself is opened once that frame is up.
+            self.opening = True
+            self.call_after_refresh(self.app.call_later, self.council_app.open_behind_glance, self)
 
     def highlighted_index(self) -> int:
         table = self.query_one("#agenda", DataTable)
         return max(0, table.cursor_row)
 
     def show_detail(self) -> None:
-        record = self.service.record
-        items = record.agenda_items()
-        detail = self.query_one("#detail", Static)
-        if not items:
-            detail.update(self.empty_agenda_text())
+        view = self.shown
+        if view is None:
             return
-        initiative = items[min(self.highlighted_index(), len(items) - 1)]
-        detail.update(initiative_detail(record, initiative))
+        detail = self.query_one("#detail", Static)
+        if not view.rows:
+            detail.update(view.empty)
+            return
+        index = min(self.highlighted_index(), len(view.rows) - 1)
+        if index == min(view.current, len(view.rows) - 1):
+            detail.update(render_detail(view.detail))
+            return
+        service = self.council_app.service
+        if service is not None:  # (while the glance is shown, keys wait: the cursor stays on the current item)
+            record = service.record
+            detail.update(item_detail(record, record.agenda_items()[index]))
 
     def on_resize(self) -> None:
         narrow = self.is_narrow()
@@ -120,7 +152,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     def _redraw_if_resized(self) -> None:
         # The chair may have quit or left the session before this runs: then there is nothing to draw.
-        if self.council_app.service is None:
+        if self.council_app.service is None and self.glance is None:
             return
         if self.query_one("#agenda", DataTable).size.width != self.drawn_width:
             self.refresh_view()
@@ -140,6 +172,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     @guarded
     def action_start_session(self) -> None:
+        from models.session import SessionStatus  # the session's models are loaded after the first frame
+
         if self.service.record.session.status == SessionStatus.OPEN:
             self.app.notify(t("agenda.already_started"))
             return
@@ -180,6 +214,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     @guarded
     def _mode_chosen(self, mode: PollMode | None) -> None:
+        from models.poll import PollStatus
+
         if mode is None:
             return
         record = self.service.record
@@ -249,6 +285,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     @guarded
     def action_close_session(self) -> None:
+        from models.session import SessionStatus
         from tui.screens.dialogs import ConfirmScreen
 
         record = self.service.record

@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING
 
 from textual.screen import ModalScreen, Screen
 
-from sessions.service import SessionService
 from tui.bindings import translate_bindings
 from tui.widgets.session_bar import SessionBar
 
 if TYPE_CHECKING:
+    from sessions.service import SessionService
     from tui.app import CouncilApp
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Group, RenderableType
-from rich.table import Table
 from rich.text import Text
 
 from models.formatting import format_date, format_vnd
@@ -20,6 +18,7 @@ from models.labels import (
 from models.poll import PollStatus
 from models.record import SessionRecord
 from models.session import Conclusion
+from tui.screens.agenda_view import DetailBlock, DetailGrid
 
 
 def item_status(record: SessionRecord, initiative_id: str) -> Text:
@@ -37,23 +36,22 @@ def item_status(record: SessionRecord, initiative_id: str) -> Text:
     return Text(t("status.not_started"), style="dim")
 
 
-LABEL_WIDTH = 14
-
-
 class _Grid:
     """Label and value rows; a ``str`` value is shown as written (Rich would read it as markup)."""
 
     def __init__(self) -> None:
-        self.table = Table.grid(padding=(0, 1), expand=True)
-        self.table.add_column(style="bold", width=LABEL_WIDTH)
-        self.table.add_column(ratio=1)
+        self.rows: list[tuple[Text, Text]] = []
 
     def add_row(self, label: str, value: str | Text) -> None:
-        self.table.add_row(Text(label), Text(value) if isinstance(value, str) else value)
+        self.rows.append((Text(label), Text(value) if isinstance(value, str) else value))
+
+    @property
+    def table(self) -> DetailGrid:
+        return DetailGrid(tuple(self.rows))
 
 
-def initiative_detail(record: SessionRecord, initiative: Initiative) -> RenderableType:
-    """Every field of the application form, then the polls and the finding."""
+def detail_blocks(record: SessionRecord, initiative: Initiative) -> list[DetailBlock]:
+    """Every field of the application form, then the polls and the finding (drawn by ``render_detail``)."""
     grid = _Grid()
     grid.add_row(t("field.code"), initiative.code)
     grid.add_row(t("field.type"), type_label(initiative.type))
@@ -87,7 +85,7 @@ def initiative_detail(record: SessionRecord, initiative: Initiative) -> Renderab
             if record.find_member(m)
         )
         grid.add_row(t("field.recused"), Text(names, style="yellow"))
-    parts: list[RenderableType] = [Text(initiative.title, style="bold"), Text(""), grid.table]
+    parts: list[DetailBlock] = [Text(initiative.title, style="bold"), Text(""), grid.table]
     parts.extend(_polls(record, initiative))
     finding = record.findings.get(initiative.id)
     if finding is not None:
@@ -106,11 +104,11 @@ def initiative_detail(record: SessionRecord, initiative: Initiative) -> Renderab
         if finding.conclusion == Conclusion.RECOGNISED:
             fgrid.add_row(t("field.confirmed_benefit"), format_vnd(finding.confirmed_benefit_vnd))
         parts += [Text(""), Text(t("detail.finding"), style="bold underline"), fgrid.table]
-    return Group(*parts)
+    return parts
 
 
-def _polls(record: SessionRecord, initiative: Initiative) -> list[RenderableType]:
-    out: list[RenderableType] = []
+def _polls(record: SessionRecord, initiative: Initiative) -> list[DetailBlock]:
+    out: list[DetailBlock] = []
     for poll in record.polls_for(initiative.id):
         out.append(Text(""))
         out.append(Text(t("detail.poll", mode=mode_label(poll.mode)), style="bold underline"))

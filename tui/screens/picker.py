@@ -5,10 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Label
 
-from models.formatting import format_date, parse_date
 from models.i18n import t
-from models.labels import status_label
-from models.session import SessionStatus
 from tui.bindings import PICKER
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
@@ -45,6 +42,10 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
     def reload(self) -> None:
         if not self.built:
             return  # read when the picker is first seen
+        from models.formatting import format_date, parse_date  # not needed for a session's first frame
+        from models.labels import status_label
+        from models.session import SessionStatus
+
         folder = self.council_app.folder
         council = folder.load_council()
         self.query_one("#council-name", Label).update(council.info.name)

@@ -13,12 +13,10 @@ from textual.widgets import DataTable
 
 from models.errors import DomainError
 from models.i18n import t
-from models.initiative import Initiative
-from models.labels import preset_name
-from models.session import SessionStatus
 from tui.guard import guarded
 
 if TYPE_CHECKING:
+    from models.initiative import Initiative
     from sessions.editing import AgendaEditor
 
 
@@ -39,6 +37,8 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
         return items[min(self.highlighted_index(), len(items) - 1)] if items else None
 
     def _require_agenda_open(self, editor: AgendaEditor) -> None:
+        from models.session import SessionStatus  # loaded with the session, after the first frame
+
         if editor.status == SessionStatus.CLOSED:
             raise DomainError("error.session_closed")
         if not editor.can_change_agenda():
@@ -50,12 +50,6 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
         if initiative_id in agenda:
             self.query_one("#agenda", DataTable).move_cursor(row=agenda.index(initiative_id))
 
-    def empty_agenda_text(self) -> str:
-        """What an empty agenda shows: how to fill it while that is still possible."""
-        if self.service.record.session.status == SessionStatus.PLANNED and not self.service.read_only:
-            return t("prep.app.agenda_empty")
-        return t("error.agenda_empty")
-
     # --- initiatives
     @guarded
     def action_add_initiative(self) -> None:
@@ -66,6 +60,7 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
 
     @guarded
     def action_edit_initiative(self) -> None:
+        from models.session import SessionStatus
         from tui.screens.prepare.initiative_form import InitiativeFormScreen
 
         editor = self._editor()
@@ -134,6 +129,7 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
 
     @guarded
     def action_take_council(self) -> None:
+        from models.labels import preset_name
         from tui.screens.dialogs import ConfirmScreen
 
         editor = self._editor()

@@ -1,0 +1,154 @@
+"""What the agenda shows, as plain data: built from the open session, or read back from its glance.
+
+The agenda draws only from an ``AgendaView``. When the app closes a session it keeps the view as
+JSON beside the session (sessions/glance.py); the next start draws that before pydantic and the
+session code are even imported, then opens the session and draws again only if the view built
+from it differs. One view and one drawing for both paths is what keeps the first frame honest.
+
+This module imports neither the models nor the session code: the builders import them when called.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.console import Group, RenderableType
+from rich.style import Style
+from rich.table import Table
+from rich.text import Span, Text
+
+from models.i18n import t
+from tui.widgets.session_bar import BarView, bar_view
+
+if TYPE_CHECKING:
+    from models.initiative import Initiative
+    from models.record import SessionRecord
+
+VIEW_VERSION = 1
+"""Part of every kept view: a view kept by an older drawing of the agenda is not used."""
+
+LABEL_WIDTH = 14
+
+
+@dataclass(frozen=True)
+class DetailGrid:
+    """Label and value rows of the detail pane."""
+
+    rows: tuple[tuple[Text, Text], ...]
+
+
+DetailBlock = Text | DetailGrid
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    id: str
+    code: str
+    title: str
+    status: Text
+
+
+@dataclass(frozen=True)
+class AgendaView:
+    """Everything the agenda's first frame shows; ``detail`` is the current item's."""
+
+    bar: BarView
+    rows: tuple[AgendaRow, ...]
+    current: int
+    detail: tuple[DetailBlock, ...]
+    empty: str  # what an empty agenda says
+
+    def to_json(self) -> dict[str, Any]:
+        """The view as JSON-ready data (what the glance keeps)."""
+        bar = self.bar
+        return {
+            "view_version": VIEW_VERSION,
+            "bar": [bar.title, bar.item, bar.present, bar.needed, bar.voting, bar.read_only],
+            "rows": [[r.id, r.code, r.title, _text_json(r.status)] for r in self.rows],
+            "current": self.current,
+            "detail": [_block_json(block) for block in self.detail],
+            "empty": self.empty,
+        }
+
+    @classmethod
+    def from_json(cls, doc: dict[str, Any]) -> AgendaView | None:
+        """The view kept in ``doc``; None if it is not one this version draws."""
+        try:
+            if doc.get("view_version") != VIEW_VERSION:
+                return None
+            title, item, present, needed, voting, read_only = doc["bar"]
+            bar = BarView(str(title), str(item), int(present), int(needed), bool(voting), bool(read_only))
+            rows = tuple(AgendaRow(str(i), str(c), str(ti), _text(s)) for i, c, ti, s in doc["rows"])
+            detail = tuple(_block(block) for block in doc["detail"])
+            return cls(bar, rows, int(doc["current"]), detail, str(doc["empty"]))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+
+
+# --- drawing (both paths)
+def render_detail(blocks: tuple[DetailBlock, ...]) -> RenderableType:
+    """The detail pane: texts, and label/value grids."""
+    parts: list[RenderableType] = []
+    for block in blocks:
+        if isinstance(block, DetailGrid):
+            table = Table.grid(padding=(0, 1), expand=True)
+            table.add_column(style="bold", width=LABEL_WIDTH)
+            table.add_column(ratio=1)
+            for label, value in block.rows:
+                table.add_row(label, value)
+            parts.append(table)
+        else:
+            parts.append(block)
+    return Group(*parts)
+
+
+# --- building from the open session
+def agenda_view(record: SessionRecord, read_only: bool) -> AgendaView:
+    """What the agenda shows of ``record``, the current item's detail included."""
+    from models.session import SessionStatus
+    from tui.screens.initiative_view import detail_blocks, item_status
+
+    # An empty agenda says how to fill it while that is still possible.
+    can_fill = record.session.status == SessionStatus.PLANNED and not read_only
+    empty = t("prep.app.agenda_empty" if can_fill else "error.agenda_empty")
+
+    items = record.agenda_items()
+    rows = tuple(AgendaRow(i.id, i.code, i.title, item_status(record, i.id)) for i in items)
+    current = record.session.current_index
+    detail = tuple(detail_blocks(record, items[min(current, len(items) - 1)])) if items else ()
+    return AgendaView(bar_view(record, read_only), rows, current, detail, empty)
+
+
+def item_detail(record: SessionRecord, initiative: Initiative) -> RenderableType:
+    """The detail pane for any item of the open session."""
+    from tui.screens.initiative_view import detail_blocks
+
+    return render_detail(tuple(detail_blocks(record, initiative)))
+
+
+# --- Rich text as JSON
+def _style_json(style: str | Style) -> str:
+    return str(style) if style else ""
+
+
+def _text_json(text: Text) -> list[Any]:
+    spans = [[s.start, s.end, _style_json(s.style)] for s in text.spans]
+    return [text.plain, _style_json(text.style), spans]
+
+
+def _text(doc: list[Any]) -> Text:
+    plain, style, spans = doc
+    return Text(str(plain), style=str(style), spans=[Span(int(a), int(b), str(s)) for a, b, s in spans])
+
+
+def _block_json(block: DetailBlock) -> dict[str, Any]:
+    if isinstance(block, DetailGrid):
+        return {"grid": [[_text_json(label), _text_json(value)] for label, value in block.rows]}
+    return {"text": _text_json(block)}
+
+
+def _block(doc: dict[str, Any]) -> DetailBlock:
+    if "grid" in doc:
+        return DetailGrid(tuple((_text(label), _text(value)) for label, value in doc["grid"]))
+    return _text(doc["text"])
