@@ -18,7 +18,7 @@ from pathlib import Path
 from models.initiative import InitiativeType
 from models.record import SessionRecord
 from models.session import Conclusion
-from sessions.journal import journal_end
+from sessions.tail import journal_end
 
 DIGEST_FILE = "stats.json"
 DIGEST_VERSION = 1

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from sessions.atomic import atomic_write
-from sessions.journal import journal_end
 from sessions.layout import JOURNAL_FILE, SESSION_ID, session_dir
 from sessions.lock import SessionLock
+from sessions.tail import journal_end
 
 GLANCE_FILE = "glance.json"
 GLANCE_VERSION = 1

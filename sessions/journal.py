@@ -347,32 +347,3 @@ class Journal:
             with contextlib.suppress(OSError):
                 os.close(self._fd)
             self._fd = None
-
-
-def journal_end(path: Path) -> tuple[int, str] | None:
-    """Number and fingerprint of the journal's last complete record, read from the file's end only.
-
-    Not a verification (``council verify`` and loading do that): only where the journal ends now.
-    """
-    try:
-        with path.open("rb") as handle:
-            size = handle.seek(0, os.SEEK_END)
-            chunk, tail = 8192, b""
-            while True:
-                start = max(0, size - len(tail) - chunk)
-                handle.seek(start)
-                tail = handle.read(size - start)
-                complete = tail[: tail.rfind(b"\n") + 1]  # a torn last line is not part of the journal
-                lines = complete.rstrip(b"\n").rsplit(b"\n", 1)
-                if len(lines) == 2 or start == 0:
-                    break
-                chunk *= 4
-    except OSError:
-        return None
-    if not complete:
-        return None
-    try:
-        doc = json.loads(lines[-1].decode("utf-8"))
-        return int(doc["seq"]), str(doc["hash"])
-    except (ValueError, KeyError, TypeError):
-        return None

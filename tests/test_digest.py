@@ -6,9 +6,9 @@ from pathlib import Path
 
 from models.poll import Choice
 from sessions.digest import DIGEST_FILE, SessionDigest, read_digest
-from sessions.journal import journal_end
 from sessions.stats import compute_stats, load_records
 from sessions.storage import DataFolder
+from sessions.tail import journal_end
 from tests.conftest import FIRST, PLANNED
 from tests.meeting import start_meeting
 
