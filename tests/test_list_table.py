@@ -71,3 +71,53 @@ def test_removed_rows_are_skipped_as_datatable_skips_them() -> None:
     column_widths, rows = asyncio.run(run())
     assert rows == 1
     assert column_widths == [len("short"), 1]
+
+
+STYLED = [
+    (cell("3"), Text("SK-03", style="bold"), Text.assemble(("Đã ", "green"), ("kết luận", "bold red")), Text("")),
+    (cell("4"), cell("[b]x[/b]"), Text("cuối ", style="dim", justify="left"), Text("chưa bỏ phiếu", style="dim")),
+]
+
+
+def cell_renders(table: DataTable) -> list:
+    """Every cell of every row and the header, in every cursor and hover state, at widths that fit or do not."""
+    from rich.style import Style
+
+    out = []
+    for row_index in range(-1, table.row_count):
+        for column_index, column in enumerate(table.ordered_columns):
+            natural = column.content_width + 2 * table.cell_padding
+            for width in (natural, natural + 5, natural - 1):
+                for cursor in (False, True):
+                    for hover in (False, True):
+                        for base in (Style(), Style(bgcolor="grey11")):
+                            out.append(table._render_cell(row_index, column_index, base, width, cursor, hover))
+    return out
+
+
+def test_cells_render_to_the_same_segments_as_datatable_in_every_state() -> None:
+    async def run() -> list[tuple[list, list]]:
+        app = Tables()
+        got = []
+        async with app.run_test(size=(200, 40)) as pilot:
+            stock, ours = app.query_one("#stock", DataTable), app.query_one("#ours", ListTable)
+            for table in (stock, ours):
+                table.add_columns("Số", "Mã", "Tên sáng kiến", "Trạng thái")
+                for index, row in enumerate(ROWS + STYLED):
+                    table.add_row(*row, key=str(index))
+                table.add_row(*ROWS[0], key="labelled", label="L")
+                table.add_row(*STYLED[0], key="tall", height=2)
+            await pilot.pause()
+            for focused in (True, False):  # the cursor's colours follow the focus
+                renders = []
+                for table in (stock, ours):
+                    app.set_focus(table if focused else None)
+                    await pilot.pause()
+                    renders.append(cell_renders(table))
+                got.append(tuple(renders))
+        return got
+
+    for stock, ours in asyncio.run(run()):
+        assert len(ours) == len(stock) > 1000
+        for index, (theirs, mine) in enumerate(zip(stock, ours, strict=True)):
+            assert mine == theirs, index

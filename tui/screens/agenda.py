@@ -91,7 +91,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def draw(self, view: AgendaView) -> None:
         """Show ``view``: the bar, the list with titles cut to the table's width, the highlighted item's detail."""
         self.query_one(SessionBar).show_view(view.bar)
-        table = self.query_one("#agenda", DataTable)
+        table = self.query_one("#agenda", ListTable)
         if not table.size.width:
             # Shown for the first time and not laid out yet: the list is drawn once the table has its width
             # (on_resize, before the first frame), not now with a guess and again a moment later.
@@ -112,6 +112,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             marker = "▶" if index == view.current else " "
             title = row.title if len(row.title) <= width else row.title[: width - 1] + "…"
             table.add_row(Text(f"{marker}{index + 1}"), cell(row.code), cell(title), row.status, key=row.id)
+        table.measure_new_rows()  # the next frame has the columns' widths, not the headers'
         if table.row_count:
             table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
         self.show_detail()

@@ -49,7 +49,7 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         folder = self.council_app.folder
         council = folder.load_council()
         self.query_one("#council-name", Label).update(council.info.name)
-        table = self.query_one(DataTable)
+        table = self.query_one(ListTable)
         selected = self.selected_id()
         table.clear()
         for summary in folder.summaries():
@@ -62,6 +62,7 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
                 cell(summary.id),
                 key=summary.id,
             )
+        table.measure_new_rows()  # the next frame has the columns' widths, not the headers'
         if selected is not None and selected in {str(k.value) for k in table.rows}:
             table.move_cursor(row=table.get_row_index(selected))
         table.focus()

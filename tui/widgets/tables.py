@@ -5,9 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+SegmentLines = list[list[Segment]]
 
 
 class ListTable(DataTable):
@@ -40,6 +44,107 @@ class ListTable(DataTable):
                     column.content_width = width
         # DataTable measures what is left and sets the table's size from the widths.
         super()._update_dimensions(left)
+
+    def measure_new_rows(self) -> None:
+        """Measure the rows added since it last measured now, instead of when the table is next idle.
+
+        DataTable measures new rows when it is idle, which comes after the next frame: that frame
+        shows every column at its header's width, and the one after it the real widths (a flicker,
+        and a table rendered twice). A screen that has just filled the table calls this.
+        """
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = self._new_rows.copy()
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        """A one-line text cell that fits is laid out here, the rest by DataTable: the same segments.
+
+        DataTable renders each cell through Rich's padding, styling and line-cropping wrappers, each
+        with its own console options: about 1.5 ms a row, most of the agenda's first frame. For one
+        line of text that fits its column, what they produce is the text's own segments between
+        spaces; the styles are applied by the same call DataTable's wrapper makes.
+        """
+        if row_index < self.fixed_rows or column_index < self.fixed_columns:  # the header, labels, fixed cells
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        # DataTable's own cache and key, so that whatever clears its cache clears these too.
+        cache_key = (
+            row_key,
+            column_key,
+            base_style,
+            cursor,
+            hover,
+            self._show_hover_cursor,
+            self._update_count,
+            self._pseudo_class_state,
+        )
+        lines = self._cell_render_cache.get(cache_key)
+        if lines is None:
+            lines = self._text_cell_lines(row_index, column_index, row_key, base_style, width, cursor, hover)
+            if lines is None:
+                return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            self._cell_render_cache[cache_key] = lines
+        return lines
+
+    def _text_cell_lines(
+        self,
+        row_index: int,
+        column_index: int,
+        row_key: RowKey,
+        base_style: Style,
+        width: int,
+        cursor: bool,
+        hover: bool,
+    ) -> SegmentLines | None:
+        """The cell's one line, as DataTable would render it; None when it is not one line of text that fits."""
+        _, cells = self._get_row_renderables(row_index)
+        text = cells[column_index]
+        padding = self.cell_padding
+        room = width - 2 * padding
+        if (
+            self.rows[row_key].height != 1
+            or not isinstance(text, Text)
+            or text.justify not in (None, "default")
+            or text.end not in ("", "\n")
+            or "\n" in text.plain
+            or "\t" in text.plain
+            or room < 0
+            or text.cell_len > room
+        ):
+            return None
+        component_style, post_style = self._get_styles_to_render_cell(
+            False,
+            False,
+            False,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
+        blank = Style.null()  # the padding's style, as Rich's Padding gets it
+        # What Text gives Rich's console for one line: itself joined into a copy (its style becomes a span).
+        line = list(Text("\n").join([text]).render(self.app.console))
+        if padding:
+            line.insert(0, Segment(" " * padding, blank))
+        if room > text.cell_len:
+            line.append(Segment(" " * (room - text.cell_len), blank))
+        if padding:
+            line.append(Segment(" " * padding, blank))
+        return [list(Segment.apply_style(line, pre_style, post_style))]
 
 
 def key_at_cursor(table: DataTable) -> str | None:
