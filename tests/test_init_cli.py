@@ -8,10 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from sessions.glance import read_glance
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
 from tui import cli
 from tui.commands import init
+from tui.views import AgendaView
 
 MEMBERS_CSV = (
     "STT;Họ và tên;Vai trò;Chức vụ;Biểu quyết\r\n"
@@ -189,6 +191,9 @@ def test_import_into_a_new_session(council_dir, tmp_path, capsys):
     record, _ = DataFolder(council_dir).load_record("2026-11-22")
     assert [i.code for i in record.agenda_items()] == ["SK-2026-40", "SK-2026-41"]
     assert record.agenda_items()[0].author_member_ids == {"m2"}
+    # What the agenda will show is kept, so that the app's first frame of the session comes at once.
+    kept = AgendaView.from_json(read_glance(council_dir, "2026-11-22", language="vi") or {})
+    assert kept is not None and [row.code for row in kept.rows] == ["SK-2026-40", "SK-2026-41"]
     assert run("import", str(path), "--data", str(council_dir), "--session", "2026-11-22") == 2
     err = capsys.readouterr().err
     assert "Có 2 lỗi" in err and "Chưa nhập dữ liệu nào" in err

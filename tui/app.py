@@ -114,8 +114,8 @@ class CouncilApp(App):
         """
         from sessions.glance import read_glance
         from tui.screens.agenda import AgendaScreen
-        from tui.screens.agenda_view import AgendaView
         from tui.screens.picker import PickerScreen
+        from tui.views import AgendaView
 
         kept = read_glance(self.data_dir, session_id, language=current_language())
         view = AgendaView.from_json(kept) if kept is not None else None
@@ -223,25 +223,14 @@ class CouncilApp(App):
             self.notify(message, title=t("app.recovered_title"), timeout=15)
 
     def close_service(self) -> None:
+        from tui.views import glance_of
+
         if self.service is not None:
             service, self.service = self.service, None
             try:
-                service.close(glance=self._glance(service), language=current_language())
+                service.close(glance=glance_of(service), language=current_language())
             except DomainError as error:
                 self.notify(str(error), severity="error")
-
-    @staticmethod
-    def _glance(service: SessionService) -> dict | None:
-        """What the agenda shows of the session now, kept for the next start (None if it cannot be made)."""
-        from tui.screens.agenda_view import agenda_view
-
-        if service.read_only:
-            return None
-        try:
-            return agenda_view(service.record, service.read_only).to_json()
-        except Exception:  # a shortcut for the next start must never stop a session from closing
-            log_unexpected()
-            return None
 
     # --- app actions
     def action_help(self) -> None:

@@ -6,11 +6,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from models.i18n import t
+from models.i18n import current_language, t
 from sessions.importing import KINDS, apply_initiatives, apply_members, preview
 from sessions.service import SessionService
 from sessions.storage import DataFolder
 from tui.commands._prompt import print_plan, print_problems
+from tui.views import glance_of
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -42,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         added = apply_initiatives(service, plan)
     finally:
-        service.close()
+        # With what the agenda will show kept beside it, the app's first frame of the session comes at once.
+        service.close(glance=glance_of(service), language=current_language())
     print(t("prep.cli.initiatives_imported", count=len(added), session=args.session))
     return 0

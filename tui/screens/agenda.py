@@ -13,9 +13,9 @@ from textual.widgets import DataTable, Footer, Static
 from models.i18n import t
 from tui.bindings import AGENDA
 from tui.guard import guarded
-from tui.screens.agenda_view import AgendaView, agenda_view, item_detail, render_detail
 from tui.screens.base import SessionScreen
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
+from tui.views import AgendaView, agenda_view, item_detail, render_detail
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 from tui.widgets.tables import ListTable

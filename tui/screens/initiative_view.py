@@ -18,7 +18,7 @@ from models.labels import (
 from models.poll import PollStatus
 from models.record import SessionRecord
 from models.session import Conclusion
-from tui.screens.agenda_view import DetailBlock, DetailGrid
+from tui.views import DetailBlock, DetailGrid
 
 
 def item_status(record: SessionRecord, initiative_id: str) -> Text:

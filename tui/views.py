@@ -1,11 +1,12 @@
-"""What the agenda shows, as plain data: built from the open session, or read back from its glance.
+"""What the session bar and the agenda show, as plain data: built from the open session, or read back from its glance.
 
 The agenda draws only from an ``AgendaView``. When the app closes a session it keeps the view as
 JSON beside the session (sessions/glance.py); the next start draws that before pydantic and the
 session code are even imported, then opens the session and draws again only if the view built
 from it differs. One view and one drawing for both paths is what keeps the first frame honest.
 
-This module imports neither the models nor the session code: the builders import them when called.
+This module imports neither Textual, the models nor the session code (the builders import them when
+called): `council import` keeps a glance too, and the app's first frame reads one.
 """
 
 from __future__ import annotations
@@ -19,11 +20,11 @@ from rich.table import Table
 from rich.text import Span, Text
 
 from models.i18n import t
-from tui.widgets.session_bar import BarView, bar_view
 
 if TYPE_CHECKING:
     from models.initiative import Initiative
     from models.record import SessionRecord
+    from sessions.service import SessionService
 
 VIEW_VERSION = 1
 """Part of every kept view: a view kept by an older drawing of the agenda is not used."""
@@ -39,6 +40,69 @@ class DetailGrid:
 
 
 DetailBlock = Text | DetailGrid
+
+
+@dataclass(frozen=True)
+class BarView:
+    """The session bar: session title, current item, quorum, badges."""
+
+    title: str
+    item: str  # "Mục 3/12 (SK-03)", or "" with no current item
+    present: int
+    needed: int
+    voting: bool
+    read_only: bool
+
+    @property
+    def has_quorum(self) -> bool:
+        return self.present >= self.needed
+
+
+def quorum_text(present: int, needed: int) -> Text:
+    """``Số lượng 6/5 ✓`` in green when the council can decide, red when it cannot."""
+    ok = present >= needed
+    label = t("bar.quorum_ok" if ok else "bar.quorum_missing", present=present, needed=needed)
+    return Text(f" {label} ", style="bold white on dark_green" if ok else "bold white on red3")
+
+
+def bar_text(bar: BarView, width: int) -> Text:
+    """Quorum, item and badges always fit; the session title gets the room that is left."""
+    rest = Text()
+    if bar.item:
+        rest.append("│ ")
+        rest.append(bar.item)
+        rest.append(" ")
+    rest.append("│ ")
+    rest.append_text(quorum_text(bar.present, bar.needed))
+    if bar.voting:
+        rest.append(" ")
+        rest.append(f" {t('bar.voting')} ", style="bold black on yellow")
+    if bar.read_only:
+        rest.append(" ")
+        rest.append(f" {t('bar.read_only')} ", style="bold white on grey37")
+    title = bar.title
+    room = (width or 200) - rest.cell_len - 3
+    if len(title) > room:
+        title = title[: max(0, room - 1)] + "…" if room > 1 else ""
+    line = Text(f" {title} ", style="bold")
+    line.append_text(rest)
+    return line
+
+
+def bar_view(record: SessionRecord, read_only: bool) -> BarView:
+    session = record.session
+    current = record.current_initiative
+    item = ""
+    if current is not None:
+        item = t("bar.item", index=session.current_index + 1, total=len(session.agenda), code=current.code)
+    return BarView(
+        title=session.title,
+        item=item,
+        present=len(record.present_voting),
+        needed=record.quorum_needed,
+        voting=record.open_poll() is not None,
+        read_only=read_only,
+    )
 
 
 @dataclass(frozen=True)
@@ -118,6 +182,23 @@ def agenda_view(record: SessionRecord, read_only: bool) -> AgendaView:
     current = record.session.current_index
     detail = tuple(detail_blocks(record, items[min(current, len(items) - 1)])) if items else ()
     return AgendaView(bar_view(record, read_only), rows, current, detail, empty)
+
+
+def glance_of(service: SessionService) -> dict[str, Any] | None:
+    """What the agenda shows of the open session, as kept for its next start (sessions/glance.py).
+
+    None for a session open read-only (nothing of it is kept), or if the view cannot be made: a
+    shortcut for the next start must never stop a session from closing, so the error is only logged.
+    """
+    if service.read_only:
+        return None
+    try:
+        return agenda_view(service.record, read_only=False).to_json()
+    except Exception:
+        from tui.guard import log_unexpected
+
+        log_unexpected()
+        return None
 
 
 def item_detail(record: SessionRecord, initiative: Initiative) -> RenderableType:
