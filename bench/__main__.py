@@ -222,8 +222,8 @@ def _first_opening(cold: dict[str, list[float]]) -> list[tuple[str, ...]]:
         (
             "cold start, council, a session never closed in the app",
             f"{fmt(median(cold['council_first']))} s",
-            f"ratio {fmt(median(cold['council_first']) / median(cold['minimal']))} x: no glance (after an import "
-            "or a crash), the session is opened before the first frame; " + _runs(cold["council_first"]),
+            f"ratio {fmt(median(cold['council_first']) / median(cold['minimal']))} x: no glance (a new session, or "
+            "after a crash), the session is opened before the first frame; " + _runs(cold["council_first"]),
         )
     ]
 

@@ -58,7 +58,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def __init__(self, glance: AgendaView | None = None) -> None:
         super().__init__()
         # What the app showed when it last closed this session: drawn until the session is open
-        # (CouncilApp.open_from_glance), then checked against it.
+        # (CouncilApp.open_behind_glance), then checked against it.
         self.glance = glance
 
     def on_mount(self) -> None:

@@ -1,4 +1,4 @@
-"""Rich renderings of an initiative's fields, its polls and its finding, for the detail pane."""
+"""What the detail pane shows of an initiative (fields, polls, finding; drawn by tui/views.py), and its status."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class _Grid:
         self.rows.append((Text(label), Text(value) if isinstance(value, str) else value))
 
     @property
-    def table(self) -> DetailGrid:
+    def block(self) -> DetailGrid:
         return DetailGrid(tuple(self.rows))
 
 
@@ -85,7 +85,7 @@ def detail_blocks(record: SessionRecord, initiative: Initiative) -> list[DetailB
             if record.find_member(m)
         )
         grid.add_row(t("field.recused"), Text(names, style="yellow"))
-    parts: list[DetailBlock] = [Text(initiative.title, style="bold"), Text(""), grid.table]
+    parts: list[DetailBlock] = [Text(initiative.title, style="bold"), Text(""), grid.block]
     parts.extend(_polls(record, initiative))
     finding = record.findings.get(initiative.id)
     if finding is not None:
@@ -103,7 +103,7 @@ def detail_blocks(record: SessionRecord, initiative: Initiative) -> list[DetailB
             fgrid.add_row(t("field.award"), finding.proposed_award)
         if finding.conclusion == Conclusion.RECOGNISED:
             fgrid.add_row(t("field.confirmed_benefit"), format_vnd(finding.confirmed_benefit_vnd))
-        parts += [Text(""), Text(t("detail.finding"), style="bold underline"), fgrid.table]
+        parts += [Text(""), Text(t("detail.finding"), style="bold underline"), fgrid.block]
     return parts
 
 
