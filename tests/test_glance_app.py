@@ -161,3 +161,24 @@ def test_leaving_an_agenda_opened_from_its_glance_shows_the_list(demo_dir: Path,
         return isinstance(app.screen, PickerScreen), app.service is None
 
     assert _run(demo_dir, clock, check) == (True, True)
+
+
+def test_behind_a_glance_collection_resumes_once_the_session_is_open(demo_dir: Path, clock) -> None:
+    """The start's objects (the session's included) are frozen once it is open, not at the glance's first frame."""
+    import gc
+
+    _closed_by_the_app(demo_dir, clock)
+
+    async def check(app: CouncilApp, pilot, open_now) -> tuple[bool, bool]:
+        waiting = gc.isenabled()
+        await open_now()
+        return waiting, gc.isenabled() and gc.get_freeze_count() > 10_000
+
+    gc.disable()  # as tui.cli.main does before opening the app
+    try:
+        waiting, resumed = _run(demo_dir, clock, check)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    assert not waiting  # the first frame is up, but the session is still to be loaded
+    assert resumed
