@@ -7,7 +7,6 @@ import re
 from fractions import Fraction
 
 from models.i18n import current_language, t
-from models.text import clean_text
 
 # Plain digits, or groups of three after one kind of separator (dot, comma or space).
 _AMOUNT = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+")
@@ -68,6 +67,8 @@ def parse_vnd(text: str) -> int | None:
 
     Raises ValueError when the text is not a whole, non-negative amount.
     """
+    from models.text import clean_text  # (pydantic comes with it: not needed to show a date)
+
     cleaned = clean_text(text).lower().replace("\u00a0", " ")
     for suffix in ("đồng", "dong", "vnd", "vnđ", "đ"):
         if cleaned.endswith(suffix):

@@ -8,7 +8,7 @@ from models.i18n import t
 from models.initiative import CAMPAIGN_CATEGORIES, InitiativeType
 from models.poll import PollMode, PollResult
 from models.rules import PassBase, Rulebook, ScoringPass, Threshold
-from models.session import Conclusion, Presence, Scope, SessionStatus
+from models.session import Conclusion, Presence, Scope
 
 
 def role_label(role: Role) -> str:
@@ -33,10 +33,6 @@ def scope_label(scope: Scope | None) -> str:
 
 def mode_label(mode: PollMode) -> str:
     return t(f"mode.{mode.value}")
-
-
-def status_label(status: SessionStatus) -> str:
-    return t(f"status.{status.value}")
 
 
 def base_label(base: PassBase) -> str:

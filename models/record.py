@@ -8,9 +8,8 @@ from models.council import CouncilInfo, Member
 from models.initiative import Initiative
 from models.poll import Poll, PollStatus
 from models.rules import Rulebook
+from models.schema import SCHEMA_VERSION
 from models.session import Attendance, Conclusion, Finding, Presence, Session
-
-SCHEMA_VERSION = 1
 
 
 class SessionRecord(BaseModel):

@@ -7,13 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from models.status import SessionStatus
 from models.text import Text
-
-
-class SessionStatus(StrEnum):
-    PLANNED = "planned"
-    OPEN = "open"
-    CLOSED = "closed"
 
 
 class Presence(StrEnum):

@@ -69,6 +69,8 @@ class CouncilApp(App):
 
         if self.initial_session and self._show_glance(self.initial_session):
             return
+        if not self.initial_session and self._show_listing():
+            return
         try:
             if self.folder.is_empty():
                 from tui.screens.first_run import FirstRunScreen  # with the demo council's data: only when empty
@@ -104,6 +106,27 @@ class CouncilApp(App):
         if isinstance(event, events.Key):
             self.memory.key_pressed()
         await super().on_event(event)
+
+    # --- the session list without the models (sessions/listing.py)
+    def _show_listing(self) -> bool:
+        """Show the session list read as plain JSON, if it can be; False if it must be read in full."""
+        from sessions.listing import quick_listing
+        from tui.screens.picker import PickerScreen
+
+        listing = quick_listing(self.data_dir)
+        if listing is None:
+            return False
+        self.push_screen(PickerScreen(listing=listing))
+        return True
+
+    def check_council(self) -> bool:
+        """Read the council through the models, as a start without a quick list does first; stop if it is damaged."""
+        try:
+            self.folder.load_council()
+        except DomainError as error:
+            self.exit(return_code=2, message=str(error))
+            return False
+        return True
 
     # --- a session's first frame from its glance (sessions/glance.py)
     def _show_glance(self, session_id: str) -> bool:
@@ -150,10 +173,7 @@ class CouncilApp(App):
     @guarded
     def _open_behind_glance(self, screen: AgendaScreen) -> bool:
         session_id = self.initial_session or ""
-        try:
-            self.folder.load_council()
-        except DomainError as error:
-            self.exit(return_code=2, message=str(error))
+        if not self.check_council():
             return False
         try:
             self.service = self._open_service(session_id)

@@ -10,7 +10,6 @@ from pydantic import ValidationError
 from models.council import Member
 from models.errors import DomainError
 from models.initiative import CAMPAIGN_CATEGORIES, Author, Initiative, InitiativeType
-from models.labels import status_label
 from models.parsing import (
     MEMBER_MARKERS,
     AuthorEntry,
@@ -24,6 +23,7 @@ from models.parsing import (
     split_authors,
 )
 from models.session import SessionStatus
+from models.status import status_label
 from sessions.editing import initiative_id_for
 from sessions.importing.cells import amount_of, date_of, line_of, share_of
 from sessions.importing.columns import (

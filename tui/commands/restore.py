@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from models.errors import DomainError
 from models.i18n import t
-from models.labels import status_label
 from models.session import SessionStatus
+from models.status import status_label
 from sessions.backup import Backup, backed_up_sessions, find_backup, list_backups, restore_backup
 from sessions.service import local_now
 from sessions.storage import DataFolder

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from models.formatting import format_date, parse_date
 from models.i18n import t
-from models.labels import status_label
 from models.session import SessionStatus
+from models.status import status_label
 from sessions.storage import DataFolder
 
 

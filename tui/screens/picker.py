@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Label
 
@@ -13,11 +15,19 @@ from tui.screens.prepare.picker_actions import PickerPrepActions
 from tui.widgets.plain import cell
 from tui.widgets.tables import ListTable, key_at_cursor
 
+if TYPE_CHECKING:
+    from sessions.listing import Listing
+
 
 class PickerScreen(PickerPrepActions, CouncilScreen):
     BINDINGS = PICKER
 
     built = False  # the widgets are made when the picker is first seen
+
+    def __init__(self, listing: Listing | None = None) -> None:
+        super().__init__()
+        # The list as read at start without the models (sessions/listing.py), for the first drawing only.
+        self.listing = listing
 
     def compose(self) -> ComposeResult:
         # Nothing yet: a session opened at start covers the picker at once, and the chair may never go back
@@ -42,17 +52,20 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
     def reload(self) -> None:
         if not self.built:
             return  # read when the picker is first seen
-        from models.formatting import format_date, parse_date  # not needed for a session's first frame
-        from models.labels import status_label
-        from models.session import SessionStatus
+        from models.formatting import format_date, parse_date
+        from models.status import SessionStatus, status_label
 
-        folder = self.council_app.folder
-        council = folder.load_council()
-        self.query_one("#council-name", Label).update(council.info.name)
+        listing, self.listing = self.listing, None
+        if listing is None:
+            folder = self.council_app.folder
+            name, summaries = folder.load_council().info.name, folder.summaries()
+        else:
+            name, summaries = listing.council_name, list(listing.sessions)
+        self.query_one("#council-name", Label).update(name)
         table = self.query_one(ListTable)
         selected = self.selected_id()
         table.clear()
-        for summary in folder.summaries():
+        for summary in summaries:
             table.add_row(
                 format_date(parse_date(summary.date)),
                 cell(summary.title),
@@ -66,6 +79,9 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         if selected is not None and selected in {str(k.value) for k in table.rows}:
             table.move_cursor(row=table.get_row_index(selected))
         table.focus()
+        if listing is not None:
+            # Drawn without the models: the council is read through them once this frame is up.
+            self.call_after_refresh(self.app.call_later, self.council_app.check_council)
 
     def selected_id(self) -> str | None:
         return key_at_cursor(self.query_one(DataTable))

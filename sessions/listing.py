@@ -1,0 +1,92 @@
+"""The session list as the app's first screen shows it, read as plain JSON: the council's name and each summary.
+
+`council` (no session named) opens on the session list. Reading it through the models means loading
+pydantic and building their validators first: a good part of a second on a slow laptop, for a
+council's name and a few strings per session that this program wrote itself. This reads the same
+files (``council.json`` and each session's ``summary.json``) as plain JSON and checks what it uses.
+At any doubt (a file missing, unreadable, of another layout version, a value of another type, a
+session left running, which the app reopens) it returns None and the app reads them as before. The
+app still reads the council through the models right after the first frame, so a damaged council
+file is reported as it always was.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from models.schema import SCHEMA_VERSION
+from models.status import SessionStatus
+from sessions.layout import JOURNAL_FILE, SESSION_ID
+
+
+@dataclass(frozen=True)
+class ListedSession:
+    """One row of the list (the same names as ``sessions.storage.SessionSummary``)."""
+
+    id: str
+    title: str
+    date: str
+    place: str
+    status: str
+    decided: int
+    total: int
+
+
+@dataclass(frozen=True)
+class Listing:
+    council_name: str
+    sessions: tuple[ListedSession, ...]  # newest first, as ``DataFolder.summaries`` gives them
+
+
+def quick_listing(root: Path) -> Listing | None:
+    """The council's name and its sessions from data folder ``root``; None when they must be read in full."""
+    root = Path(root)
+    try:
+        if _running(root):
+            return None
+        council = _load(root / "council.json")
+        info = council["council"]["1"]
+        if info.get("schema_version") != SCHEMA_VERSION or not isinstance(info["info"]["name"], str):
+            return None
+        sessions = [_summary(folder) for folder in _session_folders(root)]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if any(s is None for s in sessions):
+        return None
+    listed = sorted((s for s in sessions if s is not None), key=lambda s: (s.date, s.id), reverse=True)
+    return Listing(info["info"]["name"], tuple(listed))
+
+
+def _load(path: Path) -> Any:
+    return json.loads(path.read_bytes().decode("utf-8"))
+
+
+def _running(root: Path) -> bool:
+    """Whether ``state.json`` says a session was left running (or cannot say): the app then reopens it."""
+    try:
+        state = _load(root / "state.json")
+    except FileNotFoundError:
+        return False
+    return not isinstance(state, dict) or state.get("running") is not False
+
+
+def _session_folders(root: Path) -> list[Path]:
+    folder = root / "sessions"
+    if not folder.exists():
+        return []
+    return [p for p in folder.iterdir() if (p / JOURNAL_FILE).exists()]
+
+
+def _summary(folder: Path) -> ListedSession | None:
+    doc = _load(folder / "summary.json")
+    texts = [doc.get(key) for key in ("id", "title", "date", "place", "status")]
+    counts = [doc.get(key) for key in ("decided", "total")]
+    if not all(isinstance(v, str) for v in texts) or not all(type(v) is int for v in counts):
+        return None
+    session_id, title, date, place, status = texts
+    if session_id != folder.name or not SESSION_ID.match(session_id) or status not in set(SessionStatus):
+        return None
+    return ListedSession(session_id, title, date, place, status, counts[0], counts[1])
