@@ -4,6 +4,7 @@
     python -m bench.child minimal T0                         a minimal Textual app showing one label
     python -m bench.child stack T0                           the same, after importing pydantic and validating
                                                              one model (the floor of the fixed stack)
+    python -m bench.child list T0 DATA                       `council --data DATA`: the first frame of the session list
     python -m bench.child close T0 DATA SESSION              the chair's previous visit: the same `council` path,
                                                              quit once the session is open (ctrl+q keeps its glance)
 
@@ -98,6 +99,26 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
     _report(t0, app.bench_seen["first"], app.bench_seen.get("rows"))  # type: ignore[attr-defined]
 
 
+def session_list(t0: float, data: str) -> None:
+    from textual.app import App
+
+    run = App.run
+    state: dict[str, object] = {}
+
+    def headless_run(self, *args, **kwargs):
+        state["app"] = self
+        shows_list = lambda screen: type(screen).__name__ == "PickerScreen" and screen.built  # noqa: E731
+        _watch(self, t0, shows_list, 0.0, lambda screen: screen.query_one("#sessions").row_count)
+        return run(self, headless=True, size=(120, 40))
+
+    App.run = headless_run  # type: ignore[method-assign]
+    from tui.cli import main
+
+    main(["--data", data])
+    app = state["app"]
+    _report(t0, app.bench_seen["first"], app.bench_seen.get("rows"))  # type: ignore[attr-defined]
+
+
 def close(data: str, session_id: str) -> None:
     from textual.app import App
 
@@ -129,5 +150,7 @@ if __name__ == "__main__":
         minimal(stamp, with_pydantic=kind == "stack")
     elif kind == "close":
         close(sys.argv[3], sys.argv[4])
+    elif kind == "list":
+        session_list(stamp, sys.argv[3])
     else:
         council(stamp, sys.argv[3], sys.argv[4], float(sys.argv[5]) if len(sys.argv) > 5 else 0.0)
