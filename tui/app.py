@@ -124,6 +124,7 @@ class CouncilApp(App):
         try:
             self.folder.load_council()
         except DomainError as error:
+            self.close_service()  # (a session opened from the list meanwhile is closed as on quitting)
             self.exit(return_code=2, message=str(error))
             return False
         return True
