@@ -18,6 +18,7 @@ from pathlib import Path
 from models.initiative import InitiativeType
 from models.record import SessionRecord
 from models.session import Conclusion
+from sessions.layout import JOURNAL_FILE
 from sessions.tail import journal_end
 
 DIGEST_FILE = "stats.json"
@@ -99,7 +100,7 @@ def read_digest(session_dir: Path) -> SessionDigest | None:
         doc = json.loads((session_dir / DIGEST_FILE).read_bytes().decode("utf-8"))
         if doc.get("digest_version") != DIGEST_VERSION:
             return None
-        if journal_end(session_dir / "journal.jsonl") != (doc["journal_seq"], doc["chain_head"]):
+        if journal_end(session_dir / JOURNAL_FILE) != (doc["journal_seq"], doc["chain_head"]):
             return None
         items, findings = [], {}
         for item in doc["items"]:

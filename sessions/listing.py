@@ -13,7 +13,7 @@ file is reported as it always was.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +23,8 @@ from sessions.layout import JOURNAL_FILE, SESSION_ID
 
 
 @dataclass(frozen=True)
-class ListedSession:
-    """One row of the list (the same names as ``sessions.storage.SessionSummary``)."""
+class SessionSummary:
+    """One row of the session list, as ``summary.json`` keeps it beside each checkpoint."""
 
     id: str
     title: str
@@ -34,11 +34,38 @@ class ListedSession:
     decided: int
     total: int
 
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
 
 @dataclass(frozen=True)
 class Listing:
     council_name: str
-    sessions: tuple[ListedSession, ...]  # newest first, as ``DataFolder.summaries`` gives them
+    sessions: tuple[SessionSummary, ...]  # newest first, as ``DataFolder.summaries`` gives them
+
+
+def session_ids(root: Path) -> list[str]:
+    """The sessions of data folder ``root``: the folders that hold a journal."""
+    folder = Path(root) / "sessions"
+    if not folder.exists():
+        return []
+    return sorted(p.name for p in folder.iterdir() if (p / JOURNAL_FILE).exists())
+
+
+def read_summary(folder: Path) -> SessionSummary | None:
+    """The summary in session folder ``folder``; None when it is missing, unreadable or not as written here."""
+    try:
+        doc = _load(folder / "summary.json")
+        texts = [doc.get(key) for key in ("id", "title", "date", "place", "status")]
+        counts = [doc.get(key) for key in ("decided", "total")]
+    except (OSError, ValueError, AttributeError):
+        return None
+    if not all(isinstance(v, str) for v in texts) or not all(type(v) is int for v in counts):
+        return None
+    session_id, title, date, place, status = texts
+    if session_id != folder.name or not SESSION_ID.match(session_id) or status not in set(SessionStatus):
+        return None
+    return SessionSummary(session_id, title, date, place, status, counts[0], counts[1])
 
 
 def quick_listing(root: Path) -> Listing | None:
@@ -51,7 +78,7 @@ def quick_listing(root: Path) -> Listing | None:
         info = council["council"]["1"]
         if info.get("schema_version") != SCHEMA_VERSION or not isinstance(info["info"]["name"], str):
             return None
-        sessions = [_summary(folder) for folder in _session_folders(root)]
+        sessions = [read_summary(root / "sessions" / session_id) for session_id in session_ids(root)]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if any(s is None for s in sessions):
@@ -71,22 +98,3 @@ def _running(root: Path) -> bool:
     except FileNotFoundError:
         return False
     return not isinstance(state, dict) or state.get("running") is not False
-
-
-def _session_folders(root: Path) -> list[Path]:
-    folder = root / "sessions"
-    if not folder.exists():
-        return []
-    return [p for p in folder.iterdir() if (p / JOURNAL_FILE).exists()]
-
-
-def _summary(folder: Path) -> ListedSession | None:
-    doc = _load(folder / "summary.json")
-    texts = [doc.get(key) for key in ("id", "title", "date", "place", "status")]
-    counts = [doc.get(key) for key in ("decided", "total")]
-    if not all(isinstance(v, str) for v in texts) or not all(type(v) is int for v in counts):
-        return None
-    session_id, title, date, place, status = texts
-    if session_id != folder.name or not SESSION_ID.match(session_id) or status not in set(SessionStatus):
-        return None
-    return ListedSession(session_id, title, date, place, status, counts[0], counts[1])

@@ -35,6 +35,7 @@ from sessions.digest import DIGEST_FILE, digest_bytes
 from sessions.events import Reducer
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.layout import JOURNAL_FILE, session_dir
+from sessions.listing import SessionSummary, read_summary, session_ids
 from sessions.lock import LockHolder
 from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
 from sessions.recovery import LastSession, read_state
@@ -61,16 +62,6 @@ class CouncilFile(BaseModel):
     info: CouncilInfo
     members: list[Member]
     rulebook: Rulebook = Rulebook()
-
-
-class SessionSummary(BaseModel):
-    id: str
-    title: str
-    date: str
-    place: str
-    status: str
-    decided: int
-    total: int
 
 
 @dataclass
@@ -155,9 +146,7 @@ class DataFolder:
 
     # --- sessions
     def session_ids(self) -> list[str]:
-        if not self.sessions_dir.exists():
-            return []
-        return sorted(p.name for p in self.sessions_dir.iterdir() if (p / "journal.jsonl").exists())
+        return session_ids(self.root)
 
     def check_session_id(self, session_id: str) -> None:
         """Raise DomainError listing the known sessions when ``session_id`` is not one of them."""
@@ -172,12 +161,11 @@ class DataFolder:
         """The session list, newest first, read from the small summary files."""
         result = []
         for session_id in self.session_ids():
-            path = self.session_dir(session_id) / "summary.json"
-            try:
-                result.append(SessionSummary.model_validate_json(path.read_bytes()))
-            except (OSError, ValidationError):
+            summary = read_summary(self.session_dir(session_id))
+            if summary is None:
                 record, _ = self.load_record(session_id)
-                result.append(summary_of(record))
+                summary = summary_of(record)
+            result.append(summary)
         return sorted(result, key=lambda s: (s.date, s.id), reverse=True)
 
     def write_checkpoint(
@@ -200,7 +188,7 @@ class DataFolder:
             # (Never None for a file this program lays out; if it were, opening would check it in full.)
             content = moved or layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
         atomic_write(folder / "session.json", content)
-        atomic_write(folder / "summary.json", summary_of(record).model_dump_json().encode("utf-8"))
+        atomic_write(folder / "summary.json", summary_of(record).to_json())
         atomic_write(folder / DIGEST_FILE, digest_bytes(record, journal_seq, chain_head))
 
     def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:

@@ -23,7 +23,7 @@ def test_the_quick_list_is_the_list_the_models_give(demo_dir: Path) -> None:
     listing = quick_listing(demo_dir)
     assert listing is not None
     assert listing.council_name == folder.load_council().info.name
-    assert [vars(s) for s in listing.sessions] == [s.model_dump() for s in folder.summaries()]
+    assert list(listing.sessions) == folder.summaries()
     assert [s.id for s in listing.sessions] == [PLANNED, FIRST]  # newest first
 
 
