@@ -218,31 +218,23 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
     return targets, details
 
 
+OTHER_STARTS = (
+    ("council_first", "cold start, council, a session never closed in the app",
+     "no glance (a new session, or after a crash), the session is opened before the first frame"),
+    ("list_archive", "cold start, `council --data`: the session list",
+     "the archive's folder, {rows} sessions listed in the first frame"),
+)  # fmt: skip
+
+
 def _other_starts(cold: dict[str, list[float]]) -> list[tuple[str, ...]]:
     """Detail rows for the starts beside the target's (absent from results of runs before they were measured)."""
     rows = []
-    minimal = median(cold["minimal"])
-    if cold.get("council_first"):
-        first = cold["council_first"]
-        rows.append(
-            (
-                "cold start, council, a session never closed in the app",
-                f"{fmt(median(first))} s",
-                f"ratio {fmt(median(first) / minimal)} x: no glance (a new session, or after a crash), the session "
-                "is opened before the first frame; " + _runs(first),
-            )
-        )
-    if cold.get("list_archive"):
-        listed = cold["list_archive"]
-        rows.append(
-            (
-                "cold start, `council --data`: the session list",
-                f"{fmt(median(listed))} s",
-                f"ratio {fmt(median(listed) / minimal)} x; the archive's folder, the first frame listed "
-                f"{min(cold['list_rows'])} sessions; " + _runs(listed),
-            )
-        )
-    return rows  # fmt: skip
+    for key, label, note in OTHER_STARTS:
+        if cold.get(key):
+            times, ratio = cold[key], median(cold[key]) / median(cold["minimal"])
+            note = note.format(rows=min(cold.get("list_rows") or [0]))
+            rows.append((label, f"{fmt(median(times))} s", f"ratio {fmt(ratio)} x: {note}; " + _runs(times)))
+    return rows
 
 
 def _runs(values: list[float]) -> str:
