@@ -7,7 +7,8 @@ files (``council.json`` and each session's ``summary.json``) as plain JSON and c
 At any doubt (a file missing, unreadable, of another layout version, a value of another type, a
 session left running, which the app reopens) it returns None and the app reads them as before. The
 app still reads the council through the models right after the first frame, so a damaged council
-file is reported as it always was.
+file is reported as it always was. ``DataFolder.summaries`` reads the summaries with the same
+reader, and rebuilds one it refuses from its session.
 """
 
 from __future__ import annotations
