@@ -101,7 +101,9 @@ def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | Non
     # The loaded session lives until the file is written, and the renderers allocate a great deal
     # (the collector's walks were ~20 % of the Word minutes' time).
     with collection_paused():
+        folder = DataFolder(data_dir)
+        folder.check_session_id(session_id)
         if output is not None:
-            refuse_unsafe_report(Path(output))
-        record, report = DataFolder(data_dir).load_record(session_id)
+            refuse_unsafe_report(Path(output))  # before loading: a refusal is told at once
+        record, report = folder.load_record(session_id)
         return export_record(record, fmt, output, report.chain_head, Path.cwd())

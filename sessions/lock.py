@@ -31,7 +31,7 @@ LOCK_FILE = "lock"
 HOLDER_FILE = "lock-holder.json"
 
 _HELD: dict[str, SessionLock] = {}
-"""The locks this process holds, by the real path of their session folder."""
+"""The locks this process holds, by their session folder: its real path, and the path they were taken with."""
 
 
 def _folder_key(folder: Path) -> str:
@@ -45,7 +45,9 @@ def require_writer(folder: Path) -> None:
     ``error.read_only`` when it does not hold it (a read-only view, a program that never took it);
     ``error.lock_lost`` when it held it but ``lock`` has since been removed or replaced.
     """
-    lock = _HELD.get(_folder_key(folder))
+    # The path as the lock was taken is the usual spelling: found without asking the disk (realpath
+    # costs a system call per folder of the path, and this runs before every vote).
+    lock = _HELD.get(str(folder)) or _HELD.get(_folder_key(folder))
     if lock is None:
         raise DomainError("error.read_only")
     lock.check()
@@ -137,7 +139,8 @@ class SessionLock:
             os.close(fd)
             raise write_failed(self.lock_path, exc) from exc
         self._fd, self._pid = fd, os.getpid()
-        _HELD[_folder_key(self.lock_path.parent)] = self
+        for key in {_folder_key(self.lock_path.parent), str(self.lock_path.parent)}:
+            _HELD[key] = self
         # We hold the flock, so a holder file still here was left by a process that died holding it.
         self.stale = self._read_info()
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now.strftime("%d/%m/%Y %H:%M:%S")}
@@ -154,9 +157,9 @@ class SessionLock:
         it names that program now.
         """
         if self._fd is not None:
-            key = _folder_key(self.lock_path.parent)
-            if _HELD.get(key) is self:
-                del _HELD[key]
+            for key in {_folder_key(self.lock_path.parent), str(self.lock_path.parent)}:
+                if _HELD.get(key) is self:
+                    del _HELD[key]
             if self.still_held():
                 with contextlib.suppress(OSError):
                     self.info_path.unlink()

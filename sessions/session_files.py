@@ -15,6 +15,9 @@ from pathlib import Path
 from sessions.atomic import atomic_write, fsync_dir, write_failed
 from sessions.lock import require_writer
 
+WRITER_STOPPED = ("error.lock_lost", "error.journal_changed")
+"""The refusals after which this program no longer writes the session: it stays open here read-only."""
+
 
 def write_session_file(path: Path, data: bytes) -> None:
     """Replace ``path``, a file in a session's folder, with ``data``; raises DomainError without the lock."""

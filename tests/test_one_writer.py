@@ -7,6 +7,7 @@ after its ``lock`` file was deleted, or writing the journal behind its back.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import os
 import subprocess
@@ -28,6 +29,9 @@ from sessions.verify import verify_session
 from tests import session_writer
 from tests.conftest import PLANNED
 from tests.meeting import start_meeting
+from tui.app import CouncilApp
+from tui.screens.vote import VoteScreen
+from tui.widgets.session_bar import SessionBar
 
 Clock = Callable[[], dt.datetime]
 CHILD = str(Path(session_writer.__file__))
@@ -277,3 +281,37 @@ def test_a_journal_cut_under_its_writer_stops_it(demo_dir: Path, clock: Clock) -
         chair.open_poll()
     assert stopped.value.key == "error.journal_changed" and chair.read_only
     chair.close()
+
+
+# --- the app tells the chair
+
+
+async def chair_loses_the_session(data: Path, clock: Clock, programs: list[Program]) -> tuple[str, str, str]:
+    """The chair votes in the app; meanwhile `lock` is deleted and a second program takes over and votes."""
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("v", "enter")  # an open vote on the first initiative
+        assert isinstance(app.screen, VoteScreen)
+        await pilot.press("y")
+        (DataFolder(data).session_dir(PLANNED) / LOCK_FILE).unlink()
+        intruder = start(programs, data)
+        assert intruder.first_line == "READY"
+        assert intruder.do("vote m7 no") == "OK"
+        await pilot.press("y")
+        await pilot.pause()
+        notices = " ".join(str(n.message) for n in app._notifications)
+        bar = str(app.screen.query_one(SessionBar).render())
+        await pilot.press("ctrl+q")
+    intruder.close()
+    return notices, bar, str(app.return_code)
+
+
+def test_the_app_tells_the_chair_it_stopped_writing(demo_dir: Path, clock: Clock, programs: list[Program]) -> None:
+    start_meeting(demo_dir, clock).close()
+    notices, bar, _ = asyncio.run(chair_loses_the_session(demo_dir, clock, programs))
+    assert "ngừng ghi" in notices and "CHỈ XEM" in bar
+    votes = votes_on_disk(demo_dir)
+    assert votes["m7"] == "no" and len(votes) == 2  # the chair's first vote and the other program's, no more
+    assert verify_session(demo_dir, PLANNED).ok
