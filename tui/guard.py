@@ -11,7 +11,6 @@ from typing import Any, TypeVar
 
 from models.errors import DomainError
 from models.i18n import t
-from sessions.session_files import WRITER_STOPPED
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -54,6 +53,8 @@ def guarded(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except DomainError as error:
+            from sessions.session_files import WRITER_STOPPED  # (not at start: `council app` starts without it)
+
             stopped = error.key in WRITER_STOPPED
             # Plain text: an error quotes what the user typed, which may look like markup ("[/]").
             self.app.notify(str(error), severity="error", timeout=60 if stopped else 8, markup=False)
