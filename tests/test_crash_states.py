@@ -2,13 +2,14 @@
 
 See tests/crash_states.py for the method (ALICE's, OSDI 2014) and docs/durability.md for the model.
 COUNCIL_CRASH_STATES=all checks every state (`make soak`); otherwise a seeded sample of
-COUNCIL_CRASH_STATES (default 120) states of each persistence model is checked.
+COUNCIL_CRASH_STATES (default 80) states of each persistence model is checked.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -17,11 +18,13 @@ import pytest
 import sessions.atomic
 import sessions.ballot_box
 import sessions.journal
+from sessions.demo.build import build_demo
+from sessions.storage import DataFolder
 from tests import crash_report
-from tests.conftest import PLANNED
+from tests.conftest import PLANNED, TODAY
 from tests.crash_states import PERSISTENCE, Findings, Trace, check_states, crash_states, record, record_recovery
 
-SETTING = os.environ.get("COUNCIL_CRASH_STATES", "120")
+SETTING = os.environ.get("COUNCIL_CRASH_STATES", "80")
 SAMPLE = None if SETTING == "all" else int(SETTING)
 SEED = int(os.environ.get("COUNCIL_CRASH_SEED", "20261122"))
 CUTS = 6 if SAMPLE is None else 3  # random cut points per torn file, besides its edges and line ends
@@ -44,8 +47,25 @@ def _summary(trace: Trace, results: dict[str, Findings]) -> list[str]:
     return lines
 
 
-def test_every_crash_state_opens_and_keeps_what_was_acknowledged(demo_dir: Path, tmp_path: Path) -> None:
-    trace = record(demo_dir, PLANNED)
+@pytest.fixture(scope="module")
+def meeting(tmp_path_factory: pytest.TempPathFactory) -> Trace:
+    """The calls of the whole scripted meeting on the demo council, recorded once for this module.
+
+    Recorded in memory when possible: the log is the same, and the disk's fsyncs would only be waited for.
+    """
+    shm = Path("/dev/shm")
+    use_shm = shm.is_dir() and os.access(shm, os.W_OK)
+    base = Path(tempfile.mkdtemp(prefix="council-trace-", dir=shm)) if use_shm else tmp_path_factory.mktemp("trace")
+    try:
+        build_demo(DataFolder(base / "data"), TODAY)
+        return record(base / "data", PLANNED)
+    finally:
+        if use_shm:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def test_every_crash_state_opens_and_keeps_what_was_acknowledged(meeting: Trace) -> None:
+    trace = meeting
     kinds = Counter(step.split(":")[0] for _, step in trace.acks)
     assert kinds["ballot"] >= 5 and kinds["vote"] >= 10 and kinds["close"] == 3  # the meeting is the whole script
     results = {}
@@ -57,11 +77,10 @@ def test_every_crash_state_opens_and_keeps_what_was_acknowledged(demo_dir: Path,
         assert not found.problems, (persistence, [(s.how, p) for s, p in found.problems[:5]])
 
 
-def test_every_crash_state_of_a_recovery_opens(demo_dir: Path, tmp_path: Path) -> None:
+def test_every_crash_state_of_a_recovery_opens(meeting: Trace, tmp_path: Path) -> None:
     """Power cut again while recovering from one: the secret poll's closing line was torn, its box full."""
-    first = record(demo_dir, PLANNED)
-    start = crash_states(first, "ordered", cuts=1, seed=SEED)
-    trace = record_recovery(first, start, tmp_path / "after-cut")
+    start = crash_states(meeting, "ordered", cuts=1, seed=SEED)
+    trace = record_recovery(meeting, start, tmp_path / "after-cut")
     assert any(step.startswith("ballot:") for step in trace.before)
     assert any(c.op == "rename" and c.dest.endswith("journal.jsonl") for c in trace.calls)  # the torn tail cut off
     assert trace.acks[0][1].startswith("close:")  # and the torn line written again
@@ -106,7 +125,7 @@ def test_a_missing_file_fsync_is_found(demo_dir: Path, monkeypatch: pytest.Monke
         os.replace(temp, path)
         sessions.atomic.fsync_dir(path.parent)
 
-    monkeypatch.setattr(sessions.ballot_box, "atomic_write", unflushed)
+    monkeypatch.setattr(sessions.ballot_box, "write_session_file", unflushed)
     problems = _first_problem(demo_dir, BALLOTS, "")
     assert problems, "an unflushed ballot box went unnoticed"
 
