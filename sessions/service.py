@@ -100,12 +100,16 @@ class SessionService(PollModes):
             error = self.read_only_error
             raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
         ts = self.clock().isoformat()
-        if self._journal_version < SCHEMA_VERSION:
-            # An older program wrote this journal: mark where records in the current layout begin.
-            self.journal.append(SCHEMA_MARK, schema_mark(self._journal_version), ts)
-            self._journal_version = SCHEMA_VERSION
-            self._since_checkpoint += 1
-        self.journal.append(kind, data, ts)
+        try:
+            if self._journal_version < SCHEMA_VERSION:
+                # An older program wrote this journal: mark where records in the current layout begin.
+                self.journal.append(SCHEMA_MARK, schema_mark(self._journal_version), ts)
+                self._journal_version = SCHEMA_VERSION
+                self._since_checkpoint += 1
+            self.journal.append(kind, data, ts)
+        except DomainError:
+            self._stop_if_displaced()
+            raise
         try:
             self.reducer.apply(kind, data, ts)
         except Exception:
@@ -131,9 +135,25 @@ class SessionService(PollModes):
             self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head, self.journal, ts)
         except DomainError as error:
             self.checkpoint_error = error
+            self._stop_if_displaced()
             return
         self.checkpoint_error = None
         self._since_checkpoint = 0
+
+    def _stop_if_displaced(self) -> None:
+        """After a refused write: if another program took the session or changed its journal, stop writing.
+
+        The session stays open here read-only, with the reason the chair is shown; nothing this
+        program recorded is lost (it is in the journal) and nothing the other one wrote is touched.
+        """
+        if self.journal is None or self.journal.stopped is None:
+            return
+        self.read_only = True
+        self.read_only_error = self.journal.stopped
+        self.read_only_reason = self.journal.stopped.key
+        self.journal.close()
+        self.journal = None
+        self.release()
 
     def _backup(self, kind: str) -> None:
         """Keep a copy of the session's files (see sessions/backup.py); a failure is kept, not raised."""
@@ -329,8 +349,10 @@ class SessionService(PollModes):
             raise DomainError("error.vote_not_present", name=name)
         if poll.votes.get(member_id) == choice:
             return
-        self.remember_for_undo(poll, member_id)
+        previous = poll.votes.get(member_id)
         self.commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+        # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
+        self.remember_for_undo(poll.id, member_id, previous)
 
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
@@ -402,12 +424,20 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
     session_dir = folder.session_dir(record.session.id)
     if (session_dir / "journal.jsonl").exists():
         raise DomainError("error.session_exists", session=record.session.id)
-    journal = Journal(session_dir / "journal.jsonl")
-    data = {"record": record.model_dump(mode="json")}
+    # A new session's files are written under its lock, as every session's are (sessions/session_files.py).
+    lock = SessionLock(session_dir)
+    lock.acquire(local_now())  # (not ``clock``: a test's clock would move, and with it every timestamp after)
     try:
-        ts = clock().isoformat()
-        journal.append("session_created", data, ts)
-        # With its journal record, so that the summary and digest are vouched for from the start.
-        folder.write_checkpoint(record, journal.seq, journal.head, journal, ts)
+        if (session_dir / "journal.jsonl").exists():
+            raise DomainError("error.session_exists", session=record.session.id)
+        journal = Journal(session_dir / "journal.jsonl")
+        data = {"record": record.model_dump(mode="json")}
+        try:
+            ts = clock().isoformat()
+            journal.append("session_created", data, ts)
+            # With its journal record, so that the summary and digest are vouched for from the start.
+            folder.write_checkpoint(record, journal.seq, journal.head, journal, ts)
+        finally:
+            journal.close()
     finally:
-        journal.close()
+        lock.release()

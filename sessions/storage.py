@@ -30,7 +30,7 @@ from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, Finding, Session
 from sessions.anchor import lost_end, read_anchor, write_anchor
-from sessions.atomic import atomic_write, clean_stale_temps
+from sessions.atomic import clean_stale_temps
 from sessions.collection import collection_paused
 from sessions.derived import CHECKPOINT_EVENT, DERIVED_KEY, SUMMARY_FILE, body_fingerprint, placed_bytes
 from sessions.digest import DIGEST_FILE, digest_body
@@ -41,6 +41,7 @@ from sessions.listing import SessionSummary, read_summary, session_ids
 from sessions.lock import LockHolder
 from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
 from sessions.recovery import LastSession, read_state
+from sessions.session_files import write_session_file
 from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout, read_tables, write_tables
 
 # CHECKPOINT_EVENT (from sessions/derived.py): the journal record written with each checkpoint, as
@@ -196,9 +197,9 @@ class DataFolder:
             journal_seq, chain_head = journal.seq, journal.head
             # (Never None for a file this program lays out; if it were, opening would check it in full.)
             content = moved or layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
-        atomic_write(folder / "session.json", content)
-        atomic_write(folder / SUMMARY_FILE, placed_bytes(summary, journal_seq, chain_head))
-        atomic_write(folder / DIGEST_FILE, placed_bytes(digest, journal_seq, chain_head))
+        write_session_file(folder / "session.json", content)
+        write_session_file(folder / SUMMARY_FILE, placed_bytes(summary, journal_seq, chain_head))
+        write_session_file(folder / DIGEST_FILE, placed_bytes(digest, journal_seq, chain_head))
         write_anchor(folder, journal_seq, chain_head, durable=True)
 
     def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:
