@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from models.poll import Counts, ScoreSheet
-from sessions.atomic import atomic_write, fsync_dir
+from sessions.atomic import fsync_dir
+from sessions.session_files import write_session_file
 
 BOX_NAME = "ballot-box.json"
 
@@ -62,7 +63,7 @@ class BallotBox:
 
     def write(self, state: BoxState) -> None:
         """Durable before the booth says the vote was received."""
-        atomic_write(self.path, state.to_bytes())
+        write_session_file(self.path, state.to_bytes())  # only while holding the session's lock
 
     def clear(self) -> None:
         with contextlib.suppress(FileNotFoundError):
