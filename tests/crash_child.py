@@ -200,7 +200,10 @@ def file_region(call: Call) -> str:
     name = os.path.basename(call.path)
     if name.startswith(".") and name.endswith(".tmp-council"):
         name = name[1:].rsplit(".", 2)[0]  # a temp file stands for the file it becomes
-    return REGION_OF_FILE.get(name, "lock" if name.startswith("lock") else "other")
+    for prefix in ("lock", "anchor"):
+        if name.startswith(prefix):
+            return prefix
+    return REGION_OF_FILE.get(name, "other")
 
 
 class _Regions:

@@ -28,7 +28,6 @@ The model is written out in docs/durability.md ("How crash safety is tested").
 from __future__ import annotations
 
 import hashlib
-import itertools
 import os
 import random
 import shutil
@@ -50,6 +49,7 @@ PERSISTENCE = ("ordered", "weak")
 """ordered: ext4 data=ordered (namespace operations durable in the order made); weak: in any order."""
 
 META_OPS = ("creat", "rename", "unlink", "mkdir", "rmdir", "link")
+DEPTH = 4  # namespace operations undone one by one from the newest (beyond that: all of them at once)
 
 
 # --- 1. recording
@@ -171,25 +171,37 @@ class Model:
             raise ValueError(op)
 
     # --- 3. what a crash could leave now
-    def namespace_choices(self, persistence: str, limit: int = 4) -> Iterator[tuple[list[int], str]]:
-        """Sets of namespace operations that may be durable now, with a description of each."""
+    def namespace_choices(self, persistence: str, depth: int = DEPTH) -> Iterator[tuple[list[int], str, bool]]:
+        """Sets of namespace operations that may be durable now: (chosen, description, all of them).
+
+        Ordered: the not-yet-durable operations undone from the last one back, up to ``depth`` of them,
+        and all of them. Weak: those, and each of the last ``depth`` undone alone, or kept alone.
+        """
         count = len(self.meta)
+        first = max(self.forced) + 1 if self.forced else 0
         if persistence == "ordered":
-            first = max(self.forced) + 1 if self.forced else 0
-            for length in range(count, first - 1, -1):
-                lost = count - length
-                yield list(range(length)), (f"last {lost} namespace operations undone" if lost else "")
-            return
-        loose = [n for n in range(count) if n not in self.forced]
-        if len(loose) <= limit:
-            subsets = itertools.chain.from_iterable(itertools.combinations(loose, k) for k in range(len(loose) + 1))
-        else:  # all, none, all but one, only one
-            subsets = iter([(), *((n,) for n in loose), *(tuple(m for m in loose if m != n) for n in loose), loose])
-        for kept in subsets:
+            loose = list(range(first, count))
+            kept_sets = [loose[: len(loose) - k] for k in range(min(depth, len(loose)) + 1)]
+            kept_sets.append([])
+            base = set(range(first))
+        else:
+            loose = [n for n in range(count) if n not in self.forced]
+            recent = loose[-depth:]
+            kept_sets = [loose[: len(loose) - k] for k in range(min(depth, len(loose)) + 1)] + [[]]
+            kept_sets += [[m for m in loose if m != n] for n in recent]
+            kept_sets += [[m for m in loose if m not in recent or m == n] for n in recent]
+            kept_sets.append([m for m in loose if m < first])  # the ordered model's "all undone"
+            base = set(self.forced)
+        seen: set[tuple[int, ...]] = set()
+        for kept in kept_sets:
+            chosen = tuple(sorted(base | set(kept)))
+            if chosen in seen:
+                continue
+            seen.add(chosen)
             undone = [n for n in loose if n not in kept]
-            chosen = sorted(self.forced | set(kept))
-            what = ", ".join(f"{self.meta[n].op} {self.meta[n].path}" for n in undone)
-            yield chosen, (f"undone: {what}" if undone else "")
+            what = ", ".join(f"{self.meta[n].op} {self.meta[n].path}" for n in undone[-3:])
+            more = f" and {len(undone) - 3} more" if len(undone) > 3 else ""
+            yield list(chosen), (f"undone: {what}{more}" if undone else ""), not undone
 
     def namespace(self, chosen: list[int]) -> tuple[dict[str, int], set[str]] | None:
         """The names and folders if exactly ``chosen`` are durable; None if that cannot be (an op lacks its source)."""
@@ -199,10 +211,15 @@ class Model:
                 return None
         return names, dirs
 
-    def contents(self, ino: int, cuts: int, rng: random.Random) -> list[tuple[bytes, str]]:
-        """What a file may hold after a crash: durable bytes plus a prefix of what was written since."""
+    def contents(self, ino: int, cuts: int, seed: int) -> list[tuple[bytes, str]]:
+        """What a file may hold after a crash: durable bytes plus a prefix of what was written since.
+
+        The first option is the least that may have reached the disk, the last all that was written.
+        The random cuts depend only on the file and its lengths, so both models cut a file alike.
+        """
         inode = self.inodes[ino]
         durable, volatile = inode.durable, bytes(inode.volatile)
+        rng = random.Random(f"{seed}:{ino}:{len(durable)}:{len(volatile)}")
         if durable == volatile:
             return [(durable, "")]
         if volatile.startswith(durable):
@@ -265,27 +282,32 @@ class State:
     persistence: str
 
 
-def crash_states(trace: Trace, persistence: str, cuts: int = 3, seed: int = 0) -> dict[str, State]:
-    """Every distinct state a crash after any call could leave, keyed by a fingerprint of its contents."""
-    rng = random.Random(seed)
+def crash_states(
+    trace: Trace, persistence: str, cuts: int = 3, seed: int = 0, points: set[int] | None = None
+) -> dict[str, State]:
+    """Every distinct state a crash after any call (or after the calls in ``points``) could leave, by fingerprint."""
     model = Model(trace.files, trace.dirs)
+    digests: dict[int, tuple[bytes, bytes]] = {}
     states: dict[str, State] = {}
     for point in range(len(trace.calls) + 1):
         if point:
             model.apply(trace.calls[point - 1])
+        if points is not None and point not in points:
+            continue
         call = trace.calls[point - 1] if point else None
         where = f"after call {point} ({call.op} {call.path})" if call else "before any call"
-        for chosen, undone in model.namespace_choices(persistence):
+        for chosen, undone, complete in model.namespace_choices(persistence):
             space = model.namespace(chosen)
             if space is None:
                 continue
             names, dirs = space
             paths = sorted(names)
-            options = [model.contents(names[path], cuts, rng) for path in paths]
-            for combination in itertools.islice(itertools.product(*options), 64):
+            options = [model.contents(names[path], cuts, seed) for path in paths]
+            # Torn files one at a time with every name in place; with names undone, files all written or all lost.
+            for combination in _combinations(options) if complete else _extremes(options):
                 files = {path: content for path, (content, _) in zip(paths, combination, strict=True)}
                 torn = [f"{path} {how}" for path, (_, how) in zip(paths, combination, strict=True) if how]
-                key = _fingerprint(files, dirs)
+                key = _fingerprint(files, dirs, digests)
                 how = "; ".join(x for x in [where, undone, *torn] if x)
                 known = states.get(key)
                 if known is None or known.point < point:
@@ -293,10 +315,37 @@ def crash_states(trace: Trace, persistence: str, cuts: int = 3, seed: int = 0) -
     return states
 
 
-def _fingerprint(files: dict[str, bytes], dirs: set[str]) -> str:
+def _combinations(options: list[list[tuple[bytes, str]]]) -> Iterator[tuple[tuple[bytes, str], ...]]:
+    """Contents for every file at once: each file's every option with the others all written or all lost.
+
+    Several files are unflushed at once (the anchors, a temp file): every product of their cuts
+    would grow without bound and say little more; one torn file at a time, the others at either
+    extreme, is what ALICE explores too.
+    """
+    full = tuple(option[-1] for option in options)
+    least = tuple(option[0] for option in options)
+    yield full
+    yield least
+    for number, option in enumerate(options):
+        if len(option) > 1:
+            for choice in option:
+                yield (*full[:number], choice, *full[number + 1 :])
+                yield (*least[:number], choice, *least[number + 1 :])
+
+
+def _extremes(options: list[list[tuple[bytes, str]]]) -> Iterator[tuple[tuple[bytes, str], ...]]:
+    yield tuple(option[-1] for option in options)
+    yield tuple(option[0] for option in options)
+
+
+def _fingerprint(files: dict[str, bytes], dirs: set[str], digests: dict[int, tuple[bytes, bytes]]) -> str:
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+        content = files[path]
+        known = digests.get(id(content))
+        if known is None or known[0] is not content:
+            known = digests[id(content)] = (content, hashlib.sha256(content).digest())
+        digest.update(path.encode() + b"\0" + known[1])
     for name in sorted(dirs):
         digest.update(b"D" + name.encode() + b"\0")
     return digest.hexdigest()
@@ -407,17 +456,21 @@ def check_states(
 
 def after_power_cut(trace: Trace, states: dict[str, State]) -> State:
     """A crash state to restart from: the secret poll's closing line torn, its box full."""
-    ballots = [made for made, step in trace.acks if step.startswith("ballot:")]
-    closes = [made for made, step in trace.acks if ballots and step.startswith("close:") and made > ballots[-1]]
     journal = f"sessions/{trace.session}/journal.jsonl"
     torn = [s for s in states.values() if not s.files.get(journal, b"\n").endswith(b"\n")]
-    closing = [s for s in torn if ballots and closes and ballots[-1] < s.point <= closes[0]]
     # The first torn line after the last ballot is the poll's closing line; among its cuts, the longest.
-    return min(closing or torn, key=lambda s: (s.point, -len(s.files[journal]), s.how))
+    return min(torn, key=lambda s: (s.point, -len(s.files[journal]), s.how))
 
 
-def record_recovery(trace: Trace, states: dict[str, State], scratch: Path) -> Trace:
+def closing_window(trace: Trace) -> set[int]:
+    """The crash points between the last secret ballot and the end of the step that closes its poll."""
+    ballots = [made for made, step in trace.acks if step.startswith("ballot:")]
+    closes = [made for made, step in trace.acks if step.startswith("close:") and made > ballots[-1]]
+    return set(range(ballots[-1] + 1, closes[0] + 1))
+
+
+def record_recovery(trace: Trace, scratch: Path) -> Trace:
     """Restart the meeting on a state a power cut left, and log the calls of that recovery and the rest."""
-    state = after_power_cut(trace, states)
+    state = after_power_cut(trace, crash_states(trace, "ordered", cuts=1, points=closing_window(trace)))
     data = materialize(state, scratch)
     return record(data, trace.session, before=acknowledged(trace, state.point))

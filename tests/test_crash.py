@@ -217,8 +217,13 @@ def draw(
     if kind in WITHIN:
         call = rng.choice([n for n, region in enumerate(regions, start=1) if region == kind])
     else:
-        own = [n for n, region in enumerate(regions, start=1) if region not in (*WITHIN, "state")]
-        call = 0 if not own or rng.random() < OUTSIDE_SHARE else rng.choice(own)
+        # What the step itself writes (the journal, the anchor, the ballot box): each alike, then a call in it.
+        own = sorted({region for region in regions if region not in (*WITHIN, "state")})
+        if not own or rng.random() < OUTSIDE_SHARE:
+            call = 0
+        else:
+            written = rng.choice(own)
+            call = rng.choice([n for n, region in enumerate(regions, start=1) if region == written])
     return Target(kind, step, call, (cal.index(step), call))
 
 
