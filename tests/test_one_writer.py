@@ -376,3 +376,37 @@ def test_closing_after_the_lock_was_taken_writes_nothing_over_the_new_holder(
     intruder.close()
     assert votes_on_disk(demo_dir) == {"m1": "yes", "m2": "no"}
     assert verify_session(demo_dir, PLANNED).ok
+
+
+def test_only_its_own_half_written_record_is_cut_by_a_writer(
+    demo_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A half-written record the disk would not let it take back is its own to cut; another's record after it is not."""
+    chair = start_meeting(demo_dir, clock)
+    poll = chair.open_poll()
+    journal = DataFolder(demo_dir).journal_path(PLANNED)
+    real_write, real_truncate = os.write, os.ftruncate
+    mine = chair.journal._fd if chair.journal is not None else -1
+
+    def half(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data)[: len(data) // 2]) if fd == mine else real_write(fd, data)
+
+    def refuse(fd: int, length: int) -> None:
+        if fd == mine:
+            raise OSError(30, "Read-only file system")
+        real_truncate(fd, length)
+
+    monkeypatch.setattr(os, "write", half)
+    monkeypatch.setattr(os, "ftruncate", refuse)
+    with pytest.raises(DomainError):
+        chair.record_vote(poll.voters[0], Choice.YES)
+    monkeypatch.undo()
+    torn = journal.read_bytes()
+    append_from_another_process(journal, b"\n" + foreign_record(journal))  # ends the torn line, adds its own
+    on_disk = journal.read_bytes()
+    assert on_disk.startswith(torn) and len(on_disk) > len(torn)
+    with pytest.raises(DomainError) as stopped:
+        chair.record_vote(poll.voters[0], Choice.YES)
+    assert stopped.value.key == "error.journal_changed"
+    assert journal.read_bytes() == on_disk
+    chair.close()
