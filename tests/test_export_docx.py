@@ -12,6 +12,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Mm, Pt
 from lxml import etree
 from pypdf import PdfReader
@@ -177,8 +178,15 @@ def test_page_is_a4_in_times_new_roman_with_page_numbers(minutes) -> None:
     assert round(section.left_margin.cm) == 3 and round(section.right_margin.cm) == 2
     normal = document.styles["Normal"]
     assert normal.font.name == "Times New Roman" and normal.font.size == Pt(13)
-    footer_xml = etree.tostring(section.footer._element, encoding="unicode")
-    assert "PAGE" in footer_xml and 'fldCharType="begin"' in footer_xml
+    # Decree 30/2020: the page number at the top, centred, in the body size, not on the first page
+    assert section.different_first_page_header_footer
+    assert "PAGE" not in etree.tostring(section.first_page_header._element, encoding="unicode")
+    [number] = section.header.paragraphs
+    assert number.alignment == WD_ALIGN_PARAGRAPH.CENTER
+    header_xml = etree.tostring(section.header._element, encoding="unicode")
+    assert " PAGE " in header_xml and 'fldCharType="begin"' in header_xml
+    assert all(run.font.size == Pt(13) for run in number.runs)
+    assert "PAGE" not in etree.tostring(section.footer._element, encoding="unicode")
 
 
 def test_all_text_is_nfc(minutes) -> None:
