@@ -186,6 +186,11 @@ class SessionService(PollModes):
         try:
             if self.journal is not None:
                 self.checkpoint()
+            if self.journal is not None and self.lock is not None and not self.lock.still_held():
+                # The lock was taken from us with no write since to notice it: the new holder's files stay as they are.
+                self.journal.stopped = DomainError("error.lock_lost", path=str(self.lock.lock_path))
+                self._stop_if_displaced()
+            if self.journal is not None:
                 seq, head = self.journal.seq, self.journal.head
                 self.journal.close()
                 self.journal = None
