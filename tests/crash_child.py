@@ -58,12 +58,36 @@ def choice_for(item: int, member_id: str) -> Choice:
 
 
 # --- the secret ballot through the booth: the one place that knows how the booth is driven
-def open_secret_poll(service: SessionService) -> object:
-    return service.open_poll(PollMode.SECRET)
+BOOTH_SECRET = "hom-phieu-kin"  # the chair's secret, for a box sealed under one (sessions/sealing.py)
+
+
+def give_booth_secret(service: SessionService) -> None:
+    """Give the chair's secret when the booth needs it: once to seal the poll's key, again after each restart.
+
+    A box that keeps its counts in the clear needs none (no ``open_booth``).
+    """
+    if hasattr(service, "open_booth") and not service.booth_ready():
+        from sessions.sealing import KdfCost
+
+        # The cheapest Argon2id: these children are many, and the cost is measured elsewhere.
+        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
+
+
+def open_secret_poll(service: SessionService) -> None:
+    service.open_poll(PollMode.SECRET)
+    give_booth_secret(service)
 
 
 def cast_ballot(service: SessionService, member_id: str, choice: Choice) -> None:
+    give_booth_secret(service)
     service.cast_secret(member_id, choice)
+
+
+def close_poll(service: SessionService) -> None:
+    poll = service.record.open_poll()
+    if poll is not None and poll.mode == PollMode.SECRET:
+        give_booth_secret(service)  # the sums are opened at closing, with the poll's key
+    service.close_poll()
 
 
 def voted_in(service: SessionService, poll: Poll) -> set[str]:
@@ -72,11 +96,26 @@ def voted_in(service: SessionService, poll: Poll) -> set[str]:
 
 
 def secret_counts(service: SessionService, poll: Poll) -> Counts:
-    """The anonymous counts so far (the box while open, the frozen result once closed)."""
-    if poll.status == PollStatus.OPEN:
-        state = service.box_state()
-        return state.counts if state is not None else Counts()
-    return poll.counts
+    """The anonymous counts so far (the box while open, the frozen result once closed).
+
+    A sealed box is opened as the chair would at closing: its sums only, with the poll's key.
+    """
+    if poll.status != PollStatus.OPEN:
+        return poll.counts
+    state = service.box_state()
+    if state is None:
+        return Counts()
+    clear = getattr(state, "counts", None)
+    if clear is not None:
+        return clear
+    if getattr(state, "key", None) is None:
+        return Counts()
+    from sessions.sealing import unseal_key
+
+    key = unseal_key(state.key, BOOTH_SECRET)
+    assert key is not None, "the chair's secret no longer opens the box"
+    opened = {option: key.decrypt_count(total, len(poll.voters)) for option, total in state.sums.items()}
+    return Counts(yes=opened.get("yes", 0), no=opened.get("no", 0), abstain=opened.get("abstain", 0))
 
 
 def expected_counts(item: int, voted: set[str]) -> Counts:
@@ -113,7 +152,7 @@ def next_step(service: SessionService, items: int = ITEMS) -> tuple[str, Action]
                 if poll.mode == PollMode.SECRET:
                     return f"ballot:{item}:{member_id}", lambda s, m=member_id, c=choice: cast_ballot(s, m, c)
                 return f"vote:{item}:{member_id}:{choice.value}", lambda s, m=member_id, c=choice: s.record_vote(m, c)
-            return f"close:{item}", lambda s: s.close_poll()
+            return f"close:{item}", close_poll
         if initiative not in record.findings:
             return f"find:{item}", lambda s, i=initiative: s.save_finding(i, _finding(s, i))
     if record.session.status != SessionStatus.CLOSED:
