@@ -12,10 +12,12 @@ from models.poll import PollMode
 from models.session import Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
 from tui.app import CouncilApp
 from tui.screens.ballot_overview import BallotOverviewScreen
 from tui.screens.booth import BallotScreen, BoothScreen, PinScreen, ReceivedScreen
+from tui.screens.booth_secret import SecretScreen
+from tui.screens.dialogs import ConfirmScreen
 from tui.screens.sheet import SheetScreen
 
 
@@ -43,6 +45,13 @@ async def booth_round(data: Path, clock) -> tuple[list[str], str]:
         await pilot.press("v")
         assert isinstance(app.screen, BallotOverviewScreen)
         await pilot.press("b")
+        # The chair chooses the booth secret, typed twice: a mistyped one could never open the box.
+        assert isinstance(app.screen, SecretScreen)
+        await pilot.press(*"short", "enter")
+        assert "ít nhất 8 ký tự" in screen_text(app) and isinstance(app.screen, SecretScreen)
+        await pilot.press(*BOOTH_SECRET, "enter", *"hom-phieu-khac", "enter")
+        assert "không khớp" in screen_text(app) and isinstance(app.screen, SecretScreen)
+        await pilot.press(*BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
         assert isinstance(app.screen, BoothScreen)
         # No key a member can press leads anywhere else.
         for key in ("question_mark", "ctrl+q", "ctrl+p", "escape", "ctrl+c", "f", "c"):
@@ -71,8 +80,10 @@ async def booth_round(data: Path, clock) -> tuple[list[str], str]:
         assert isinstance(app.screen, BoothScreen)
         seen.append(screen_text(app))
 
-        # The chair leaves with ctrl+x and the chair's PIN.
+        # The chair leaves with ctrl+x and the booth secret; the chair's PIN no longer opens the way out.
         await pilot.press("ctrl+x", *"1357", "enter")
+        assert isinstance(app.screen, BoothScreen)
+        await pilot.press("ctrl+x", *BOOTH_SECRET, "enter")
         assert isinstance(app.screen, BallotOverviewScreen)
         seen.append(screen_text(app))
         await pilot.press("c", "enter")
@@ -100,7 +111,7 @@ async def type_sheet(data: Path, clock) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("v")
         assert isinstance(app.screen, BallotOverviewScreen)
-        await pilot.press("enter")
+        await pilot.press("enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
         assert isinstance(app.screen, SheetScreen)
         await pilot.press(*"25", "tab", *"40", "tab", *"30", "tab", *"Tốt", "ctrl+s")
         assert "0 đến 30" in screen_text(app)  # 40 is outside applicability's band: refused
@@ -108,15 +119,21 @@ async def type_sheet(data: Path, clock) -> None:
         assert isinstance(app.screen, BallotOverviewScreen)
         assert "Đã bỏ phiếu: 1/7" in screen_text(app)
         await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)  # an open ballot: quitting asks first
+        await pilot.press("enter")
 
 
 def test_secretary_types_a_paper_scoring_sheet(demo_dir: Path, clock) -> None:
     prepare(demo_dir, clock, PollMode.SCORING, {})
     asyncio.run(type_sheet(demo_dir, clock))
-    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock, read_only=True)
-    state = service.box_state()
-    assert state is not None and state.voted == {"m1"}
-    assert [s.total for s in state.sheets] == [79] and state.sheets[0].comment == "Tốt"
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    assert service.box_state().voted == {"m1"}
+    assert "Tốt".encode() not in DataFolder(demo_dir).session_dir(PLANNED).joinpath("ballot-box.json").read_bytes()
+    service.open_booth(BOOTH_SECRET)
+    service.close_poll(force=True)
+    sheets = service.record.polls[-1].sheets
+    assert [s.total for s in sheets] == [79] and sheets[0].comment == "Tốt"
+    service.close()
 
 
 def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(demo_dir: Path, clock) -> None:
@@ -130,6 +147,8 @@ def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(dem
             app.notify("Cảnh báo thử", severity="warning")
             for member in range(2):
                 await pilot.press(*["down"] * member, "enter")
+                if member == 0:
+                    await pilot.press(*BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
                 assert isinstance(app.screen, SheetScreen)
                 await pilot.press(*"25", "tab", *"24", "tab", *"30", "ctrl+s")
                 assert isinstance(app.screen, BallotOverviewScreen)
