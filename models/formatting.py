@@ -47,12 +47,34 @@ def format_time(value: dt.time | None) -> str:
     return value.strftime("%H:%M")
 
 
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""English month names, written out here: ``strftime("%B")`` follows the process's locale."""
+
+
 def long_date(value: dt.date, lang: str | None = None) -> str:
-    """``ngày 05 tháng 03 năm 2026`` in Vietnamese, ``5 March 2026`` in English."""
+    """``ngày 05 tháng 3 năm 2026``, ``ngày 14 tháng 02 năm 2026`` in Vietnamese; ``5 March 2026`` in English.
+
+    Decree 30/2020 (Appendix I): a leading zero only for days below 10 and for months 1 and 2
+    (so that "tháng 1" cannot be read as the start of "tháng 10" or "tháng 11", nor "tháng 2" of "tháng 12").
+    """
     lang = lang or current_language()
     if lang == "vi":
-        return f"ngày {value.day:02d} tháng {value.month:02d} năm {value.year}"
-    return f"{value.day} {value.strftime('%B')} {value.year}"
+        month = f"{value.month:02d}" if value.month <= 2 else str(value.month)
+        return f"ngày {value.day:02d} tháng {month} năm {value.year}"
+    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
 def format_fraction(value: Fraction) -> str:

@@ -270,7 +270,7 @@ class PollModes:
         before = {m: (c.value if c else None) for m in poll.voters for c in [poll.votes.get(m)]}
         votes = {m: choice.value for m in poll.voters}
         self.commit("votes_recorded", {"poll_id": poll.id, "votes": votes})
-        self._undo_stack().append((poll.id, before))
+        self._undo_stack().append((poll.id, before))  # after the commit: a refused write leaves nothing to undo
 
     def _undo_stack(self) -> list[tuple[str, dict[str, str | None]]]:
         stack = getattr(self, "_undo", None)
@@ -278,10 +278,9 @@ class PollModes:
             stack = self._undo = []
         return stack
 
-    def remember_for_undo(self, poll: Poll, member_id: str) -> None:
-        """Called before one open vote changes, so that undo can put it back."""
-        previous = poll.votes.get(member_id)
-        self._undo_stack().append((poll.id, {member_id: previous.value if previous else None}))
+    def remember_for_undo(self, poll_id: str, member_id: str, previous: Choice | None) -> None:
+        """Called once one open vote's change is on disk, with what it replaced, so that undo can put it back."""
+        self._undo_stack().append((poll_id, {member_id: previous.value if previous else None}))
 
     def undo_last_vote(self) -> bool:
         """Put back what the last vote (or 'everyone yes') replaced; False when there is nothing to undo."""
@@ -291,8 +290,9 @@ class PollModes:
             stack.pop()
         if poll is None or not stack:
             return False
-        _, before = stack.pop()
+        _, before = stack[-1]
         self.commit("votes_recorded", {"poll_id": poll.id, "votes": before})
+        stack.pop()  # only once undone on disk: an undo the disk refused can be tried again
         return True
 
     # --- rulebook

@@ -326,8 +326,10 @@ class SessionService(PollModes):
             raise DomainError("error.vote_not_present", name=name)
         if poll.votes.get(member_id) == choice:
             return
-        self.remember_for_undo(poll, member_id)
+        previous = poll.votes.get(member_id)
         self.commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+        # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
+        self.remember_for_undo(poll.id, member_id, previous)
 
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)

@@ -71,7 +71,7 @@ def test_header_has_the_unit_the_national_title_and_the_place_and_date(minutes) 
     assert motto.bold and motto.underline
     assert header.cell(1, 0).text == "Số: ....../BB-HĐSK"
     place = header.cell(1, 1).paragraphs[0]
-    assert place.text == "Bến Tre, ngày 14 tháng 05 năm 2026"
+    assert place.text == "Bến Tre, ngày 14 tháng 5 năm 2026"
     assert place.runs[0].italic
     # the header is borderless
     borders = header._tbl.tblPr.find(f"{W}tblBorders")

@@ -61,7 +61,7 @@ def test_first_page_has_the_header_and_title(minutes) -> None:
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ]
-    assert "Số: ....../BB-HĐSK Bến Tre, ngày 14 tháng 05 năm 2026" in lines
+    assert "Số: ....../BB-HĐSK Bến Tre, ngày 14 tháng 5 năm 2026" in lines
     assert "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN" in lines
     assert "PHIÊN HỌP XÉT CÔNG NHẬN SÁNG KIẾN ĐỢT 1 NĂM 2026" in lines
 

@@ -65,7 +65,7 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
         "BỆNH VIỆN ĐA KHOA TỈNH BẾN TRE",
         "Độc lập - Tự do - Hạnh phúc",
         "HỘI ĐỒNG SÁNG KIẾN",
-        "Bến Tre, ngày 14 tháng 05 năm 2026",
+        "Bến Tre, ngày 14 tháng 5 năm 2026",
         # 2. title and the session's name
         "# BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN",
         "PHIÊN HỌP XÉT CÔNG NHẬN SÁNG KIẾN ĐỢT 1 NĂM 2026",

@@ -170,8 +170,28 @@ def test_dates_are_dd_mm_yyyy() -> None:
     assert format_date(dt.date(2026, 3, 5)) == "05/03/2026"
     assert format_date(dt.date(2026, 11, 22)) == "22/11/2026"
     assert format_date(None) == ""
-    assert long_date(dt.date(2026, 3, 5), "vi") == "ngày 05 tháng 03 năm 2026"
     assert long_date(dt.date(2026, 3, 5), "en") == "5 March 2026"
+
+
+def test_long_dates_pad_only_days_below_10_and_months_1_and_2() -> None:
+    # Decree 30/2020, Appendix I
+    assert long_date(dt.date(2026, 5, 14), "vi") == "ngày 14 tháng 5 năm 2026"
+    assert long_date(dt.date(2026, 3, 5), "vi") == "ngày 05 tháng 3 năm 2026"
+    assert long_date(dt.date(2026, 2, 5), "vi") == "ngày 05 tháng 02 năm 2026"
+    assert long_date(dt.date(2026, 1, 31), "vi") == "ngày 31 tháng 01 năm 2026"
+    assert long_date(dt.date(2026, 12, 10), "vi") == "ngày 10 tháng 12 năm 2026"
+    assert long_date(dt.date(2026, 10, 9), "vi") == "ngày 09 tháng 10 năm 2026"
+
+
+def test_the_english_long_date_does_not_follow_the_process_locale(monkeypatch) -> None:
+    import time
+
+    # date.strftime goes through time.strftime, which follows LC_TIME: a German locale would write "Mai".
+    real = time.strftime
+    monkeypatch.setattr(time, "strftime", lambda fmt, *args: real(fmt.replace("%B", "Mai"), *args))
+    assert dt.date(2026, 5, 14).strftime("%B") == "Mai"  # the stand-in locale is in force
+    assert long_date(dt.date(2026, 5, 14), "en") == "14 May 2026"
+    assert [long_date(dt.date(2026, m, 1), "en").split()[1] for m in (1, 6, 12)] == ["January", "June", "December"]
 
 
 def test_times() -> None:

@@ -214,9 +214,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "minutes.title": ("MINUTES OF THE INITIATIVE COUNCIL MEETING", "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN"),
     "minutes.draft": ("(DRAFT: the session is not closed)", "(DỰ THẢO: phiên họp chưa kết thúc)"),
     "minutes.legal_basis": (
-        "Pursuant to Decision No. {number} dated {date} of the {issuer} establishing the {council};",
-        "Căn cứ Quyết định số {number} ngày {date} của {issuer} về việc thành lập {council};",
+        "Pursuant to Decision No. {number}{date}{issuer} establishing the {council};",
+        "Căn cứ Quyết định số {number}{date}{issuer} về việc thành lập {council};",
     ),
+    # The parts of the legal basis a council may leave unknown: the sentence reads well without them.
+    "minutes.legal_basis_date": (" dated {date}", " ngày {date}"),
+    "minutes.legal_basis_issuer": (" of the {issuer}", " của {issuer}"),
     "minutes.h_time": ("I. TIME AND PLACE", "I. THỜI GIAN, ĐỊA ĐIỂM"),
     "minutes.time_place": (
         "At {time} on {date}, at {place}, the {council} met to review and recognise initiatives.",

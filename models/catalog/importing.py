@@ -315,6 +315,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "New fields of application (check the spelling): {values}.",
         "Lĩnh vực mới (hãy kiểm tra chính tả): {values}.",
     ),
+    "prep.import.formula_as_text": (
+        "This cell holds a formula; it was read as its text, {text}, not as the value it showed. Type the value itself if that is what you meant.",
+        "Ô này chứa công thức; đã đọc nguyên văn công thức {text}, không lấy giá trị nó hiển thị. Nếu cần giá trị, hãy nhập trực tiếp giá trị đó.",
+    ),
+    "prep.import.formulas_more": (
+        "{count} more cells hold formulas, read as their text too.",
+        "Còn {count} ô khác chứa công thức, cũng được đọc nguyên văn công thức.",
+    ),
     "prep.import.type_default": (
         "No type of solution given; 'Technical solution' is assumed, change it in the app if wrong.",
         "Chưa ghi loại giải pháp; tạm ghi 'Giải pháp kỹ thuật', hãy sửa trong ứng dụng nếu chưa đúng.",

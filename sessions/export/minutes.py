@@ -79,13 +79,9 @@ def _legal_basis(record: SessionRecord) -> list:
     decision = record.council.decision
     if not decision.number:
         return []
-    text = t(
-        "minutes.legal_basis",
-        number=decision.number,
-        date=format_date(decision.date),
-        issuer=decision.issuer,
-        council=record.council.name,
-    )
+    date = t("minutes.legal_basis_date", date=format_date(decision.date)) if decision.date else ""
+    issuer = t("minutes.legal_basis_issuer", issuer=decision.issuer) if decision.issuer.strip() else ""
+    text = t("minutes.legal_basis", number=decision.number, date=date, issuer=issuer, council=record.council.name)
     return [Paragraph(text, italic=True)]
 
 

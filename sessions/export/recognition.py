@@ -14,7 +14,7 @@ from models.i18n import t
 from models.labels import category_label, scope_label, type_label
 from models.record import SessionRecord
 from models.session import Conclusion
-from sessions.export.sheets import VND_FORMAT, csv_bytes, fit_row_height, workbook_bytes
+from sessions.export.sheets import VND_FORMAT, csv_bytes, fit_row_height, put, workbook_bytes
 
 
 @dataclass(frozen=True)
@@ -124,8 +124,7 @@ def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
     width = len(WIDTHS)
     last = get_column_letter(width)
     unit = record.council.unit or record.council.name
-    sheet["A1"] = unit.upper()
-    sheet["A1"].font = Font(name=_FONT, size=12, bold=True)
+    put(sheet, 1, 1, unit.upper()).font = Font(name=_FONT, size=12, bold=True)
     for row_number, (text, font) in enumerate(
         [
             (t("recognition.title"), Font(name=_FONT, size=14, bold=True)),
@@ -133,18 +132,18 @@ def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
         ],
         start=2,
     ):
-        sheet.cell(row=row_number, column=1, value=text).font = font
+        put(sheet, row_number, 1, text).font = font
         sheet.cell(row=row_number, column=1).alignment = Alignment(horizontal="center")
         sheet.merge_cells(f"A{row_number}:{last}{row_number}")
     head = 5
     for col, text in enumerate(columns(), start=1):
-        cell = sheet.cell(row=head, column=col, value=text)
+        cell = put(sheet, head, col, text)
         cell.font = Font(name=_FONT, size=12, bold=True)
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         cell.border = _BOX
     for offset, row in enumerate(rows, start=1):
         for col, value in enumerate(_cells(row), start=1):
-            cell = sheet.cell(row=head + offset, column=col, value=value)
+            cell = put(sheet, head + offset, col, value)
             cell.font = Font(name=_FONT, size=12)
             cell.border = _BOX
             cell.alignment = Alignment(vertical="top", wrap_text=True, horizontal="center" if col == 1 else None)
@@ -157,11 +156,11 @@ def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
     total_row = head + len(rows) + 1
     for col in range(1, width + 1):
         sheet.cell(row=total_row, column=col).border = _BOX
-    sheet.cell(row=total_row, column=3, value=t("minutes.total")).font = Font(name=_FONT, size=12, bold=True)
-    amount = sheet.cell(row=total_row, column=width, value=total)
+    put(sheet, total_row, 3, t("minutes.total")).font = Font(name=_FONT, size=12, bold=True)
+    amount = put(sheet, total_row, width, total)
     amount.font = Font(name=_FONT, size=12, bold=True)
     amount.number_format = VND_FORMAT
-    note = sheet.cell(row=total_row + 1, column=3, value=t("recognition.unquantified", count=unquantified))
+    note = put(sheet, total_row + 1, 3, t("recognition.unquantified", count=unquantified))
     note.font = Font(name=_FONT, size=12, italic=True)
     for col, chars in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = chars

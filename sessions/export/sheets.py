@@ -9,6 +9,7 @@ import math
 import zipfile
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
@@ -29,10 +30,38 @@ def workbook_bytes(workbook: Workbook, created: dt.datetime) -> bytes:
     return normalise_zip(buffer.getvalue(), created)
 
 
-def csv_bytes(rows: list[list[str | int]]) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly."""
+def put(sheet: Worksheet, row: int, column: int, value: str | int | None) -> Cell:
+    """Write ``value`` into a cell; text is always a string cell, never a formula.
+
+    openpyxl makes any text that begins with ``=`` a live formula: an initiative titled
+    ``=HYPERLINK("http://x","click")`` would become a link in the unit's spreadsheet.
+    """
+    cell = sheet.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    return cell
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What a spreadsheet program reads as the start of a formula when it opens a CSV file."""
+
+
+def csv_field(value: str | int) -> str | int:
+    """A text that a spreadsheet program would run as a formula, with a leading ``'`` (shown as text)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_bytes(rows: list[list[str | int]], delimiter: str = ",") -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel opens Vietnamese text correctly; no field runs as a formula.
+
+    ``delimiter`` ``;`` is what Excel expects on Vietnamese regional settings (a comma is their decimal mark).
+    """
     text = io.StringIO()
-    csv.writer(text, lineterminator="\r\n").writerows(rows)
+    csv.writer(text, lineterminator="\r\n", delimiter=delimiter).writerows(
+        [[csv_field(value) for value in row] for row in rows]
+    )
     return ("\ufeff" + text.getvalue()).encode("utf-8")
 
 

@@ -100,20 +100,20 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, Side
     from openpyxl.utils import get_column_letter
 
-    from sessions.export.sheets import VND_FORMAT, fit_row_height, workbook_bytes
+    from sessions.export.sheets import VND_FORMAT, fit_row_height, put, workbook_bytes
 
     thin = Side(style="thin")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     book = Workbook()
     sheet = book.active
     sheet.title = t("statistics.sheet")[:31]
-    sheet["A1"] = t("statistics.title")
-    sheet["A1"].font = Font(name=_FONT, size=14, bold=True)
-    sheet["A2"] = t("statistics.sessions", sessions=", ".join(stats.session_ids))
-    sheet["A2"].font = Font(name=_FONT, size=12, italic=True)
+    put(sheet, 1, 1, t("statistics.title")).font = Font(name=_FONT, size=14, bold=True)
+    put(sheet, 2, 1, t("statistics.sessions", sessions=", ".join(stats.session_ids))).font = Font(
+        name=_FONT, size=12, italic=True
+    )
     row = 3
     for sentence in stats.summary():
-        cell = sheet.cell(row=row, column=1, value=sentence)
+        cell = put(sheet, row, 1, sentence)
         cell.font = Font(name=_FONT, size=12)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(WIDTHS))
@@ -122,7 +122,7 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
     for heading, buckets in stats.sections():
         row += 1
         for col, text in enumerate(_columns(heading), start=1):
-            cell = sheet.cell(row=row, column=col, value=text)
+            cell = put(sheet, row, col, text)
             cell.font = Font(name=_FONT, size=12, bold=True)
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
             cell.border = box
@@ -132,7 +132,7 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
             bold = bucket.key == "total"
             values = [bucket.label, bucket.count, bucket.recognised, bucket.benefit_vnd, bucket.unquantified]
             for col, value in enumerate(values, start=1):
-                cell = sheet.cell(row=row, column=col, value=value)
+                cell = put(sheet, row, col, value)
                 cell.font = Font(name=_FONT, size=12, bold=bold)
                 cell.border = box
                 if col == 4:

@@ -19,6 +19,7 @@ from models.initiative import Initiative
 from models.record import SessionRecord
 from sessions.council_setup import CouncilEditor, merge_member_ids
 from sessions.editing import AgendaEditor, agenda_problems, initiative_id_for
+from sessions.importing.cells import formula_warnings
 from sessions.importing.columns import INITIATIVE_COLUMNS, MEMBER_COLUMNS, find_header_row, score, sheet_named
 from sessions.importing.columns import INITIATIVE_SHEETS as _INITIATIVE_SHEETS
 from sessions.importing.columns import MEMBER_SHEETS as _MEMBER_SHEETS
@@ -79,20 +80,23 @@ def preview_initiatives(
     if isinstance(book, ImportPlan):
         book.session_id = record.session.id
         return book
-    return plan_initiatives(
+    return _with_formula_warnings(
         book,
-        members=record.members,
-        existing=list(record.initiatives.values()),
-        status=record.session.status,
-        session_id=record.session.id,
-        sheet=sheet,
+        plan_initiatives(
+            book,
+            members=record.members,
+            existing=list(record.initiatives.values()),
+            status=record.session.status,
+            session_id=record.session.id,
+            sheet=sheet,
+        ),
     )
 
 
 def preview_members(source: Path | bytes, *, name: str | None = None, sheet: str | None = None) -> ImportPlan:
     """The member list this file holds, with every problem; writes nothing."""
     book = _read(source, name, "members")
-    return book if isinstance(book, ImportPlan) else plan_members(book, sheet=sheet)
+    return book if isinstance(book, ImportPlan) else _with_formula_warnings(book, plan_members(book, sheet=sheet))
 
 
 def preview(
@@ -121,19 +125,28 @@ def preview(
         if session_id is not None:
             raise DomainError("prep.import.members_no_session")
         folder.load_council()  # a clear error when the folder has no council yet
-        return plan_members(book, sheet=sheet)
+        return _with_formula_warnings(book, plan_members(book, sheet=sheet))
     if session_id is None:
         planned = [s.id for s in folder.summaries() if s.status == "planned"] if not folder.is_empty() else []
         raise DomainError("prep.import.session_needed", sessions=", ".join(planned) or "-")
     record, _ = folder.load_record(session_id)
-    return plan_initiatives(
+    return _with_formula_warnings(
         book,
-        members=record.members,
-        existing=list(record.initiatives.values()),
-        status=record.session.status,
-        session_id=session_id,
-        sheet=sheet,
+        plan_initiatives(
+            book,
+            members=record.members,
+            existing=list(record.initiatives.values()),
+            status=record.session.status,
+            session_id=session_id,
+            sheet=sheet,
+        ),
     )
+
+
+def _with_formula_warnings(book: Workbook, plan: ImportPlan) -> ImportPlan:
+    """The plan, warned of every formula cell of the file (read as its text)."""
+    plan.warnings.extend(formula_warnings(book))
+    return plan
 
 
 def apply_initiatives(service: SessionService, plan: ImportPlan) -> list[Initiative]:

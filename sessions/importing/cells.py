@@ -15,7 +15,8 @@ from models.parsing import (
     squash,
 )
 from models.text import clean_text
-from sessions.importing.reader import Cell
+from sessions.importing.plan import Problem
+from sessions.importing.reader import Cell, Workbook
 
 
 def _number_text(value: float) -> str:
@@ -89,3 +90,38 @@ def flag_of(cell: Cell, default: bool = True) -> bool:
     if isinstance(value, bool):
         return value
     return parse_yes_no(text_of(cell), default)
+
+
+FORMULAS_NAMED = 10
+"""Formula cells named one by one in an import's warnings; the others are counted in one more."""
+
+
+def formula_warnings(book: Workbook) -> list[Problem]:
+    """A warning for each formula cell: it was read as the formula's text, not as the value it showed.
+
+    A title typed as ``=HYPERLINK("http://x","click")`` stays that text (and every export writes it as
+    text, never as a live formula); a figure computed by a formula has to be typed as a number.
+    """
+    from sessions.importing.columns import column_letter
+
+    found = [
+        (sheet, number, index, cell)
+        for sheet in book.sheets
+        for number, cells in sheet.rows
+        for index, cell in enumerate(cells)
+        if cell.formula
+    ]
+    many = len(book.sheets) > 1
+    warnings = [
+        Problem(
+            "prep.import.formula_as_text",
+            {"text": str(cell.value)[:80]},
+            row=number,
+            column=column_letter(index),
+            sheet=sheet.name if many and sheet.name else None,
+        )
+        for sheet, number, index, cell in found[:FORMULAS_NAMED]
+    ]
+    if len(found) > FORMULAS_NAMED:
+        warnings.append(Problem("prep.import.formulas_more", {"count": len(found) - FORMULAS_NAMED}))
+    return warnings

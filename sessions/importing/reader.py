@@ -26,6 +26,8 @@ CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 class Cell:
     value: CellValue = None
     percent: bool = False
+    formula: bool = False
+    """An XLSX formula cell: ``value`` is the formula's text (``=HYPERLINK(...)``), never its cached result."""
 
     @property
     def blank(self) -> bool:
@@ -146,7 +148,9 @@ def _read_xlsx(data: bytes, name: str) -> Workbook:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            # Formulas as their text, not their cached values: a title "=HYPERLINK(...)" is read and shown
+            # as what it is, and the import says so (sessions/importing/__init__.py).
+            book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
             try:
                 sheets = [_read_sheet(ws) for ws in book.worksheets]
             finally:
@@ -177,6 +181,17 @@ def _read_sheet(ws: object) -> Sheet:
         for cell in row[:MAX_COLUMNS]:
             value = cell.value
             fmt = str(getattr(cell, "number_format", "") or "")
-            cells.append(Cell(value, percent="%" in fmt and isinstance(value, int | float)))
+            formula = getattr(cell, "data_type", None) == "f"
+            if formula:
+                value = _formula_text(value)
+            cells.append(Cell(value, percent="%" in fmt and isinstance(value, int | float), formula=formula))
         sheet.rows.append((number, cells))
     return sheet
+
+
+def _formula_text(value: object) -> str:
+    """The text of a formula as the file holds it: ``=...`` (an array formula's too; a data table's is ``=``)."""
+    if isinstance(value, str):
+        return value
+    text = getattr(value, "text", None)
+    return text if isinstance(text, str) else "="

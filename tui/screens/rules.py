@@ -88,9 +88,22 @@ class RulesScreen(SessionScreen):
         super().refresh_view()
         self.query_one("#rules-now", Static).update("\n".join(describe_rulebook(self.service.record.rulebook)))
 
+    def show_rules(self, rule: Rulebook) -> None:
+        """Put the rules in force into the edit fields, so that saving them keeps what is in force."""
+        self.query_one("#quorum", Input).value = f"{rule.quorum.numerator}/{rule.quorum.denominator}"
+        threshold = rule.pass_threshold
+        self.query_one("#threshold", Input).value = f"{threshold.numerator}/{threshold.denominator}"
+        self.query_one("#strict", Checkbox).value = threshold.strict
+        self.query_one("#base", Select).value = rule.pass_base.value
+        self.query_one("#scoring", Select).value = rule.scoring_pass.value
+        self.query_one("#sheet-min", Input).value = str(rule.sheet_eligible_minimum)
+        self.query_one("#mean", Input).value = str(rule.mean_threshold)
+        self.query_one("#rules-error", Label).update("")
+
     @guarded
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.service.set_rulebook(PRESETS[str(event.option.id)])
+        self.show_rules(self.service.record.rulebook)
         self.app.notify(t("rules.applied", name=preset_name(str(event.option.id))))
         self.refresh_view()
 
@@ -120,6 +133,8 @@ class RulesScreen(SessionScreen):
         except DomainError as error:
             self.query_one("#rules-error", Label).update(str(error))
             return
+        if rule.model_copy(update={"preset": current.preset}) == current:
+            rule = current  # nothing edited: the preset in force stays by its name
         self.service.set_rulebook(rule)
         self.query_one("#rules-error", Label).update("")
         self.app.notify(t("rules.saved"))
