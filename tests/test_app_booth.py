@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
 from pathlib import Path
 
 from models.i18n import t
-from models.poll import PollMode
+from models.poll import Choice, PollMode
 from models.session import Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
@@ -36,6 +37,10 @@ def screen_text(app: CouncilApp) -> str:
     svg = app.export_screenshot()
     text = "".join(re.findall(r">([^<>]*)</text>", svg))
     return html.unescape(text).replace("\xa0", " ")
+
+
+def notices(app: CouncilApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
 
 
 async def booth_round(data: Path, clock) -> tuple[list[str], str]:
@@ -143,15 +148,62 @@ def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(dem
     async def two_sheets() -> list[str]:
         app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("v")
+            await pilot.press("v", "enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter", "escape")
+            assert isinstance(app.screen, BallotOverviewScreen)  # the box is open: no more secrets asked
             app.notify("Cảnh báo thử", severity="warning")
             for member in range(2):
                 await pilot.press(*["down"] * member, "enter")
-                if member == 0:
-                    await pilot.press(*BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
                 assert isinstance(app.screen, SheetScreen)
                 await pilot.press(*"25", "tab", *"24", "tab", *"30", "ctrl+s")
                 assert isinstance(app.screen, BallotOverviewScreen)
             return [str(n.message) for n in app._notifications]
 
     assert asyncio.run(two_sheets()) == ["Cảnh báo thử", t("sheet.stored")]  # the warning stays beside it
+
+
+def test_after_a_restart_the_booth_needs_the_secret_and_leaving_it_counts_wrong_tries(demo_dir: Path, clock) -> None:
+    """Two ballots before the app stopped; then: a wrong secret changes nothing, the right one resumes,
+    and the booth is left only with the secret, every wrong try counted in the minutes (the journal)."""
+    prepare(demo_dir, clock, PollMode.SECRET, {})
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    service.open_booth(BOOTH_SECRET)
+    poll = service.record.open_poll()
+    service.cast_secret(poll.voters[0], Choice.YES)
+    service.cast_secret(poll.voters[1], Choice.NO)
+    service.close()
+    box = DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json"
+    journal = DataFolder(demo_dir).journal_path(PLANNED)
+
+    async def run() -> None:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("v", "b")
+            assert isinstance(app.screen, SecretScreen)
+            before = box.read_bytes(), journal.read_bytes()
+            await pilot.press(*"hom-phieu-sai", "enter")
+            assert isinstance(app.screen, BallotOverviewScreen)
+            assert t("error.booth_secret_wrong") in notices(app)
+            assert (box.read_bytes(), journal.read_bytes()) == before  # a wrong secret changes nothing
+            await pilot.press("b", *BOOTH_SECRET, "enter")
+            assert isinstance(app.screen, BoothScreen)
+            sealed = json.loads(box.read_bytes())
+            for wrong in ("1357", "hom-phieu-sai"):
+                await pilot.press("ctrl+x", *wrong, "enter")
+                assert isinstance(app.screen, BoothScreen), wrong
+                assert t("booth.leave_refused") in notices(app)
+            after = json.loads(box.read_bytes())
+            assert after["refused"] == 2 and {k: v for k, v in after.items() if k != "refused"} == {
+                k: v for k, v in sealed.items() if k != "refused"
+            }  # the ballots and the voters are untouched
+            await pilot.press("ctrl+x", *BOOTH_SECRET, "enter")
+            assert isinstance(app.screen, BallotOverviewScreen)
+            await pilot.press("c", "enter")
+            assert "Đồng ý 1 · Không đồng ý 1" in screen_text(app)
+            await pilot.press("ctrl+q")  # the ballot is closed: no question
+        assert not app.is_running
+
+    asyncio.run(run())
+    closed = [json.loads(line) for line in journal.read_bytes().splitlines()]
+    record = next(r for r in closed if r["type"] == "poll_closed")
+    assert record["data"]["booth_refused"] == 2
+    assert not box.exists()
