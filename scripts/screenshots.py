@@ -19,6 +19,7 @@ from pathlib import Path
 from models.i18n import set_language
 from scripts.readme_markers import README, insert_after, replace_between
 from sessions.demo.build import build_demo
+from sessions.report_file import write_report
 from sessions.storage import DataFolder
 from tui.app import CouncilApp
 
@@ -57,7 +58,7 @@ class Camera:
         await pilot.pause()
         path = self.out / f"{name}.svg"
         title = next(title for shot, title, _ in SHOTS if shot == name)
-        path.write_text(self.app.export_screenshot(title=f"council: {title}"), encoding="utf-8")
+        write_report(path, self.app.export_screenshot(title=f"council: {title}").encode("utf-8"))
         self.written.append(path)
 
 

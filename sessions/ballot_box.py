@@ -12,15 +12,14 @@ The journal learns the final voters and counts when the poll closes.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from models.errors import DomainError
 from models.poll import Choice
-from sessions.atomic import atomic_write, fsync_dir
 from sessions.sealing import Ciphertext, SealedKey
+from sessions.session_files import remove_session_file, write_session_file
 
 BOX_NAME = "ballot-box.json"
 BOX_FORMAT = "council-sealed-box/1"
@@ -90,10 +89,8 @@ class BallotBox:
         return state if state.poll_id == poll_id else BoxState(poll_id)
 
     def write(self, state: BoxState) -> None:
-        """Durable before the booth says the vote was received."""
-        atomic_write(self.path, state.to_bytes())
+        """Durable before the booth says the vote was received; only while holding the session's lock."""
+        write_session_file(self.path, state.to_bytes())
 
     def clear(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
-            fsync_dir(self.path.parent)
+        remove_session_file(self.path)

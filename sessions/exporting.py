@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
-from sessions.atomic import atomic_write
 from sessions.collection import collection_paused
 from sessions.export.meta import session_moment
 from sessions.export.minutes import build_minutes, default_filename
+from sessions.report_file import refuse_unsafe_report, write_report
 from sessions.storage import DataFolder
 
 # The renderers import python-docx, fpdf2 and openpyxl (about half a second together) only when a
@@ -88,10 +87,13 @@ def render(record: SessionRecord, fmt: str, chain_head: str = "") -> bytes:
 
 
 def export_record(record: SessionRecord, fmt: str, output: Path | None, chain_head: str, base: Path) -> Path:
-    """Write ``record`` as ``fmt`` to ``output`` (default: a sensible name in ``base``)."""
-    path = output if output is not None else base / default_name(record, fmt)
-    atomic_write(Path(path), render(record, fmt, chain_head))
-    return Path(path)
+    """Write ``record`` as ``fmt`` to ``output`` (default: a sensible name in ``base``).
+
+    Never into a data folder (sessions/report_file.py): the CLI and the app's dialog both come here.
+    """
+    path = Path(output) if output is not None else base / default_name(record, fmt)
+    refuse_unsafe_report(path)  # before rendering: a refusal is told at once, not after the PDF is laid out
+    return write_report(path, render(record, fmt, chain_head))
 
 
 def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | None = None) -> Path:
@@ -100,16 +102,8 @@ def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | Non
     # (the collector's walks were ~20 % of the Word minutes' time).
     with collection_paused():
         folder = DataFolder(data_dir)
-        record, report = folder.load_record(session_id)
+        folder.check_session_id(session_id)
         if output is not None:
-            refuse_data_file(folder, output)
+            refuse_unsafe_report(Path(output))  # before loading: a refusal is told at once
+        record, report = folder.load_record(session_id)
         return export_record(record, fmt, output, report.chain_head, Path.cwd())
-
-
-def refuse_data_file(folder: DataFolder, output: Path) -> None:
-    """An export must never replace the council's own files."""
-    target = Path(output).resolve()
-    root = folder.root.resolve()
-    protected = [root / "council.json", root / "state.json", (root / "sessions"), (root / "backups")]
-    if target in protected or any(p in target.parents for p in protected[2:]):
-        raise DomainError("error.export_into_data", path=str(output))

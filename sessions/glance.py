@@ -22,9 +22,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sessions.atomic import atomic_write
 from sessions.layout import JOURNAL_FILE, SESSION_ID, session_dir
 from sessions.lock import SessionLock
+from sessions.session_files import write_session_file
 from sessions.tail import journal_end
 
 GLANCE_FILE = "glance.json"
@@ -46,7 +46,7 @@ def glance_bytes(payload: dict[str, Any], *, journal_seq: int, chain_head: str, 
 def write_glance(folder: Path, payload: dict[str, Any], *, journal_seq: int, chain_head: str, language: str) -> None:
     """Keep ``payload`` beside the session in ``folder``, atomically. Raises DomainError when the disk refuses."""
     content = glance_bytes(payload, journal_seq=journal_seq, chain_head=chain_head, language=language)
-    atomic_write(folder / GLANCE_FILE, content)
+    write_session_file(folder / GLANCE_FILE, content)
 
 
 def read_glance(root: Path, session_id: str, *, language: str) -> dict[str, Any] | None:

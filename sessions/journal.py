@@ -19,7 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import DomainError
-from sessions.atomic import atomic_write, ensure_dir, fsync_dir, write_failed
+from sessions.atomic import ensure_dir, fsync_dir, write_failed
+from sessions.lock import require_writer
+from sessions.session_files import write_session_file
 
 GENESIS = "0" * 64
 
@@ -257,7 +259,14 @@ def parse_journal(raw: bytes) -> JournalRead:
 
 
 class Journal:
-    """The open, append-only journal of one session (only the lock holder appends)."""
+    """The open, append-only journal of one session (only the lock holder appends).
+
+    It never cuts what it did not write. Before each append it checks that it still holds the
+    session's lock and that the file is still the one it opened, exactly as long as it left it
+    (or longer only by its own half-written record). If anything else changed the journal, it
+    stops: ``error.journal_changed`` (or ``error.lock_lost``) now and at every later append, and
+    the other program's records stay as they are.
+    """
 
     def __init__(self, path: Path, head: str = GENESIS, seq: int = 0, size: int | None = None) -> None:
         self.path = path
@@ -266,6 +275,8 @@ class Journal:
         self._size = size  # the length of the good records: a failed write is cut back to it
         self._before_last: tuple[int, int, str, str] | None = None
         self._fd: int | None = None
+        self._unfinished = b""  # a record whose failed write could not be cut back: only it may be cut later
+        self.stopped: DomainError | None = None  # why this journal no longer writes, once it does not
         self.last_ts = ""  # the time of the last record appended by this program, "" before any
 
     @classmethod
@@ -278,7 +289,7 @@ class Journal:
         if found.bad_line is not None:
             raise DomainError("error.journal_damaged", path=str(path), line=found.bad_line)
         if found.torn_bytes:
-            atomic_write(path, path.read_bytes()[: found.good_length])
+            write_session_file(path, path.read_bytes()[: found.good_length])
         journal = cls(path, found.head, found.seq, found.good_length)
         return journal, found
 
@@ -298,31 +309,76 @@ class Journal:
                 self._size = os.fstat(fd).st_size
         return self._fd
 
+    def _stop(self, error: DomainError) -> DomainError:
+        self.stopped = error
+        return error
+
+    def _changed(self) -> DomainError:
+        return self._stop(DomainError("error.journal_changed", path=str(self.path)))
+
+    def _check_writer(self) -> None:
+        """Raise DomainError unless this program still holds the session and nobody else touched the journal."""
+        if self.stopped is not None:
+            raise DomainError(self.stopped.key, **self.stopped.params)
+        try:
+            require_writer(self.path.parent)
+        except DomainError as error:
+            if error.key == "error.lock_lost":
+                raise self._stop(error) from None
+            raise
+
+    def _check_file(self, fd: int, good: int) -> int:
+        """The journal's size, after checking that the file at the path is ours and holds only what we wrote.
+
+        Longer than we left it is only accepted when the extra bytes are the start of our own record
+        whose failed write could not be taken back (the caller then cuts them); anything else is
+        another writer's, and is left alone.
+        """
+        try:
+            mine, now = os.fstat(fd), os.stat(self.path)
+        except FileNotFoundError:
+            raise self._changed() from None
+        if (mine.st_dev, mine.st_ino) != (now.st_dev, now.st_ino):
+            raise self._changed()  # replaced: appending to our file would write where nobody reads
+        size = mine.st_size
+        if size == good:
+            return size
+        if size < good or not self._unfinished or size - good > len(self._unfinished):
+            raise self._changed()
+        with open(self.path, "rb") as reader:
+            reader.seek(good)
+            extra = reader.read(size - good)
+        if not self._unfinished.startswith(extra):
+            raise self._changed()
+        return size
+
     def append(self, kind: str, data: dict[str, Any], ts: str) -> Record:
         """Write one record and fsync it; only then does the caller apply it. Raises DomainError.
 
         On failure the file is cut back to its last good record, so the journal stays whole.
         """
+        self._check_writer()
         seq = self.seq + 1
         record = Record(seq, ts, kind, data, self.head, record_hash(self.head, seq, ts, kind, data))
         line = record.line()
         fd = self._descriptor()
         good = self._size if self._size is not None else 0
         try:
-            size = os.fstat(fd).st_size
-            if size < good:
-                raise DomainError("error.journal_damaged", path=str(self.path), line=self.seq)
+            size = self._check_file(fd, good)
             if size > good:
-                # An earlier failed write could not be taken back then (the disk refused): do it now.
+                # Our own record, whose failed write could not be taken back then (the disk refused): now.
                 os.ftruncate(fd, good)
+            self._unfinished = b""
             written = os.write(fd, line)
             if written != len(line):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             os.fsync(fd)
         except OSError as exc:
+            self._unfinished = line
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, good)
                 os.fsync(fd)
+                self._unfinished = b""
             raise write_failed(self.path, exc) from exc
         self._before_last = (good, self.seq, self.head, self.last_ts)
         self._size = good + len(line)
@@ -333,6 +389,8 @@ class Journal:
         """Remove the record just appended (it was never acknowledged: applying it failed). Raises DomainError."""
         if self._before_last is None or self._fd is None:
             return
+        self._check_writer()
+        self._check_file(self._fd, self._size if self._size is not None else 0)
         size, seq, head, self.last_ts = self._before_last
         try:
             os.ftruncate(self._fd, size)

@@ -5,6 +5,12 @@ way (quit, crash, SIGKILL, power cut) the kernel drops it, so a dead holder's lo
 free and the next program takes it. ``lock-holder.json`` only names the holder for messages;
 it is removed on a clean release, so finding one when taking the lock means the previous
 holder did not finish properly.
+
+Every write to a session's files asks ``require_writer`` first (sessions/session_files.py, the
+journal): it passes only in the process that holds the lock, and only while ``lock`` is still the
+file it locked. Deleting or replacing ``lock`` lets another program take the session; the first
+one notices at its next write (its open file is no longer the one at the path) and stops writing,
+so two programs never write one session. This module is the only one that uses ``fcntl``.
 """
 
 from __future__ import annotations
@@ -24,6 +30,28 @@ from sessions.atomic import atomic_write, ensure_dir, write_failed
 LOCK_FILE = "lock"
 HOLDER_FILE = "lock-holder.json"
 
+_HELD: dict[str, SessionLock] = {}
+"""The locks this process holds, by their session folder: its real path, and the path they were taken with."""
+
+
+def _folder_key(folder: Path) -> str:
+    # The real path: the same folder reached through a symlink or `..` is the same session.
+    return os.path.realpath(folder)
+
+
+def require_writer(folder: Path) -> None:
+    """Raise DomainError unless this process holds the lock of the session in ``folder`` and it still holds.
+
+    ``error.read_only`` when it does not hold it (a read-only view, a program that never took it);
+    ``error.lock_lost`` when it held it but ``lock`` has since been removed or replaced.
+    """
+    # The path as the lock was taken is the usual spelling: found without asking the disk (realpath
+    # costs a system call per folder of the path, and this runs before every vote).
+    lock = _HELD.get(str(folder)) or _HELD.get(_folder_key(folder))
+    if lock is None:
+        raise DomainError("error.read_only")
+    lock.check()
+
 
 @dataclass(frozen=True)
 class LockHolder:
@@ -39,11 +67,29 @@ class SessionLock:
         self.lock_path = folder / LOCK_FILE
         self.info_path = folder / HOLDER_FILE
         self._fd: int | None = None
+        self._pid = 0  # the process that took it: a forked child shares the descriptor, not the lock
         self.stale: LockHolder | None = None  # who held it last without releasing (a crash), if anyone
 
     @property
     def held(self) -> bool:
         return self._fd is not None
+
+    def still_held(self) -> bool:
+        """Whether this process holds the lock and ``lock`` is still the very file it locked."""
+        if self._fd is None or self._pid != os.getpid():
+            return False
+        try:
+            mine, now = os.fstat(self._fd), os.stat(self.lock_path)
+        except OSError:
+            return False  # the file was removed: anyone may now create another and lock that
+        return (mine.st_dev, mine.st_ino) == (now.st_dev, now.st_ino)
+
+    def check(self) -> None:
+        """Raise DomainError unless the lock is held by this process and ``lock`` is still its file."""
+        if self._fd is None or self._pid != os.getpid():
+            raise DomainError("error.read_only")
+        if not self.still_held():
+            raise DomainError("error.lock_lost", path=str(self.lock_path))
 
     def holder(self) -> LockHolder | None:
         """Who holds the lock now, or None when nobody does (a dead holder's lock is free)."""
@@ -92,7 +138,9 @@ class SessionLock:
         except OSError as exc:
             os.close(fd)
             raise write_failed(self.lock_path, exc) from exc
-        self._fd = fd
+        self._fd, self._pid = fd, os.getpid()
+        for key in {_folder_key(self.lock_path.parent), str(self.lock_path.parent)}:
+            _HELD[key] = self
         # We hold the flock, so a holder file still here was left by a process that died holding it.
         self.stale = self._read_info()
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now.strftime("%d/%m/%Y %H:%M:%S")}
@@ -103,12 +151,22 @@ class SessionLock:
             raise
 
     def release(self) -> None:
-        """Let go: the holder file goes first, so a holder file without a lock always means a crash."""
+        """Let go: the holder file goes first, so a holder file without a lock always means a crash.
+
+        A lock lost to another program (its file removed or replaced) leaves the holder file alone:
+        it names that program now.
+        """
         if self._fd is not None:
-            with contextlib.suppress(OSError):
-                self.info_path.unlink()
-            with contextlib.suppress(OSError):
-                fcntl.flock(self._fd, fcntl.LOCK_UN)
+            for key in {_folder_key(self.lock_path.parent), str(self.lock_path.parent)}:
+                if _HELD.get(key) is self:
+                    del _HELD[key]
+            if self.still_held():
+                with contextlib.suppress(OSError):
+                    self.info_path.unlink()
+            if self._pid == os.getpid():
+                # (A forked child shares the parent's lock: unlocking there would free it for everyone.)
+                with contextlib.suppress(OSError):
+                    fcntl.flock(self._fd, fcntl.LOCK_UN)
             with contextlib.suppress(OSError):
                 os.close(self._fd)
             self._fd = None

@@ -99,12 +99,16 @@ class SessionService(PollModes):
             error = self.read_only_error
             raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
         ts = self.clock().isoformat()
-        if self._journal_version < SCHEMA_VERSION:
-            # An older program wrote this journal: mark where records in the current layout begin.
-            self.journal.append(SCHEMA_MARK, schema_mark(self._journal_version), ts)
-            self._journal_version = SCHEMA_VERSION
-            self._since_checkpoint += 1
-        self.journal.append(kind, data, ts)
+        try:
+            if self._journal_version < SCHEMA_VERSION:
+                # An older program wrote this journal: mark where records in the current layout begin.
+                self.journal.append(SCHEMA_MARK, schema_mark(self._journal_version), ts)
+                self._journal_version = SCHEMA_VERSION
+                self._since_checkpoint += 1
+            self.journal.append(kind, data, ts)
+        except DomainError:
+            self._stop_if_displaced()
+            raise
         try:
             self.reducer.apply(kind, data, ts)
         except Exception:
@@ -128,9 +132,25 @@ class SessionService(PollModes):
             self.folder.write_checkpoint(self.record, self.journal.seq, self.journal.head, self.journal, ts)
         except DomainError as error:
             self.checkpoint_error = error
+            self._stop_if_displaced()
             return
         self.checkpoint_error = None
         self._since_checkpoint = 0
+
+    def _stop_if_displaced(self) -> None:
+        """After a refused write: if another program took the session or changed its journal, stop writing.
+
+        The session stays open here read-only, with the reason the chair is shown; nothing this
+        program recorded is lost (it is in the journal) and nothing the other one wrote is touched.
+        """
+        if self.journal is None or self.journal.stopped is None:
+            return
+        self.read_only = True
+        self.read_only_error = self.journal.stopped
+        self.read_only_reason = self.journal.stopped.key
+        self.journal.close()
+        self.journal = None
+        self.release()
 
     def _backup(self, kind: str) -> None:
         """Keep a copy of the session's files (see sessions/backup.py); a failure is kept, not raised."""
@@ -404,10 +424,18 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
     session_dir = folder.session_dir(record.session.id)
     if (session_dir / "journal.jsonl").exists():
         raise DomainError("error.session_exists", session=record.session.id)
-    journal = Journal(session_dir / "journal.jsonl")
-    data = {"record": record.model_dump(mode="json")}
+    # A new session's files are written under its lock, as every session's are (sessions/session_files.py).
+    lock = SessionLock(session_dir)
+    lock.acquire(local_now())  # (not ``clock``: a test's clock would move, and with it every timestamp after)
     try:
-        journal.append("session_created", data, clock().isoformat())
+        if (session_dir / "journal.jsonl").exists():
+            raise DomainError("error.session_exists", session=record.session.id)
+        journal = Journal(session_dir / "journal.jsonl")
+        data = {"record": record.model_dump(mode="json")}
+        try:
+            journal.append("session_created", data, clock().isoformat())
+        finally:
+            journal.close()
+        folder.write_checkpoint(record, journal.seq, journal.head)
     finally:
-        journal.close()
-    folder.write_checkpoint(record, journal.seq, journal.head)
+        lock.release()

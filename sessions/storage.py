@@ -29,7 +29,7 @@ from models.poll import Poll
 from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, Finding, Session
-from sessions.atomic import atomic_write, clean_stale_temps
+from sessions.atomic import clean_stale_temps
 from sessions.collection import collection_paused
 from sessions.digest import DIGEST_FILE, digest_bytes
 from sessions.events import Reducer
@@ -39,6 +39,7 @@ from sessions.listing import SessionSummary, read_summary, session_ids
 from sessions.lock import LockHolder
 from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
 from sessions.recovery import LastSession, read_state
+from sessions.session_files import write_session_file
 from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout, read_tables, write_tables
 
 CHECKPOINT_EVENT = "checkpoint"
@@ -187,9 +188,9 @@ class DataFolder:
             journal_seq, chain_head = journal.seq, journal.head
             # (Never None for a file this program lays out; if it were, opening would check it in full.)
             content = moved or layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
-        atomic_write(folder / "session.json", content)
-        atomic_write(folder / "summary.json", summary_of(record).to_json())
-        atomic_write(folder / DIGEST_FILE, digest_bytes(record, journal_seq, chain_head))
+        write_session_file(folder / "session.json", content)
+        write_session_file(folder / "summary.json", summary_of(record).to_json())
+        write_session_file(folder / DIGEST_FILE, digest_bytes(record, journal_seq, chain_head))
 
     def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:
         path = self.session_dir(session_id) / "session.json"

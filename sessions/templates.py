@@ -13,7 +13,7 @@ from pathlib import Path
 from models.errors import DomainError
 from models.i18n import t
 from models.parsing import fold
-from sessions.atomic import atomic_write
+from sessions.report_file import write_report
 
 INITIATIVE_TEMPLATE: list[tuple[str, str]] = [
     ("Mã số", "SK-2026-01"),
@@ -144,5 +144,5 @@ def write_template(path: Path, kind: str | None = None, *, force: bool = False) 
     if path.exists() and not force:
         raise DomainError("prep.template.exists", path=str(path))
     kind = kind or kind_from_name(path)
-    atomic_write(path, template_bytes(kind, suffix))
+    write_report(path, template_bytes(kind, suffix))  # never into a data folder
     return kind

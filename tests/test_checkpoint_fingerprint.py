@@ -117,21 +117,21 @@ def test_a_crash_between_the_fingerprint_and_the_checkpoint_loses_nothing(
     service = start_meeting(demo_dir, clock)
     decide_item(service)
     before = checkpoint_path(demo_dir).read_bytes()
-    real_write = storage.atomic_write
+    real_write = storage.write_session_file
 
     def power_cut(path: Path, data: bytes) -> None:
         if path.name == "session.json":
             raise DomainError("error.write_failed", path=str(path), detail="power cut")
         real_write(path, data)
 
-    monkeypatch.setattr(storage, "atomic_write", power_cut)
+    monkeypatch.setattr(storage, "write_session_file", power_cut)
     poll = service.open_poll()
     for voter in poll.voters:
         service.record_vote(voter, Choice.NO)
     service.close_poll()  # closing a poll takes a checkpoint: its fingerprint is journaled, the file is not
     expected = dump_record(service.record)
     crash(service)
-    monkeypatch.setattr(storage, "atomic_write", real_write)
+    monkeypatch.setattr(storage, "write_session_file", real_write)
     found = read_journal(journal_path(demo_dir))
     assert found.records[-1].type == CHECKPOINT_EVENT
     assert checkpoint_path(demo_dir).read_bytes() == before

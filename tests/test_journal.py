@@ -18,6 +18,7 @@ from sessions.storage import DataFolder, dump_record
 from sessions.verify import verify_session
 from tests.conftest import PLANNED
 from tests.meeting import crash, decide_item, journal_path, start_meeting, state
+from tests.session_writer import holding
 
 Clock = Callable[[], dt.datetime]
 
@@ -243,9 +244,10 @@ def test_a_new_journal_is_made_durable_with_its_folder(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(os, "fsync", spy)
     path = tmp_path / "sessions" / "new" / "journal.jsonl"
-    journal = Journal(path)
-    journal.append("session_created", {"record": {}}, "2026-11-22T08:00:00")
-    journal.close()
+    with holding(path.parent):
+        journal = Journal(path)
+        journal.append("session_created", {"record": {}}, "2026-11-22T08:00:00")
+        journal.close()
     for folder in (tmp_path, tmp_path / "sessions", tmp_path / "sessions" / "new"):
         assert folder in synced  # each new name is durable in its parent
     assert path in synced
@@ -255,24 +257,26 @@ def test_a_new_journal_is_made_durable_with_its_folder(tmp_path: Path, monkeypat
 
 def test_appends_chain_and_survive_reopening(tmp_path: Path) -> None:
     path = tmp_path / "journal.jsonl"
-    journal = Journal(path)
-    for n in range(5):
-        journal.append("note", {"n": n, "text": "Nguyễn Thị Mai – phiếu kín"}, f"2026-11-22T08:0{n}:00")
-    journal.close()
-    reopened, found = Journal.open(path)
-    assert [r.data["n"] for r in found.records] == list(range(5))
-    record = reopened.append("note", {"n": 5}, "2026-11-22T08:05:00")
-    assert record.seq == 6 and record.prev == found.head
-    reopened.close()
+    with holding(tmp_path):
+        journal = Journal(path)
+        for n in range(5):
+            journal.append("note", {"n": n, "text": "Nguyễn Thị Mai – phiếu kín"}, f"2026-11-22T08:0{n}:00")
+        journal.close()
+        reopened, found = Journal.open(path)
+        assert [r.data["n"] for r in found.records] == list(range(5))
+        record = reopened.append("note", {"n": 5}, "2026-11-22T08:05:00")
+        assert record.seq == 6 and record.prev == found.head
+        reopened.close()
     assert read_journal(path).seq == 6
 
 
 def test_opening_a_damaged_journal_for_writing_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "journal.jsonl"
-    journal = Journal(path)
-    for n in range(3):
-        journal.append("note", {"n": n}, "2026-11-22T08:00:00")
-    journal.close()
+    with holding(tmp_path):
+        journal = Journal(path)
+        for n in range(3):
+            journal.append("note", {"n": n}, "2026-11-22T08:00:00")
+        journal.close()
     path.write_bytes(path.read_bytes().replace(b'"n":1', b'"n":7'))
     with pytest.raises(DomainError) as caught:
         Journal.open(path)

@@ -13,6 +13,7 @@ import pytest
 from models.poll import Choice
 from sessions.journal import GENESIS, Journal, parse_line, raw_record, read_journal, record_hash
 from tests.meeting import crash, decide_item, journal_path, start_meeting
+from tests.session_writer import holding
 
 Clock = Callable[[], dt.datetime]
 
@@ -27,12 +28,13 @@ TRICKY: list[dict[str, object]] = [
 
 
 def write_journal(path: Path, events: list[tuple[str, dict[str, object]]]) -> None:
-    journal = Journal(path)
-    try:
-        for number, (kind, data) in enumerate(events):
-            journal.append(kind, data, f"2026-11-22T08:{number // 60:02d}:{number % 60:02d}")
-    finally:
-        journal.close()
+    with holding(path.parent):
+        journal = Journal(path)
+        try:
+            for number, (kind, data) in enumerate(events):
+                journal.append(kind, data, f"2026-11-22T08:{number // 60:02d}:{number % 60:02d}")
+        finally:
+            journal.close()
 
 
 def canonical_agrees(raw: bytes) -> None:

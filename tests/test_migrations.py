@@ -19,6 +19,7 @@ from sessions.service import SessionService
 from sessions.storage import DataFolder, dump_record
 from sessions.tinystore import read_tables, write_tables
 from sessions.verify import verify_session
+from tests.session_writer import holding
 
 Clock = Callable[[], dt.datetime]
 SAMPLES = Path(__file__).parent / "data" / "schema_v0"
@@ -130,9 +131,10 @@ def test_a_checkpoint_newer_than_the_program_is_refused(demo_dir: Path) -> None:
 def test_a_journal_newer_than_the_program_is_refused(demo_dir: Path) -> None:
     path = demo_dir / "sessions" / SESSION / "journal.jsonl"
     found = read_journal(path)
-    journal = Journal(path, found.head, found.seq)
-    journal.append(SCHEMA_MARK, {"from": SCHEMA_VERSION, "to": SCHEMA_VERSION + 1}, "2030-01-01T08:00:00")
-    journal.close()
+    with holding(path.parent):
+        journal = Journal(path, found.head, found.seq)
+        journal.append(SCHEMA_MARK, {"from": SCHEMA_VERSION, "to": SCHEMA_VERSION + 1}, "2030-01-01T08:00:00")
+        journal.close()
     with pytest.raises(DomainError) as caught:
         DataFolder(demo_dir).load_record(SESSION)
     assert caught.value.key == "error.schema_newer" and "journal.jsonl" in str(caught.value)

@@ -53,8 +53,13 @@ def guarded(method: F) -> F:
         try:
             return method(self, *args, **kwargs)
         except DomainError as error:
+            from sessions.session_files import WRITER_STOPPED  # (not at start: `council app` starts without it)
+
+            stopped = error.key in WRITER_STOPPED
             # Plain text: an error quotes what the user typed, which may look like markup ("[/]").
-            self.app.notify(str(error), severity="error", timeout=8, markup=False)
+            self.app.notify(str(error), severity="error", timeout=60 if stopped else 8, markup=False)
+            if stopped and hasattr(self.app.screen, "refresh_bar"):
+                self.app.screen.refresh_bar()  # the session is read-only here now: the bar says so at once
         except Exception:
             path = log_unexpected()
             message = t("cli.unexpected", path=str(path) if path else "-")

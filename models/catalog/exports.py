@@ -62,8 +62,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "statistics.no_unit": ("(no unit)", "(chưa ghi đơn vị)"),
     "statistics.sheet": ("Statistics", "Thống kê"),
     "statistics.filename": ("statistics", "thong-ke"),
-    "error.export_into_data": (
-        "{path} is one of the council's own data files; choose another file for the export.",
-        "{path} là tệp dữ liệu của hội đồng; hãy chọn tệp khác để xuất.",
-    ),
 }

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from models.formatting import group_thousands
 from models.i18n import current_language, t
-from sessions.atomic import atomic_write
 from sessions.export.meta import session_moment
+from sessions.report_file import write_report
 from sessions.stats import Bucket, Statistics, compute_stats, load_records
 
 
@@ -175,5 +175,4 @@ def export_stats(data_dir: Path, session_ids: list[str] | None, fmt: str, output
     stats = compute_stats(records)
     created = max(session_moment(r) for r in records)
     path = output if output is not None else base / default_stats_name(stats, fmt)
-    atomic_write(Path(path), render_stats(stats, fmt, created))
-    return Path(path)
+    return write_report(Path(path), render_stats(stats, fmt, created))  # never into a data folder

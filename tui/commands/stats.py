@@ -8,6 +8,7 @@ from pathlib import Path
 
 from models.i18n import t
 from sessions.export.statistics import STATS_FORMATS, export_stats, render_table
+from sessions.report_file import refuse_unsafe_report
 from sessions.stats import compute_stats, load_records
 
 
@@ -23,6 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "table" and args.output is None:
         print(render_table(compute_stats(load_records(args.data, args.session))), end="")
         return 0
+    if args.output is not None:
+        refuse_unsafe_report(args.output)  # at once, before years of sessions are read (the writer checks again)
     path = export_stats(args.data, args.session, args.format, args.output, Path.cwd())
     print(t("cli.exported", path=str(path)))
     return 0

@@ -1,0 +1,198 @@
+"""No report is ever written inside a council data folder: from the CLI (export, stats, template) and the app.
+
+One guard (sessions/report_file.py) stands where report files are written; these tests come at it
+from every path a user has, with every spelling of a data file: as it is, through a symlink,
+through `..`, a new file beside the data, another council's folder, and a folder instead of a file.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Label
+
+from models.poll import Choice
+from sessions.storage import DataFolder
+from sessions.verify import verify_session
+from tests.conftest import PLANNED
+from tests.meeting import start_meeting
+from tui.app import CouncilApp
+from tui.cli import main
+from tui.screens.agenda import AgendaScreen
+from tui.screens.export import ExportScreen
+
+Clock = Callable[[], dt.datetime]
+REFUSED = "thư mục dữ liệu của hội đồng"  # the refusal, in the chair's language
+
+
+def data_files(data: Path) -> dict[str, bytes]:
+    """Every file of a data folder (the lock files aside), by path: what must not change."""
+    return {
+        str(p.relative_to(data)): p.read_bytes()
+        for p in sorted(data.rglob("*"))
+        if p.is_file() and p.name not in ("lock", "lock-holder.json")
+    }
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str]:
+    code = main(["--lang", "vi", *(str(a) for a in args)])
+    out, err = capsys.readouterr()
+    return code, out + err
+
+
+def targets(data: Path, elsewhere: Path) -> dict[str, Path]:
+    """Ways to name a data file, or a place inside a data folder."""
+    session = DataFolder(data).session_dir(PLANNED)
+    link = elsewhere / "minutes.md"
+    link.symlink_to(session / "journal.jsonl")
+    linked_folder = elsewhere / "linked"
+    linked_folder.symlink_to(session)
+    return {
+        "journal": session / "journal.jsonl",
+        "checkpoint": session / "session.json",
+        "council": data / "council.json",
+        "new file beside the data": data / "report.md",
+        "new file in a session": session / "report.md",
+        "backups": data / "backups" / "x.md",
+        "symlink to the journal": link,
+        "through a linked folder": linked_folder / "session.json",
+        "dot-dot": elsewhere / ".." / data.name / "council.json",
+    }
+
+
+@pytest.fixture
+def elsewhere(tmp_path: Path) -> Path:
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    return folder
+
+
+def test_export_never_writes_into_a_data_folder(
+    demo_dir: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = data_files(demo_dir)
+    for name, target in targets(demo_dir, elsewhere).items():
+        code, said = cli(capsys, "export", PLANNED, "--data", demo_dir, "--output", target)
+        assert code == 2 and REFUSED in said, name
+    assert data_files(demo_dir) == before
+    assert verify_session(demo_dir, PLANNED).ok
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "table"])
+def test_stats_never_writes_into_a_data_folder(
+    demo_dir: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str], fmt: str
+) -> None:
+    """`council stats --output <data>/council.json` used to replace the council file: it no longer opened."""
+    before = data_files(demo_dir)
+    for name, target in targets(demo_dir, elsewhere).items():
+        code, said = cli(capsys, "stats", "--data", demo_dir, "--format", fmt, "--output", target)
+        assert code == 2 and REFUSED in said, name
+    assert data_files(demo_dir) == before
+    assert cli(capsys, "rules", "--data", demo_dir)[0] == 0  # the council still opens
+    code, said = cli(capsys, "stats", "--data", demo_dir, "--format", fmt, "--output", elsewhere / f"s.{fmt}")
+    assert code == 0 and (elsewhere / f"s.{fmt}").stat().st_size > 0  # anywhere else is fine
+
+
+def test_template_never_writes_into_a_data_folder(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = data_files(demo_dir)
+    session = DataFolder(demo_dir).session_dir(PLANNED)
+    for target in (demo_dir / "initiatives.xlsx", session / "members.csv", demo_dir / "backups" / "initiatives.csv"):
+        code, said = cli(capsys, "template", target, "--force")
+        assert code == 2 and REFUSED in said, target
+    assert data_files(demo_dir) == before
+
+
+def test_another_councils_folder_is_as_safe_as_the_one_named(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The guard looks at the folders around the file, not only at the data folder the command names."""
+    other = tmp_path / "other-council"
+    shutil.copytree(demo_dir, other)
+    before = data_files(other)
+    journal = DataFolder(other).journal_path(PLANNED)
+    for args in (
+        ["export", PLANNED, "--data", demo_dir, "--output", journal],
+        ["stats", "--data", demo_dir, "--format", "csv", "--output", other / "council.json"],
+        ["template", other / "sessions" / "initiatives.csv"],
+    ):
+        code, said = cli(capsys, *args)
+        assert code == 2 and REFUSED in said and str(other) in said, args
+    assert data_files(other) == before
+
+
+def test_a_folder_is_not_a_file_to_write(demo_dir: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (
+        ["export", PLANNED, "--data", demo_dir, "--output", elsewhere],
+        ["stats", "--data", demo_dir, "--format", "csv", "--output", elsewhere],
+    ):
+        code, said = cli(capsys, *args)
+        assert code == 2 and "là một thư mục" in said, args
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_default_export_in_the_data_folder_itself_is_refused(
+    demo_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(demo_dir)
+    before = data_files(demo_dir)
+    code, said = cli(capsys, "export", PLANNED, "--data", demo_dir)
+    assert code == 2 and REFUSED in said
+    assert data_files(demo_dir) == before
+
+
+# --- the app's Export dialog
+
+
+async def export_from_the_app(data: Path, clock: Clock, target: Path) -> tuple[str, bool]:
+    """Run the session, open the Export dialog, type ``target``, write; returns the dialog's message."""
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, AgendaScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        still_open = isinstance(app.screen, ExportScreen)
+        message = str(app.screen.query_one("#export-error", Label).render()) if still_open else ""
+        await pilot.press("escape")
+        await pilot.press("ctrl+q")
+    return message, still_open
+
+
+@pytest.mark.parametrize("which", ["journal", "symlink to the journal", "council", "dot-dot"])
+def test_the_apps_export_dialog_never_overwrites_the_running_sessions_journal(
+    demo_dir: Path, elsewhere: Path, clock: Clock, which: str
+) -> None:
+    """Typing the journal's own path in the dialog used to say "Written" and lose every later vote."""
+    service = start_meeting(demo_dir, clock)
+    service.close()
+    before = data_files(demo_dir)
+    message, still_open = asyncio.run(export_from_the_app(demo_dir, clock, targets(demo_dir, elsewhere)[which]))
+    assert still_open and REFUSED in message
+    after = data_files(demo_dir)
+    for written_by_the_app in ("state.json", f"sessions/{PLANNED}/glance.json"):  # what it keeps on closing
+        before.pop(written_by_the_app, None), after.pop(written_by_the_app, None)
+    assert after == before
+    # The votes recorded afterwards are all kept.
+    chair = start_meeting(demo_dir, clock)
+    poll = chair.open_poll()
+    for voter in poll.voters:
+        chair.record_vote(voter, Choice.YES)
+    chair.close()
+    assert verify_session(demo_dir, PLANNED).ok
+    assert len(DataFolder(demo_dir).load_record(PLANNED)[0].polls[-1].votes) == len(poll.voters)
+
+
+def test_the_apps_export_dialog_still_writes_elsewhere(demo_dir: Path, elsewhere: Path, clock: Clock) -> None:
+    message, still_open = asyncio.run(export_from_the_app(demo_dir, clock, elsewhere / "bien-ban.md"))
+    assert not still_open and message == ""
+    assert "BIÊN BẢN" in (elsewhere / "bien-ban.md").read_text(encoding="utf-8")
