@@ -37,6 +37,11 @@ class BoxState:
     sheets: tuple[bytes, ...] = ()  # scoring: sealed sheets, sorted
     refused: int = 0  # wrong secrets typed at the booth to leave it (counted in the minutes at close)
     legacy: dict | None = None  # a plaintext box an older version wrote, sealed when the booth next opens
+    mac: bytes = b""  # the key holder's tag over everything else (sessions/sealing.py, PollKey.box_mac)
+
+    def unsigned(self) -> bytes:
+        """The bytes the tag covers: the box as written, without its tag."""
+        return replace(self, mac=b"").to_bytes()
 
     def with_ballot(self, member_id: str, sums: dict[str, Ciphertext] | None = None, sheet: bytes = b"") -> BoxState:
         sheets = tuple(sorted((*self.sheets, sheet))) if sheet else self.sheets
@@ -51,6 +56,7 @@ class BoxState:
             "sums": {option: [c1.hex(), c2.hex()] for option, (c1, c2) in sorted(self.sums.items())},
             "sheets": [s.hex() for s in sorted(self.sheets)],
             "refused": self.refused,
+            "mac": self.mac.hex(),
         }
         return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
@@ -66,7 +72,8 @@ class BoxState:
             key=SealedKey.from_json(doc["key"]) if doc["key"] else None,
             sums={option: (bytes.fromhex(c1), bytes.fromhex(c2)) for option, (c1, c2) in doc["sums"].items()},
             sheets=tuple(bytes.fromhex(s) for s in doc["sheets"]),
-            refused=int(doc.get("refused", 0)),
+            refused=int(doc["refused"]),
+            mac=bytes.fromhex(doc["mac"]),
         )
 
 

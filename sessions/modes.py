@@ -5,6 +5,7 @@ open vote's shortcuts (everyone yes, undo). Mixed into SessionService.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import unicodedata
 from dataclasses import replace
@@ -65,11 +66,18 @@ class PollModes:
             self._box_cache = cache
         return cache
 
-    def _keep_box(self, state: BoxState) -> None:
-        """Write the box (fsynced, renamed, folder fsynced): only then is a ballot received."""
+    def _keep_box(self, state: BoxState, key: PollKey) -> None:
+        """Write the box, tagged with the poll's key (fsynced, renamed, folder fsynced): only then is a ballot
+        received."""
         self._require_writer()
+        state = replace(state, mac=key.box_mac(state.unsigned()))
         self._box().write(state)
         self._box_cache = state
+
+    def _check_box(self, state: BoxState, key: PollKey) -> None:
+        """Refuse a box whose tag is not the key's: it was changed (or replaced) outside council."""
+        if not hmac.compare_digest(state.mac, key.box_mac(state.unsigned())):
+            raise DomainError("error.box_changed", path=str(self._box().path))
 
     def _require_writer(self) -> None:
         if getattr(self, "read_only", False) or getattr(self, "journal", None) is None:
@@ -126,13 +134,14 @@ class PollModes:
             key = unseal_key(state.key, secret)
             if key is None:
                 raise DomainError("error.booth_secret_wrong")
+            self._check_box(state, key)
             self._poll_key = (poll.id, key)
             return
         if len(secret) < SECRET_MIN:
             raise DomainError("error.booth_secret_short", minimum=SECRET_MIN)
         key = PollKey.generate()
         sealed = seal_key(key, secret, cost or sealing.DEFAULT_COST)
-        self._keep_box(_sealed_box(poll, state, key, sealed))
+        self._keep_box(_sealed_box(poll, state, key, sealed), key)
         self._poll_key = (poll.id, key)
 
     def leave_booth(self, secret: str) -> bool:
@@ -142,8 +151,10 @@ class PollModes:
         if key is not None and key.public == state.key.public:
             self._poll_key = (poll.id, key)
             return True
-        with contextlib.suppress(DomainError):  # a count that cannot be kept must not keep the chair out
-            self._keep_box(replace(state, refused=state.refused + 1))
+        held = self._held_key(poll.id)
+        if held is not None:
+            with contextlib.suppress(DomainError):  # a count that cannot be kept must not keep the chair out
+                self._keep_box(replace(state, refused=state.refused + 1), held)
         return False
 
     def _ballot_key(self, poll: Poll, state: BoxState) -> PollKey:
@@ -175,11 +186,11 @@ class PollModes:
     def cast_secret(self, member_id: str, choice: Choice, pin: str = "") -> None:
         """Put one secret ballot in the box: the member joins the voters, an encrypted one-hot vector joins
         the encrypted sums, in one durable write."""
-        _, state = self._booth_voter(PollMode.SECRET, member_id, pin)
+        poll, state = self._booth_voter(PollMode.SECRET, member_id, pin)
         assert state.key is not None
         public = state.key.public
         sums = {o: add(state.sums[o], encrypt_count(public, int(o == choice.value))) for o in OPTIONS}
-        self._keep_box(state.with_ballot(member_id, sums=sums))
+        self._keep_box(state.with_ballot(member_id, sums=sums), self._ballot_key(poll, state))
 
     def submit_sheet(self, member_id: str, scores: dict[str, int], comment: str = "", pin: str = "") -> None:
         """Add one member's scoring sheet, sealed and without their name; each score must be within its criterion."""
@@ -196,7 +207,7 @@ class PollModes:
         sheet = ScoreSheet(scores=checked, comment=comment)
         assert state.key is not None
         sealed = seal_sheet(state.key.sheet_public, sheet.model_dump(mode="json"))
-        self._keep_box(state.with_ballot(member_id, sheet=sealed))
+        self._keep_box(state.with_ballot(member_id, sheet=sealed), self._ballot_key(poll, state))
 
     def _opened_box(self, poll: Poll) -> tuple[Counts, list[ScoreSheet], BoxState]:
         """The sums decrypted and the sheets opened, with the key the chair's secret unsealed."""
@@ -208,6 +219,7 @@ class PollModes:
         key = self._held_key(poll.id)
         if key is None:
             raise DomainError("error.booth_secret_needed")
+        self._check_box(state, key)
         most = len(state.voted)
         try:
             if poll.mode == PollMode.SECRET:

@@ -98,6 +98,11 @@ class PollKey:
     def sheet_public(self) -> bytes:
         return bytes(self._sheet_key().public_key)
 
+    def box_mac(self, content: bytes) -> bytes:
+        """A tag over the box's bytes that only the key's holder can make: a box changed outside council shows."""
+        mac_key = hashlib.blake2b(self.scalar, digest_size=32, person=b"council-box-mac").digest()
+        return hashlib.blake2b(content, key=mac_key, digest_size=32).digest()
+
     def decrypt_count(self, ciphertext: Ciphertext, most: int) -> int:
         """The count a sum holds, found by trying 0…``most``; raises ValueError if none fits."""
         shared = bindings.crypto_scalarmult_ed25519_noclamp(self.scalar, ciphertext[0])

@@ -105,7 +105,16 @@ def test_stored_bytes_never_link_a_member_to_a_choice(tmp_path: Path, demo_dir: 
     for raw, _ in results:
         box = json.loads(raw)
         assert box["voted"] == ["m1", "m2", "m3", "m5"] and "counts" not in box  # no count before closing
-        assert set(box) == {"format", "poll_id", "key", "voted", "sums", "sheets", "refused"}  # no time, no order
+        assert set(box) == {
+            "format",
+            "poll_id",
+            "key",
+            "voted",
+            "sums",
+            "sheets",
+            "refused",
+            "mac",
+        }  # no time, no order
     assert len({json.loads(raw)["sums"]["yes"][1] for raw, _ in results}) == 3  # fresh randomness every run
     # Nothing anywhere in the data folder names a choice next to a member for this poll.
     everything = all_bytes(tmp_path / "copy0")

@@ -282,3 +282,47 @@ def test_the_key_derivation_is_memory_hard() -> None:
     assert time.perf_counter() - started_at >= 0.05  # a guess costs the attacker as much (docs/threat-model.md)
     assert sealing.unseal_key(sealed, "hom-phieu-sai") is None
     assert sealing.unseal_key(sealed, SECRET) is not None
+
+
+def test_a_plaintext_box_of_an_older_version_is_sealed_when_the_booth_opens(demo_dir: Path, clock) -> None:
+    service = started(demo_dir, clock)
+    poll = service.open_poll(PollMode.SECRET)
+    box = DataFolder(demo_dir).session_dir(PLANNED) / BOX
+    voted = sorted(poll.voters[:3])
+    counts = {"yes": 2, "no": 1, "abstain": 0, "invalid": 0}
+    box.write_text(json.dumps({"poll_id": poll.id, "voted": voted, "counts": counts, "sheets": []}))
+    service._box_cache = None
+    assert service.voted_members(poll) == [m for m in poll.voters if m in voted]  # who voted is kept
+    with pytest.raises(DomainError):
+        service.close_poll(force=True)  # not counted before the chair seals it
+    service.open_booth(SECRET)
+    assert "counts" not in json.loads(box.read_bytes())
+    service.cast_secret(poll.voters[3], Choice.ABSTAIN)
+    result = service.close_poll(force=True)
+    assert (result.counts.yes, result.counts.no, result.counts.abstain) == (2, 1, 1)
+    service.close()
+
+
+def test_a_box_changed_outside_council_is_refused(demo_dir: Path, clock) -> None:
+    """Whoever can write the folder but lacks the key cannot add, drop or swap ballots unnoticed."""
+    service = started(demo_dir, clock)
+    poll = service.open_poll(PollMode.SECRET)
+    service.open_booth(SECRET)
+    box = DataFolder(demo_dir).session_dir(PLANNED) / BOX
+    service.cast_secret(poll.voters[0], Choice.NO)
+    doc = json.loads(box.read_bytes())
+    public = bytes.fromhex(doc["key"]["public"])
+    forged = sealing.add(
+        tuple(bytes.fromhex(h) for h in doc["sums"]["yes"]), sealing.encrypt_count(public, 1)
+    )  # one more "yes", encrypted with the public key anyone can read
+    doc["sums"]["yes"] = [forged[0].hex(), forged[1].hex()]
+    doc["voted"] = sorted([*doc["voted"], poll.voters[1]])
+    box.write_text(json.dumps(doc, sort_keys=True))
+    service.release()
+    service.journal.close()
+    again = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    with pytest.raises(DomainError) as changed:
+        again.open_booth(SECRET)
+    assert changed.value.key == "error.box_changed"
+    assert not again.booth_ready()
+    again.close()

@@ -15,7 +15,6 @@ from textual.screen import Screen
 
 from models.errors import DomainError
 from models.i18n import current_language, t
-from models.poll import PollMode
 from sessions.clock import Clock, local_now
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
@@ -299,7 +298,7 @@ class CouncilApp(App):
     def _ballot_open(self) -> bool:
         service = self.service
         poll = service.record.open_poll() if service is not None and not service.read_only else None
-        return poll is not None and poll.mode in (PollMode.SECRET, PollMode.SCORING)
+        return poll is not None and poll.mode.value in ("secret", "scoring")  # (no models import at start)
 
     def _quit_confirmed(self, confirmed: bool | None) -> None:
         if confirmed:

@@ -24,6 +24,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The ballot box {path} cannot be read; nothing was changed. Reset the poll (x) and vote again.",
         "Không đọc được hòm phiếu {path}; không có gì thay đổi. Hãy hủy (x) và bỏ phiếu lại.",
     ),
+    "error.box_changed": (
+        "The ballot box {path} was changed outside council; nothing was changed. Reset the poll (x) and vote again.",
+        "Hòm phiếu {path} đã bị thay đổi ngoài council; không có gì thay đổi. Hãy hủy (x) và bỏ phiếu lại.",
+    ),
     "error.sheet_too_long": (
         "The comment is too long for a scoring sheet; shorten it.",
         "Nhận xét quá dài so với phiếu chấm; hãy rút gọn.",
