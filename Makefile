@@ -34,9 +34,10 @@ e2e: $(STAMP)
 	@command -v tmux >/dev/null || { echo "make e2e needs tmux (apt-get install tmux)"; exit 1; }
 	$(BIN)/pytest -m e2e tests/e2e
 
-# 500 SIGKILL trials of the crash harness (`make test` runs 30); COUNCIL_CRASH_SEED=N for another draw.
+# The crash tests in full (docs/durability.md): 500 SIGKILL trials (`make test` runs 30) and every
+# power-cut crash state of the scripted meeting (`make test` checks a sample); COUNCIL_CRASH_SEED=N for another draw.
 soak: $(STAMP)
-	COUNCIL_CRASH_TRIALS=500 $(BIN)/pytest -q tests/test_crash.py
+	COUNCIL_CRASH_TRIALS=500 COUNCIL_CRASH_STATES=all $(BIN)/pytest -q tests/test_crash.py tests/test_crash_states.py
 
 # Benchmarks against their targets (docs/performance.md): prints a table, writes bench/results.md.
 bench: $(STAMP)

@@ -19,15 +19,16 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from models.errors import DomainError
+from models.i18n import t
+from sessions.anchor import remove_anchor, write_anchor
 from sessions.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, write_failed
-from sessions.journal import GENESIS, parse_journal, read_journal
+from sessions.derived import DERIVED_FILES
+from sessions.glance import GLANCE_FILE
+from sessions.journal import parse_journal, read_journal
 from sessions.lock import SessionLock
-from sessions.migrations import migrate_tables
-from sessions.storage import BACKUPS_DIR, DataFolder, record_from_tables
-from sessions.tinystore import read_tables
+from sessions.storage import BACKUPS_DIR, DataFolder
+from sessions.verify import verify_in
 
 KEEP = 10
 FILES = ("journal.jsonl", "session.json", "summary.json")
@@ -191,25 +192,55 @@ def find_backup(data: Path, session_id: str, choice: str) -> Backup:
     raise DomainError("error.unknown_backup", backup=choice, session=session_id, count=len(backups))
 
 
+class _BackupFolder(DataFolder):
+    """A backup's files read as the session of a data folder, so that they are verified as `council verify` does."""
+
+    def __init__(self, backup: Backup) -> None:
+        super().__init__(backup.path)
+        self._files = backup.path
+
+    def session_dir(self, session_id: str) -> Path:
+        return self._files
+
+    def check_session_id(self, session_id: str) -> None:
+        return None
+
+
 def check_backup(backup: Backup) -> dict[str, bytes]:
-    """The backup's files, after checking that its journal verifies and its checkpoint matches it."""
+    """The backup's files, after verifying them in full; raises DomainError naming what does not verify.
+
+    The same checks as `council verify` (the chain, the checkpoint against a full replay, the summary
+    against the record that vouches for it), and the journal must end where ``backup.json`` says it
+    did: an edited or cut backup is refused, never restored to open read-only.
+    """
     contents = {name: (backup.path / name).read_bytes() for name in FILES if (backup.path / name).exists()}
-    found = parse_journal(contents.get("journal.jsonl", b""))
-    if "journal.jsonl" not in contents or found.bad_line is not None or not found.records:
+    if "journal.jsonl" not in contents:
+        raise DomainError("error.backup_damaged", backup=backup.name, line=1)
+    found = parse_journal(contents["journal.jsonl"])
+    if found.bad_line is not None or not found.records:
         raise DomainError("error.backup_damaged", backup=backup.name, line=found.bad_line or 1)
+    try:
+        report = verify_in(_BackupFolder(backup), backup.session_id)
+    except DomainError as error:
+        raise DomainError("error.backup_unverified", backup=backup.name, reason=str(error)) from error
+    if not report.ok:
+        raise DomainError("error.backup_unverified", backup=backup.name, reason=report.findings())
+    described = _described_end(backup.path)
+    if described is not None and described != (found.seq, found.head):
+        reason = t("backup.end_differs", records=described[0], end=found.seq)
+        raise DomainError("error.backup_unverified", backup=backup.name, reason=reason)
     if found.torn_bytes:
         contents["journal.jsonl"] = contents["journal.jsonl"][: found.good_length]
-    if "session.json" in contents:
-        path = backup.path / "session.json"
-        try:
-            _, seq, head = record_from_tables(migrate_tables(read_tables(path), path))
-        except (DomainError, KeyError, IndexError, ValidationError):
-            seq, head = -1, ""
-        if seq < 0 or seq > found.seq or (found.records[seq - 1].hash if seq else GENESIS) != head:
-            # The journal alone is enough: without a checkpoint the session is rebuilt from it.
-            contents.pop("session.json")
-            contents.pop("summary.json", None)
     return contents
+
+
+def _described_end(path: Path) -> tuple[int, str] | None:
+    """Where ``backup.json`` says the backup's journal ends; None when it cannot say."""
+    try:
+        info = json.loads((path / INFO).read_text(encoding="utf-8"))
+        return int(info["records"]), str(info["head"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def restore_backup(folder: DataFolder, backup: Backup, now: dt.datetime) -> Backup | None:
@@ -227,9 +258,11 @@ def restore_backup(folder: DataFolder, backup: Backup, now: dt.datetime) -> Back
         if (session_dir / "journal.jsonl").exists():
             kept = take_backup(folder, backup.session_id, "restore", now)
         # Without a checkpoint the journal alone rebuilds the session, so a crash between the steps
-        # below leaves either the old journal or the restored one, each whole and loadable.
+        # below leaves either the old journal or the restored one, each whole and loadable. The anchor
+        # and the files derived from the old journal go first: they describe an end the restored one lacks.
         try:
-            for name in ("session.json", "summary.json"):
+            remove_anchor(session_dir)
+            for name in ("session.json", *DERIVED_FILES, GLANCE_FILE):
                 with contextlib.suppress(FileNotFoundError):
                     (session_dir / name).unlink()
             fsync_dir(session_dir)
@@ -239,6 +272,8 @@ def restore_backup(folder: DataFolder, backup: Backup, now: dt.datetime) -> Back
         for name in ("session.json", "summary.json"):
             if name in contents:
                 atomic_write(session_dir / name, contents[name])
+        found = parse_journal(contents["journal.jsonl"])
+        write_anchor(session_dir, found.seq, found.head, durable=True)
         return kept
     finally:
         lock.release()

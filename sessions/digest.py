@@ -3,9 +3,11 @@
 Statistics over years of sessions need, per initiative, only its code, type, category, unit and
 the council's conclusion and confirmed benefit. Reading those from each session's full record
 (journal verified and replayed, every poll validated) takes about half a second a session; the
-digest takes a millisecond. It names the journal record it was made at (number and fingerprint);
-it is used only while the journal still ends there, otherwise the session is loaded in full.
-The journal stays the record: a missing, stale or unreadable digest only costs time.
+digest takes a millisecond. It names the journal record it was made at (number and fingerprint):
+the checkpoint's record, which holds the digest's fingerprint (sessions/derived.py). It is used
+only while the journal still ends there and the fingerprint matches, otherwise the session is
+loaded in full. The journal stays the record: a missing, stale, edited or unreadable digest only
+costs time.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ from pathlib import Path
 from models.initiative import InitiativeType
 from models.record import SessionRecord
 from models.session import Conclusion
+from sessions.derived import DIGEST_FILE, placed_bytes, vouched
 from sessions.layout import JOURNAL_FILE
-from sessions.tail import journal_end
+from sessions.tail import journal_tail
 
-DIGEST_FILE = "stats.json"
 DIGEST_VERSION = 1
 
 
@@ -64,6 +66,11 @@ class SessionDigest:
 
 def digest_bytes(record: SessionRecord, journal_seq: int, chain_head: str) -> bytes:
     """The digest of ``record`` as it stands at journal record ``journal_seq``."""
+    return placed_bytes(digest_body(record), journal_seq, chain_head)
+
+
+def digest_body(record: SessionRecord) -> dict[str, object]:
+    """The digest's content, without its place in the journal (what the checkpoint record fingerprints)."""
     findings = record.findings
     items = []
     for initiative in record.agenda_items():
@@ -79,10 +86,8 @@ def digest_bytes(record: SessionRecord, journal_seq: int, chain_head: str) -> by
                 "benefit": finding.confirmed_benefit_vnd if finding else None,
             }
         )
-    doc = {
+    return {
         "digest_version": DIGEST_VERSION,
-        "journal_seq": journal_seq,
-        "chain_head": chain_head,
         "session": {
             "id": record.session.id,
             "date": record.session.date.isoformat(),
@@ -91,16 +96,15 @@ def digest_bytes(record: SessionRecord, journal_seq: int, chain_head: str) -> by
         },
         "items": items,
     }
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def read_digest(session_dir: Path) -> SessionDigest | None:
-    """The session's digest when it matches where its journal ends now; None otherwise."""
+    """The session's digest when the journal's last record vouches for it; None otherwise."""
     try:
         doc = json.loads((session_dir / DIGEST_FILE).read_bytes().decode("utf-8"))
         if doc.get("digest_version") != DIGEST_VERSION:
             return None
-        if journal_end(session_dir / JOURNAL_FILE) != (doc["journal_seq"], doc["chain_head"]):
+        if not vouched(doc, DIGEST_FILE, journal_tail(session_dir / JOURNAL_FILE)):
             return None
         items, findings = [], {}
         for item in doc["items"]:

@@ -363,22 +363,25 @@ class Journal:
         line = record.line()
         fd = self._descriptor()
         good = self._size if self._size is not None else 0
+        writing = False
         try:
             size = self._check_file(fd, good)
             if size > good:
                 # Our own record, whose failed write could not be taken back then (the disk refused): now.
                 os.ftruncate(fd, good)
-            self._unfinished = b""
+                self._unfinished = b""
+            writing = True
             written = os.write(fd, line)
             if written != len(line):
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
             os.fsync(fd)
         except OSError as exc:
-            self._unfinished = line
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, good)
-                os.fsync(fd)
-                self._unfinished = b""
+            if writing:  # (before that, nothing of ours is there to take back, and the rest is not ours)
+                self._unfinished = line  # some of it may be on disk: the only bytes a later append may cut
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, good)
+                    os.fsync(fd)
+                    self._unfinished = b""
             raise write_failed(self.path, exc) from exc
         self._before_last = (good, self.seq, self.head, self.last_ts)
         self._size = good + len(line)

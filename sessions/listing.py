@@ -8,11 +8,14 @@ At any doubt (a file missing, unreadable, of another layout version, a value of 
 session left running, which the app reopens) it returns None and the app reads them as before. The
 app still reads the council through the models right after the first frame, so a damaged council
 file is reported as it always was. ``DataFolder.summaries`` reads the summaries with the same
-reader, and rebuilds one it refuses from its session.
+reader, and rebuilds one it refuses from its session. A summary is believed only while the journal
+ends at the checkpoint record that vouches for it (sessions/derived.py): an edited, damaged or stale
+one is refused here and rebuilt from the journal.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -20,7 +23,9 @@ from typing import Any
 
 from models.schema import SCHEMA_VERSION
 from models.status import SessionStatus
+from sessions.derived import SUMMARY_FILE, placed_bytes, vouched
 from sessions.layout import JOURNAL_FILE, SESSION_ID
+from sessions.tail import journal_tail
 
 
 @dataclass(frozen=True)
@@ -35,8 +40,9 @@ class SessionSummary:
     decided: int
     total: int
 
-    def to_json(self) -> bytes:
-        return json.dumps(asdict(self), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    def to_json(self, journal_seq: int, chain_head: str) -> bytes:
+        """The file's bytes, naming the journal record (a checkpoint's) that it describes."""
+        return placed_bytes(asdict(self), journal_seq, chain_head)
 
 
 @dataclass(frozen=True)
@@ -54,9 +60,10 @@ def session_ids(root: Path) -> list[str]:
 
 
 def read_summary(folder: Path) -> SessionSummary | None:
-    """The summary in session folder ``folder``; None when it is missing, unreadable or not as written here."""
+    """The summary in session folder ``folder``; None when it is missing, unreadable, not as written here,
+    or not vouched for by the journal's last record (edited, damaged, or the journal moved on)."""
     try:
-        doc = _load(folder / "summary.json")
+        doc = _load(folder / SUMMARY_FILE)
         texts = [doc.get(key) for key in ("id", "title", "date", "place", "status")]
         counts = [doc.get(key) for key in ("decided", "total")]
     except (OSError, ValueError, AttributeError):
@@ -65,6 +72,12 @@ def read_summary(folder: Path) -> SessionSummary | None:
         return None
     session_id, title, date, place, status = texts
     if session_id != folder.name or not SESSION_ID.match(session_id) or status not in set(SessionStatus):
+        return None
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        return None
+    if not vouched(doc, SUMMARY_FILE, journal_tail(folder / JOURNAL_FILE)):
         return None
     return SessionSummary(session_id, title, date, place, status, counts[0], counts[1])
 

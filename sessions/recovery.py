@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 STATE_FILE = "state.json"
 JOURNAL_REASONS = ("unreadable", "chain", "hash", "format", "replay")
+END_REASONS = ("truncated", "rewritten")  # the journal lacks the record its anchor names (sessions/anchor.py)
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,13 @@ def damage_error(report: LoadReport, session_dir: Path) -> DomainError | None:
     """Why a loaded session may not be written to, as the error to show; None when it verifies."""
     if report.damaged_line is None:
         return None
+    if report.damage_reason in END_REASONS:
+        return DomainError(
+            "error.journal_truncated",
+            path=str(session_dir / "journal.jsonl"),
+            line=report.damaged_line,
+            end=report.journal_seq,
+        )
     if report.damage_reason in JOURNAL_REASONS:
         return DomainError("error.journal_damaged", path=str(session_dir / "journal.jsonl"), line=report.damaged_line)
     return DomainError("error.checkpoint_damaged", path=str(session_dir / "session.json"), line=report.damaged_line)

@@ -15,6 +15,7 @@ from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
 from models.record import SCHEMA_VERSION, SessionRecord
 from models.session import Conclusion, Finding, Presence, SessionStatus
 from models.text import clean_text
+from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
 from sessions.events import Reducer
@@ -117,6 +118,8 @@ class SessionService(PollModes):
             self.reducer = Reducer(self.folder.load_record(self.session_id, deep=False)[0])
             raise
         self._since_checkpoint += 1
+        # Only now, with the record on disk and applied, is it where the journal ends (sessions/anchor.py).
+        write_anchor(self.folder.session_dir(self.session_id), self.journal.seq, self.journal.head)
 
     def checkpoint(self) -> None:
         """Write the state atomically so the next start replays less; safe to call at any time.
@@ -183,6 +186,11 @@ class SessionService(PollModes):
         try:
             if self.journal is not None:
                 self.checkpoint()
+            if self.journal is not None and self.lock is not None and not self.lock.still_held():
+                # The lock was taken from us with no write since to notice it: the new holder's files stay as they are.
+                self.journal.stopped = DomainError("error.lock_lost", path=str(self.lock.lock_path))
+                self._stop_if_displaced()
+            if self.journal is not None:
                 seq, head = self.journal.seq, self.journal.head
                 self.journal.close()
                 self.journal = None
@@ -433,9 +441,11 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
         journal = Journal(session_dir / "journal.jsonl")
         data = {"record": record.model_dump(mode="json")}
         try:
-            journal.append("session_created", data, clock().isoformat())
+            ts = clock().isoformat()
+            journal.append("session_created", data, ts)
+            # With its journal record, so that the summary and digest are vouched for from the start.
+            folder.write_checkpoint(record, journal.seq, journal.head, journal, ts)
         finally:
             journal.close()
-        folder.write_checkpoint(record, journal.seq, journal.head)
     finally:
         lock.release()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,9 +29,11 @@ from models.poll import Poll
 from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, Finding, Session
+from sessions.anchor import lost_end, read_anchor, write_anchor
 from sessions.atomic import clean_stale_temps
 from sessions.collection import collection_paused
-from sessions.digest import DIGEST_FILE, digest_bytes
+from sessions.derived import CHECKPOINT_EVENT, DERIVED_KEY, SUMMARY_FILE, body_fingerprint, placed_bytes
+from sessions.digest import DIGEST_FILE, digest_body
 from sessions.events import Reducer
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.layout import JOURNAL_FILE, session_dir
@@ -42,14 +44,14 @@ from sessions.recovery import LastSession, read_state
 from sessions.session_files import write_session_file
 from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout, read_tables, write_tables
 
-CHECKPOINT_EVENT = "checkpoint"
-"""The journal record written with each checkpoint, as record N + 1: ``{"seq": N, "sha256": fingerprint}``.
-
-The fingerprint is that of ``session.json`` as written, except that the file names record N + 1 (the
-fingerprint itself: a checkpoint stands at the journal's end) where the fingerprinted bytes name N.
-It changes nothing in the session (the reducer ignores it); it lets a later start trust the checkpoint
-without replaying the journal up to it, and still notice an edited ``session.json``.
-"""
+# CHECKPOINT_EVENT (from sessions/derived.py): the journal record written with each checkpoint, as
+# record N + 1: ``{"seq": N, "sha256": fingerprint, "derived": {"summary.json": ..., "stats.json": ...}}``.
+#
+# The fingerprint is that of ``session.json`` as written, except that the file names record N + 1 (the
+# fingerprint itself: a checkpoint stands at the journal's end) where the fingerprinted bytes name N.
+# ``derived`` holds the fingerprints of the files written beside it (sessions/derived.py).
+# It changes nothing in the session (the reducer ignores it); it lets a later start trust the checkpoint
+# without replaying the journal up to it, and still notice an edited ``session.json`` or summary.
 
 BACKUPS_DIR = "backups"
 """Under the data folder: one folder of rotating backups per session (see sessions/backup.py)."""
@@ -71,7 +73,9 @@ class LoadReport:
 
     ``damage_reason`` is a journal reason (``unreadable``, ``chain``, ``hash``, ``format``), ``replay``
     (a record that verifies but cannot be applied), ``checkpoint`` (the checkpoint names a record the
-    journal does not have) or ``checkpoint_unreadable``. ``sessions.recovery`` turns it into words.
+    journal does not have), ``checkpoint_unreadable``, or ``truncated`` / ``rewritten`` (the journal
+    no longer holds the record the anchor (sessions/anchor.py) says it ended at: its end was cut off or replaced;
+    ``damaged_line`` is then that record's number). ``sessions.recovery`` turns it into words.
     """
 
     replayed: int = 0  # changes since the last checkpoint, applied again from the journal
@@ -181,16 +185,22 @@ class DataFolder:
         """
         folder = self.session_dir(record.session.id)
         content = layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
+        summary, digest = asdict(summary_of(record)), digest_body(record)
         if journal is not None:
-            fingerprint = {"seq": journal_seq, "sha256": hashlib.sha256(content).hexdigest()}
+            fingerprint = {
+                "seq": journal_seq,
+                "sha256": hashlib.sha256(content).hexdigest(),
+                DERIVED_KEY: {SUMMARY_FILE: body_fingerprint(summary), DIGEST_FILE: body_fingerprint(digest)},
+            }
             journal.append(CHECKPOINT_EVENT, fingerprint, ts)
             moved = moved_position(content, (journal_seq, chain_head), (journal.seq, journal.head))
             journal_seq, chain_head = journal.seq, journal.head
             # (Never None for a file this program lays out; if it were, opening would check it in full.)
             content = moved or layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
         write_session_file(folder / "session.json", content)
-        write_session_file(folder / "summary.json", summary_of(record).to_json())
-        write_session_file(folder / DIGEST_FILE, digest_bytes(record, journal_seq, chain_head))
+        write_session_file(folder / SUMMARY_FILE, placed_bytes(summary, journal_seq, chain_head))
+        write_session_file(folder / DIGEST_FILE, placed_bytes(digest, journal_seq, chain_head))
+        write_anchor(folder, journal_seq, chain_head, durable=True)
 
     def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:
         path = self.session_dir(session_id) / "session.json"
@@ -231,6 +241,8 @@ class DataFolder:
         """
         self.check_session_id(session_id)
         report = LoadReport()
+        # Read before the journal: a writer appends first and anchors after, so the two agree here too.
+        anchor = read_anchor(self.session_dir(session_id))
         path = self.session_dir(session_id) / "session.json"
         checkpoint, raw, written_here, content = None, None, None, None
         try:
@@ -249,6 +261,12 @@ class DataFolder:
         report.torn_bytes = found.torn_bytes
         if found.bad_line is not None:
             report.damaged_line, report.damage_reason = found.bad_line, found.bad_reason
+        elif lost := lost_end(found.records, anchor):
+            # A valid chain that lacks its own end: what the screen showed as recorded is missing.
+            report.damaged_line, report.damage_reason = anchor[0], lost  # type: ignore[index]
+        if not found.records and found.torn_bytes and found.bad_line is None:
+            path = self.journal_path(session_id)
+            raise DomainError("error.journal_torn_first", path=str(path), bytes=found.torn_bytes)
         start, reducer = 0, None
         trusted = None if full or written_here is None else self._fingerprinted(path, raw, content, found)
         if trusted is not None:

@@ -1,17 +1,31 @@
-"""Where a journal ends, read from its last bytes only: for the digest and the glance, which must cost a millisecond.
+"""Where a journal ends, read from its last bytes only: for the caches, which must cost a millisecond.
 
 Kept apart from sessions/journal.py, whose hashing and verification a first frame does not need.
+Every file derived from a journal (summary, statistics digest, glance) names the record it was made
+at; ``journal_end`` and ``journal_tail`` say whether the journal still ends there.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 
-def journal_end(path: Path) -> tuple[int, str] | None:
-    """Number and fingerprint of the journal's last complete record, read from the file's end only.
+@dataclass(frozen=True)
+class Tail:
+    """The journal's last complete record, as read from the file's end (not verified)."""
+
+    seq: int
+    hash: str
+    type: str
+    data: dict[str, Any]
+
+
+def journal_tail(path: Path) -> Tail | None:
+    """The journal's last complete record, read from the file's end only; None when there is none.
 
     Not a verification (``council verify`` and loading do that): only where the journal ends now.
     """
@@ -34,6 +48,13 @@ def journal_end(path: Path) -> tuple[int, str] | None:
         return None
     try:
         doc = json.loads(lines[-1].decode("utf-8"))
-        return int(doc["seq"]), str(doc["hash"])
+        data = doc["data"]
+        return Tail(int(doc["seq"]), str(doc["hash"]), str(doc["type"]), data if isinstance(data, dict) else {})
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def journal_end(path: Path) -> tuple[int, str] | None:
+    """Number and fingerprint of the journal's last complete record, read from the file's end only."""
+    tail = journal_tail(path)
+    return None if tail is None else (tail.seq, tail.hash)

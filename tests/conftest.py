@@ -85,3 +85,14 @@ def still_cursor(keys: list[str]) -> Callable:
         await pilot.pause()
 
     return run_before
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
+    """Show what the crash harnesses did (tests/crash_report.py), and keep it in .pytest_cache."""
+    from tests import crash_report
+
+    if crash_report.LINES:
+        terminalreporter.section("crash harness")
+        for line in crash_report.LINES:
+            terminalreporter.write_line(line)
+        crash_report.save(config.rootpath / ".pytest_cache" / "crash-report.txt")

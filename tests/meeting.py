@@ -8,6 +8,7 @@ from pathlib import Path
 
 from models.poll import Choice
 from models.session import Conclusion, Finding, Presence
+from sessions.anchor import remove_anchor, write_anchor
 from sessions.service import SessionService
 from sessions.storage import DataFolder, dump_record
 from tests.conftest import PLANNED
@@ -53,6 +54,12 @@ def state(data: Path) -> dict:
     """The session's state as loaded from the files."""
     record, _ = DataFolder(data).load_record(PLANNED)
     return dump_record(record)
+
+
+def reanchor(session_dir: Path, seq: int, head: str) -> None:
+    """Make the anchor name record ``seq``, as if the journal had been written only up to it."""
+    remove_anchor(session_dir)
+    write_anchor(session_dir, seq, head, durable=True)
 
 
 def journal_path(data: Path) -> Path:

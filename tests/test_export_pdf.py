@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import unicodedata
@@ -63,7 +64,7 @@ def test_first_page_has_the_header_and_title(minutes) -> None:
     ]
     assert "Số: ....../BB-HĐSK Bến Tre, ngày 14 tháng 5 năm 2026" in lines
     assert "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN" in lines
-    assert "PHIÊN HỌP XÉT CÔNG NHẬN SÁNG KIẾN ĐỢT 1 NĂM 2026" in lines
+    assert "Phiên họp xét công nhận sáng kiến đợt 1 năm 2026" in lines
 
 
 def test_every_initiative_code_and_conclusion_appear_in_order(minutes) -> None:
@@ -106,9 +107,7 @@ def test_money_dates_signatures_and_page_numbers(minutes) -> None:
     assert sy == cy and ny == my and ny < sy - 60  # room to sign
     assert sx < cx and nx < mx
     # the signatures never stand alone: the read-back line is on their page
-    assert "Biên bản đã được đọc lại và các thành viên nhất trí." in last
-    for number, page in enumerate(pages, start=1):
-        assert page.splitlines()[-1] == str(number) or f"\n{number}\n" in page
+    assert "biên bản được lập thành 02 bản có giá trị như nhau." in " ".join(last.split())
 
 
 def test_text_is_nfc(minutes) -> None:
@@ -127,7 +126,7 @@ def test_fonts_are_embedded_so_no_system_font_is_needed(minutes) -> None:
             descendant = font["/DescendantFonts"][0].get_object()
             fonts[str(font["/BaseFont"])] = "/FontFile2" in descendant["/FontDescriptor"]
     assert fonts and all(fonts.values())
-    assert all("DejaVuSerif" in name for name in fonts)
+    assert all("LiberationSerif" in name for name in fonts)
     assert any(name.endswith("Bold") for name in fonts) and any(name.endswith("Italic") for name in fonts)
 
 
@@ -268,8 +267,8 @@ def _runs(data: bytes) -> list[list[tuple[float, float, str, float, str]]]:
 
 
 def _body(page: list, number: int) -> list:
-    """A page's runs without its page number."""
-    return [run for run in page if not (run[1] > BOTTOM and run[4] == str(number))]
+    """A page's runs without its page number (in the top margin)."""
+    return [run for run in page if not (run[1] < TOP and run[4] == str(number))]
 
 
 def _right_edge(run: tuple[float, float, str, float, str]) -> float:
@@ -350,17 +349,17 @@ def _drawn_by_fpdf2(blocks: list) -> bytes:
     for block in blocks:
         if isinstance(block, Paragraph):
             style = ("B" if block.bold else "") + ("I" if block.italic else "")
-            pdf.set_font(FAMILY, "", 12)
+            pdf.set_font(FAMILY, "", pdf_module.BODY_PT)
             with (
                 pdf.text_columns(text_align="J", line_height=pdf_module.LINE) as columns,
                 columns.paragraph(first_line_indent=10, bottom_margin=1.2) as paragraph,
             ):
                 if block.label:
-                    pdf.set_font(FAMILY, "B", 12)
+                    pdf.set_font(FAMILY, "B", pdf_module.BODY_PT)
                     paragraph.write(block.label)
-                pdf.set_font(FAMILY, style, 12)
+                pdf.set_font(FAMILY, style, pdf_module.BODY_PT)
                 paragraph.write(block.text)
-            pdf.set_font(FAMILY, "", 12)
+            pdf.set_font(FAMILY, "", pdf_module.BODY_PT)
             continue
         rows = block.rows + ([block.total_row] if block.total_row else [])
         aligns = [pdf_module._column_align([row[i] for row in rows]) for i in range(len(block.columns))]
@@ -388,7 +387,7 @@ def _drawn_by_fpdf2(blocks: list) -> bytes:
                     is_total = block.total_row is not None and number == len(rows)
                     row.cell(text, align=aligns[col], style=bold if is_total else None)
         pdf.ln(3)
-        pdf.set_font(FAMILY, "", 12)
+        pdf.set_font(FAMILY, "", pdf_module.BODY_PT)
     return bytes(pdf.output())
 
 
@@ -405,9 +404,10 @@ def _drawn_now(blocks: list) -> bytes:
     return bytes(pdf.output())
 
 
-def test_tables_and_paragraphs_look_as_fpdf2_drew_them(demo_dir: Path) -> None:
+def test_tables_and_paragraphs_look_as_fpdf2_drew_them(demo_dir: Path, monkeypatch) -> None:
     """Every line where fpdf2 put it, in the same face: justified and indented paragraphs, bold lead-ins,
     multi-line and right-aligned cells, soft hyphens, no-break spaces, line feeds, words longer than a line."""
+    from sessions.export import pdf as pdf_module
     from sessions.export.minutes import build_minutes
 
     record, report = _record(demo_dir)
@@ -419,9 +419,13 @@ def test_tables_and_paragraphs_look_as_fpdf2_drew_them(demo_dir: Path) -> None:
         Paragraph(sentence + "  hai  dấu cách và\u00a0không\u00a0ngắt", bold=True),
         Paragraph("mềm\u00adgạch\u00adnối " * 20, italic=True),
         Paragraph("dòng một\ndòng hai\n\nbốn " + "X" * 150 + " sau", label="Biểu quyết:"),
-        _long_table(),
+        # (without its total row, which the minutes keep with the row above it where fpdf2 left it alone)
+        dataclasses.replace(_long_table(), total_row=None),
         Table(["Mã", "Tên", "Điểm"], [[f"SK-{i}", ("mềm\u00adgạch " + sentence)[: 30 * i], "21,50"] for i in range(6)]),
     ]
+    # fpdf2's text columns know no widow control: compared with page breaks wherever a line no longer fits.
+    monkeypatch.setattr(pdf_module, "_lines_here", lambda count, fit, first, top: min(count, fit))
+    monkeypatch.setattr(pdf_module, "_make_room", lambda pdf, needed: None)  # nor keeps a small table whole
     drawn_before, drawn_now = _drawn_by_fpdf2(blocks), _drawn_now(blocks)
     before, now = _runs(drawn_before), _runs(drawn_now)
     assert len(now) == len(before) > 3

@@ -17,7 +17,7 @@ from sessions.service import SessionService
 from sessions.storage import DataFolder, dump_record
 from sessions.verify import verify_session
 from tests.conftest import PLANNED
-from tests.meeting import crash, decide_item, journal_path, start_meeting, state
+from tests.meeting import crash, decide_item, journal_path, reanchor, start_meeting, state
 from tests.session_writer import holding
 
 Clock = Callable[[], dt.datetime]
@@ -44,6 +44,8 @@ def test_a_journal_cut_at_every_byte_of_its_last_record_loads_without_it(demo_di
     before = state(demo_dir)
     records_before = read_journal(path).records
     assert before["polls"][-1]["votes"] == {poll.voters[0]: "no"}
+    # A record torn by a crash was never acknowledged, so never anchored: the anchor names the one before.
+    reanchor(path.parent, records_before[-1].seq, records_before[-1].hash)
     for cut in range(start + 1, len(raw)):  # up to the record without only its newline
         path.write_bytes(raw[:cut])
         record, report = DataFolder(demo_dir).load_record(PLANNED, deep=False)
@@ -67,6 +69,8 @@ def test_opening_a_torn_journal_drops_the_half_record_and_tells_the_chair(demo_d
     start = last_record_start(raw)
     torn = (len(raw) - start) // 2
     path.write_bytes(raw[: start + torn])
+    last = read_journal(path).records[-1]  # a torn record was never acknowledged, so never anchored
+    reanchor(path.parent, last.seq, last.hash)
     reopened = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
     message = reopened.recovery_message()
     assert f"({torn} byte)" in message

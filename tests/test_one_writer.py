@@ -30,6 +30,8 @@ from tests import session_writer
 from tests.conftest import PLANNED
 from tests.meeting import start_meeting
 from tui.app import CouncilApp
+from tui.screens.booth import BallotScreen, BoothScreen, ReceivedScreen
+from tui.screens.dialogs import ConfirmScreen
 from tui.screens.vote import VoteScreen
 from tui.widgets.session_bar import SessionBar
 
@@ -315,3 +317,96 @@ def test_the_app_tells_the_chair_it_stopped_writing(demo_dir: Path, clock: Clock
     votes = votes_on_disk(demo_dir)
     assert votes["m7"] == "no" and len(votes) == 2  # the chair's first vote and the other program's, no more
     assert verify_session(demo_dir, PLANNED).ok
+
+
+async def vote_in_a_read_only_booth(data: Path, clock: Clock) -> tuple[str, bool]:
+    """App B takes "View read-only" of the session app A runs, opens the booth, and member 1 votes."""
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)  # "being run by another program": view read-only?
+        await pilot.press("enter")
+        assert app.service is not None and app.service.read_only
+        await pilot.press("v", "b")
+        assert isinstance(app.screen, BoothScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, BallotScreen)
+        await pilot.press("y", "enter")
+        await pilot.pause()
+        received = isinstance(app.screen, ReceivedScreen)
+        notices = " ".join(str(n.message) for n in app._notifications)
+    return notices, received
+
+
+def test_the_read_only_apps_booth_takes_no_ballot(demo_dir: Path, clock: Clock, programs: list[Program]) -> None:
+    chair = start(programs, demo_dir)
+    for command in [f"attend m{n}" for n in range(1, 8)] + ["open", "poll secret"]:
+        assert chair.do(command) == "OK"
+    box = DataFolder(demo_dir).session_dir(PLANNED) / BOX_NAME
+    before = box.read_bytes() if box.exists() else None
+    notices, received = asyncio.run(vote_in_a_read_only_booth(demo_dir, clock))
+    assert not received and "chỉ xem" in notices  # "Your vote has been received" is not said
+    assert (box.read_bytes() if box.exists() else None) == before
+    assert chair.do("secret m1 yes") == "OK"  # the member votes, once, at the chair's booth
+    assert chair.do("secret m1 no") == "ERROR error.already_voted"
+    chair.close()
+
+
+@pytest.mark.parametrize("saved", [False, True], ids=["a change to save", "nothing to save"])
+def test_closing_after_the_lock_was_taken_writes_nothing_over_the_new_holder(
+    demo_dir: Path, clock: Clock, programs: list[Program], saved: bool
+) -> None:
+    """A's lock file is deleted and B takes the session; A then closes, without another change: B's files stay B's."""
+    chair = start_meeting(demo_dir, clock)
+    chair.open_poll()
+    if saved:
+        chair.checkpoint()
+    (DataFolder(demo_dir).session_dir(PLANNED) / LOCK_FILE).unlink()
+    intruder = start(programs, demo_dir)
+    assert intruder.first_line == "READY"
+    assert intruder.do("vote m1 yes") == "OK"
+    assert intruder.do("checkpoint") == "OK"
+    before, running = session_files(demo_dir), (demo_dir / "state.json").read_bytes()
+    chair.close(glance={"shown": "by A"}, language="vi")
+    assert session_files(demo_dir) == before  # no checkpoint, glance or holder file of A's over B's
+    assert (demo_dir / "state.json").read_bytes() == running  # B still runs it, as far as a restart knows
+    assert SessionLock(DataFolder(demo_dir).session_dir(PLANNED)).holder().pid == intruder.process.pid
+    assert intruder.do("vote m2 no") == "OK"
+    intruder.close()
+    assert votes_on_disk(demo_dir) == {"m1": "yes", "m2": "no"}
+    assert verify_session(demo_dir, PLANNED).ok
+
+
+def test_only_its_own_half_written_record_is_cut_by_a_writer(
+    demo_dir: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A half-written record the disk would not let it take back is its own to cut; another's record after it is not."""
+    chair = start_meeting(demo_dir, clock)
+    poll = chair.open_poll()
+    journal = DataFolder(demo_dir).journal_path(PLANNED)
+    real_write, real_truncate = os.write, os.ftruncate
+    mine = chair.journal._fd if chair.journal is not None else -1
+
+    def half(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data)[: len(data) // 2]) if fd == mine else real_write(fd, data)
+
+    def refuse(fd: int, length: int) -> None:
+        if fd == mine:
+            raise OSError(30, "Read-only file system")
+        real_truncate(fd, length)
+
+    monkeypatch.setattr(os, "write", half)
+    monkeypatch.setattr(os, "ftruncate", refuse)
+    with pytest.raises(DomainError):
+        chair.record_vote(poll.voters[0], Choice.YES)
+    monkeypatch.undo()
+    torn = journal.read_bytes()
+    append_from_another_process(journal, b"\n" + foreign_record(journal))  # ends the torn line, adds its own
+    on_disk = journal.read_bytes()
+    assert on_disk.startswith(torn) and len(on_disk) > len(torn)
+    with pytest.raises(DomainError) as stopped:
+        chair.record_vote(poll.voters[0], Choice.YES)
+    assert stopped.value.key == "error.journal_changed"
+    assert journal.read_bytes() == on_disk
+    chair.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -196,3 +197,17 @@ def test_the_apps_export_dialog_still_writes_elsewhere(demo_dir: Path, elsewhere
     message, still_open = asyncio.run(export_from_the_app(demo_dir, clock, elsewhere / "bien-ban.md"))
     assert not still_open and message == ""
     assert "BIÊN BẢN" in (elsewhere / "bien-ban.md").read_text(encoding="utf-8")
+
+
+def test_a_hard_link_to_the_journal_is_replaced_not_written_through(
+    demo_dir: Path, elsewhere: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A hard link has no path inside the data folder, but the report takes its name: the journal is untouched."""
+    journal = DataFolder(demo_dir).journal_path(PLANNED)
+    link = elsewhere / "minutes.md"
+    os.link(journal, link)
+    before = journal.read_bytes()
+    code, _ = cli(capsys, "export", PLANNED, "--data", demo_dir, "--output", link)
+    assert code == 0 and "BIÊN BẢN" in link.read_text(encoding="utf-8")
+    assert journal.read_bytes() == before
+    assert verify_session(demo_dir, PLANNED).ok

@@ -115,10 +115,10 @@ def test_a_checkpoint_newer_than_the_journal_is_damage(demo_dir: Path, clock: Cl
     raw = journal_path(demo_dir).read_bytes()
     journal_path(demo_dir).write_bytes(raw[: raw.rstrip(b"\n").rfind(b"\n") + 1])
     record, report = DataFolder(demo_dir).load_record(PLANNED)
-    assert report.damaged and report.damage_reason == "checkpoint"
+    assert report.damaged and report.damage_reason == "truncated"  # the anchor names the lost record
     assert dump_record(record) == full_replay(demo_dir)  # what the journal says, for reading
     viewer = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
-    assert viewer.read_only and viewer.read_only_error.key == "error.checkpoint_damaged"
+    assert viewer.read_only and viewer.read_only_error.key == "error.journal_truncated"
     viewer.close()
 
 

@@ -12,6 +12,7 @@ import pytest
 from models.errors import DomainError
 from models.poll import Choice
 from models.session import Presence
+from sessions.anchor import remove_anchor
 from sessions.exporting import export_session
 from sessions.service import SessionService
 from sessions.storage import DataFolder
@@ -84,9 +85,12 @@ def test_a_deleted_record_is_detected(meeting: Path) -> None:
     assert (report.ok, report.bad_record, report.reason) == (False, 21, "chain")
 
 
-def test_deleted_last_records_are_detected_by_the_checkpoint(meeting: Path) -> None:
+def test_deleted_last_records_are_detected_by_the_anchor_and_by_the_checkpoint(meeting: Path) -> None:
     lines = lines_of(meeting)
     write_lines(meeting, lines[:-2])
+    report = verify_session(meeting, PLANNED)
+    assert (report.ok, report.bad_record, report.reason) == (False, len(lines), "truncated")
+    remove_anchor(DataFolder(meeting).session_dir(PLANNED))
     report = verify_session(meeting, PLANNED)
     assert (report.ok, report.bad_record, report.reason) == (False, len(lines), "checkpoint")
 

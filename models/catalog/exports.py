@@ -4,6 +4,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- printed minutes (docx, pdf)
     "printed.sign_hint": ("(Signature and full name)", "(Ký, ghi rõ họ tên)"),
     "printed.author": ("council", "council"),
+    # --- minutes: what issue 16 added
+    "minutes.as_typed": (
+        "English version of the minutes. Names, titles, remarks and other content typed in Vietnamese are given as typed.",
+        "Bản tiếng Anh của biên bản; tên, chức danh, ý kiến và các nội dung nhập bằng tiếng Việt được giữ nguyên.",
+    ),
+    "minutes.basis_decree_13": (
+        "Pursuant to Decree No. 13/2012/NĐ-CP of 2 March 2012 of the Government promulgating the Regulation on Initiatives;",
+        "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;",
+    ),
+    "minutes.basis_circular_18": (
+        "Pursuant to Circular No. 18/2013/TT-BKHCN of 1 August 2013 of the Ministry of Science and Technology guiding the Regulation on Initiatives;",
+        "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;",
+    ),
+    "minutes.eligible_all": (
+        "{present} of the {members} voting members present, all entitled to vote.",
+        "Có mặt {present}/{members} thành viên có quyền biểu quyết.",
+    ),
+    "minutes.eligible_some": (
+        "{eligible} of the {members} voting members entitled to vote ({recused} not taking part), {present} of them present.",
+        "{eligible}/{members} thành viên được biểu quyết ({recused} không tham gia), trong đó {present} người có mặt.",
+    ),
+    "minutes.rule_votes": (
+        "yes votes must be {threshold} of {base}: {arithmetic} → {needed} needed; {yes} yes.",
+        "số phiếu đồng ý phải đạt {threshold} {base}: {arithmetic} → cần {needed}; có {yes} phiếu đồng ý.",
+    ),
+    "minutes.rule_sheets": (
+        "eligible sheets must be {threshold} of {base}: {arithmetic} → {needed} needed; {yes} eligible.",
+        "số phiếu chấm đạt phải {threshold} {base}: {arithmetic} → cần {needed}; có {yes} phiếu đạt.",
+    ),
+    "minutes.benefit_described": ("Benefit as described in the application: ", "Mô tả hiệu quả: "),
+    "minutes.outcomes_list": ("Outcome for each initiative:", "Kết quả xem xét các sáng kiến:"),
+    "col.outcome": ("Outcome", "Kết luận"),
+    "col.reason": ("Reason", "Lý do"),
+    "noun.member": ("member|members", "thành viên"),
+    "noun.vote": ("vote|votes", "phiếu"),
+    "noun.initiative": ("initiative|initiatives", "sáng kiến"),
+    "noun.recognised_initiative": ("recognised initiative|recognised initiatives", "sáng kiến"),
+    "noun.copy": ("copy|copies", "bản"),
+    "noun.session": ("session|sessions", "phiên họp"),
+    "noun.unit": ("unit|units", "đơn vị"),
     # --- recognition list (xlsx, csv)
     "recognition.title": ("LIST OF RECOGNISED INITIATIVES", "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN"),
     "recognition.attached": (

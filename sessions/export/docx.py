@@ -1,9 +1,10 @@
 """Render the minutes Document as a Word file in the Vietnamese administrative layout.
 
 A4, Times New Roman 13 pt, margins 2 cm (3 cm on the left, for binding), the two-column
-header as a borderless table, bordered tables, page numbers in the footer and the signature
-blocks side by side. Everything is made of ordinary Word paragraphs, tables and styles so
-the secretary can go on editing it in Word or LibreOffice like hand-made minutes.
+header as a borderless table, bordered tables, page numbers centred at the top from page 2
+(Decree 30/2020) and the signature blocks side by side. Everything is made of ordinary Word
+paragraphs, tables and styles so the secretary can go on editing it in Word or LibreOffice like
+hand-made minutes.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from sessions.export.document import (
     Signatures,
     Table,
     Title,
+    keeps_with_next,
 )
 from sessions.export.layout import fit_widths, is_amount, is_number, shipped_font_width, small_table, table_width
 
@@ -67,14 +69,7 @@ def render_docx(document: Document, created: dt.datetime) -> bytes:
         elif isinstance(block, Heading):
             _heading(word, block, models)
         elif isinstance(block, Paragraph):
-            # The closing lines stay on the page of the signatures that follow them.
-            following = document.blocks[index + 1 : index + 3]
-            keep = (
-                not block.text  # a lead-in such as "Biểu quyết (chấm điểm):"
-                or (bool(following) and isinstance(following[0], Table))
-                or any(isinstance(b, Signatures) for b in following)
-            )
-            _paragraph(word, block, models, keep_with_next=keep)
+            _paragraph(word, block, models, keep_with_next=keeps_with_next(document.blocks, index))
         elif isinstance(block, Table):
             _table(word, block, models)
         elif isinstance(block, Signatures):
@@ -163,7 +158,7 @@ def _setup(word: WordDocument, title: str, created: dt.datetime) -> None:
     section.left_margin, section.right_margin = Cm(3), Cm(2)
     section.header_distance, section.footer_distance = Cm(1), Cm(1)
     language = "vi-VN" if current_language() == "vi" else "en-GB"
-    for name in ("Normal", "Heading 1", "Heading 2", "Footer"):
+    for name in ("Normal", "Heading 1", "Heading 2", "Header"):
         style = word.styles[name]
         _set_font(style.element.get_or_add_rPr(), language)
         style.font.size = Pt(BODY_PT)
@@ -176,7 +171,7 @@ def _setup(word: WordDocument, title: str, created: dt.datetime) -> None:
         fmt = style.paragraph_format
         fmt.space_before, fmt.space_after, fmt.keep_with_next = Pt(10 if name == "Heading 1" else 6), Pt(4), True
         fmt.line_spacing = 1.1
-    _page_number_footer(word)
+    _page_number_header(word)
     props = word.core_properties
     props.title = title
     props.author = props.last_modified_by = t("printed.author")
@@ -205,17 +200,22 @@ def _set_font(rpr: OxmlElement, language: str) -> None:
     lang.set(qn("w:val"), language)
 
 
-def _page_number_footer(word: WordDocument) -> None:
-    paragraph = word.sections[0].footer.paragraphs[0]
+def _page_number_header(word: WordDocument) -> None:
+    """Decree 30/2020: the page number in Arabic figures, centred in the top margin, in the body's size,
+    not on the first page (whose own header is left empty)."""
+    section = word.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False
+    paragraph = section.header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _field(paragraph, "PAGE", "1")
+    _field(paragraph, "PAGE", "2")
 
 
 def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None:
     """A complex field (begin, instruction, separate, shown value, end): Word and LibreOffice both update it."""
     for kind, text in (("begin", None), ("instr", instruction), ("separate", None), ("text", placeholder)):
         run = paragraph.add_run()
-        run.font.size = Pt(12)
+        run.font.size = Pt(BODY_PT)
         if kind == "instr":
             instr = OxmlElement("w:instrText")
             instr.set(qn("xml:space"), "preserve")
@@ -229,7 +229,9 @@ def _field(paragraph: WordParagraph, instruction: str, placeholder: str) -> None
             run._r.append(char)
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
-    paragraph.add_run()._r.append(end)
+    closing = paragraph.add_run()
+    closing.font.size = Pt(BODY_PT)
+    closing._r.append(end)
 
 
 # --- runs and paragraphs
@@ -311,6 +313,7 @@ def _short_rule(paragraph: WordParagraph, indent_cm: float) -> None:
 
 
 def _title(word: WordDocument, block: Title) -> None:
+    """The kind of document in bold capitals, the subject in bold sentence case, a short rule, the note."""
     for index, line in enumerate(block.lines):
         paragraph = word.add_paragraph()
         _compact(paragraph, WD_ALIGN_PARAGRAPH.CENTER, after=2)
@@ -318,6 +321,15 @@ def _title(word: WordDocument, block: Title) -> None:
             paragraph.paragraph_format.space_before = Pt(18)
         paragraph.paragraph_format.keep_with_next = True
         _run(paragraph, line, size=14 if index == 0 else BODY_PT, bold=True)
+    if block.rule:
+        rule = word.add_paragraph()
+        _short_rule(rule, indent_cm=TEXT_WIDTH_CM * 0.4)
+        rule.paragraph_format.keep_with_next = True
+    if block.note:
+        note = word.add_paragraph()
+        _compact(note, WD_ALIGN_PARAGRAPH.CENTER, after=2)
+        note.paragraph_format.space_before = Pt(4)
+        _run(note, block.note, bold=True)
     word.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
 
@@ -540,8 +552,8 @@ def _table_size(block: Table) -> float:
 
 
 def _measure_cm(text: str, bold: bool, size: float) -> float:
-    # The shipped DejaVu Serif Condensed at 1 pt less sets about as wide as Times New Roman.
-    return shipped_font_width(text, bold, size - 1) / 10 * 1.04
+    # The shipped Liberation Serif has the advance widths of Times New Roman.
+    return shipped_font_width(text, bold, size) / 10
 
 
 def _column_align(values: list[str]) -> WD_ALIGN_PARAGRAPH:

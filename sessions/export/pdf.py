@@ -1,9 +1,9 @@
 """Render the minutes Document as a PDF in the Vietnamese administrative layout.
 
 The same layout as the Word file (A4, 2 cm margins and 3 cm on the left, the two-column
-header, bordered tables, page numbers, signature blocks side by side), set in DejaVu Serif
-Condensed, shipped in ``fonts/`` so that no system font is needed and every Vietnamese
-letter prints.
+header, bordered tables, page numbers at the top from page 2, signature blocks side by side),
+set in Liberation Serif 13 pt: the metrics of the Word copy's Times New Roman, shipped in
+``fonts/`` so that no system font is needed and every Vietnamese letter prints.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from sessions.export.document import (
     Signatures,
     Table,
     Title,
+    keeps_with_next,
 )
 from sessions.export.fastbreak import fast_line_breaking
 from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, small_table, table_width
@@ -36,9 +37,9 @@ from sessions.export.pdftext import Line, Setter
 # configuration, if any, still receives it.
 logging.getLogger("fpdf").addHandler(logging.NullHandler())
 
-# DejaVu Serif Condensed at 12 pt sets about as wide as Times New Roman at 13 pt.
-BODY_PT = 12
-TABLE_PT = 11
+# As in the Word copy (sessions/export/docx.py): the body and page numbers 13 pt, tables 12 (wide ones 11).
+BODY_PT = 13
+TABLE_PT = 12
 CELL_PAD = 1.2  # mm left and right of a table cell's text
 CELL_PAD_V = 1.0  # mm above and below it
 FIRST_INDENT = 10.0  # mm, a paragraph's first line
@@ -54,7 +55,7 @@ _PT_MM = 25.4 / 72
 
 
 class MinutesPDF(FPDF):
-    """A4 with the margins of administrative documents and the page number in the footer."""
+    """A4 with the margins of administrative documents and the page number at the top from page 2."""
 
     def __init__(self) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
@@ -67,11 +68,18 @@ class MinutesPDF(FPDF):
         # three times: keep-with-next, page room, drawing).
         self.layouts: dict[int, tuple[float, float, list[float]]] = {}
         self.heights: dict[int, float] = {}
+        # By the paragraph and the table: its lines, or its cells' lines (asked for by the page decisions, then drawn).
+        self.paragraph_lines: dict[int, list[Line]] = {}
+        self.set_tables: dict[int, _SetTable] = {}
 
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_font(FAMILY, "", 10)
-        self.cell(0, 5, str(self.page_no()), align="C")
+    def header(self) -> None:
+        # Decree 30/2020: Arabic figures centred in the top margin, in the body's size, not on the first page.
+        if self.page_no() < 2:
+            return
+        self.set_y(10)
+        self.set_font(FAMILY, "", BODY_PT)
+        self.cell(0, self.line_height(), str(self.page_no()), align="C")
+        self.set_y(self.t_margin)
 
     def line_height(self, size: float | None = None) -> float:
         return (size or self.font_size_pt) * _PT_MM * LINE
@@ -95,7 +103,8 @@ def _render(document: Document, created: dt.datetime) -> bytes:
     pdf.set_creation_date(created)
     pdf.add_page()
     for index, block in enumerate(document.blocks):
-        _keep_with_signatures(pdf, document.blocks[index:])
+        if keeps_with_next(document.blocks, index):
+            _make_room(pdf, _kept_height(pdf, document.blocks, index))
         if isinstance(block, Header):
             _header(pdf, block)
         elif isinstance(block, Title):
@@ -103,8 +112,6 @@ def _render(document: Document, created: dt.datetime) -> bytes:
         elif isinstance(block, Heading):
             _heading(pdf, block)
         elif isinstance(block, Paragraph):
-            following = document.blocks[index + 1] if index + 1 < len(document.blocks) else None
-            _keep_with_next(pdf, block, following)
             _paragraph(pdf, block)
         elif isinstance(block, Table):
             _table(pdf, block)
@@ -112,7 +119,7 @@ def _render(document: Document, created: dt.datetime) -> bytes:
             _signatures(pdf, block)
         elif isinstance(block, Footnote):
             pdf.ln(4)
-            pdf.set_font(FAMILY, "I", 9)
+            pdf.set_font(FAMILY, "I", 10)
             pdf.multi_cell(0, pdf.line_height(), block.text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     return bytes(pdf.output())
 
@@ -122,39 +129,40 @@ def _estimate(pdf: MinutesPDF, text: str, width: float) -> int:
     return max(1, len(pdf.setter.lines([("", text)], BODY_PT, width - 2 * pdf.c_margin)))
 
 
-def _paragraph_height(pdf: MinutesPDF, block: Paragraph) -> float:
-    # An estimate on the safe side (narrower, all in the regular face), as the page decisions always were.
-    return _estimate(pdf, block.label + block.text, pdf.epw - 10) * pdf.line_height() + 1.2
+def _kept_height(pdf: MinutesPDF, blocks: list, index: int) -> float:
+    """The height from ``blocks[index]`` to the start of the first block after it that is not kept with
+    its next: what must fit on this page (as Word's "keep with next" and widow control decide)."""
+    height = 0.0
+    for position in range(index, len(blocks)):
+        block = blocks[position]
+        if not keeps_with_next(blocks, position):
+            return height + _start_height(pdf, block)
+        if isinstance(block, Heading):
+            height += _heading_height(pdf, block)
+        elif isinstance(block, Paragraph):
+            height += len(_lines(pdf, block)) * pdf.line_height() + PARAGRAPH_AFTER
+    return height
 
 
-def _keep_with_next(pdf: MinutesPDF, block: Paragraph, following: object) -> None:
-    """A lead-in ("Biểu quyết (chấm điểm):", a line announcing a table) starts a page rather than end one."""
-    if block.text and not isinstance(following, Table):
-        return
-    after = 15.0
-    if isinstance(following, Table):
-        after = _table_height(pdf, following) if small_table(following) else 25.0
-    _make_room(pdf, _paragraph_height(pdf, block) + after)
+def _start_height(pdf: MinutesPDF, block: object) -> float:
+    """The least of ``block`` a block kept with it needs beside it on the page."""
+    if isinstance(block, Paragraph):  # two lines: a paragraph's first line never stands alone
+        return min(2, len(_lines(pdf, block))) * pdf.line_height()
+    if isinstance(block, Table):
+        if small_table(block):
+            return _table_height(pdf, block)
+        table = _set_table(pdf, block)
+        return table.heading.height + (table.rows[0].height if table.rows else 0.0)
+    if isinstance(block, Signatures):
+        return SIGNATURE_MM
+    if isinstance(block, Footnote):
+        return pdf.line_height()
+    return 0.0
 
 
-def _keep_with_signatures(pdf: MinutesPDF, rest: list) -> None:
-    """Start a new page before the closing paragraphs when they and the signatures would not fit together.
-
-    The signatures never stand alone on the last page: the lines just before them go along.
-    """
-    closing = []
-    for block in rest[:3]:
-        if isinstance(block, Signatures):
-            break
-        if not isinstance(block, Paragraph):
-            return
-        closing.append(block)
-    else:
-        return
-    if not closing:
-        return
-    height = sum(_estimate(pdf, p.label + p.text, pdf.epw) * pdf.line_height() + 1.2 for p in closing)
-    _make_room(pdf, height + SIGNATURE_MM)
+def _heading_height(pdf: MinutesPDF, block: Heading) -> float:
+    lines = len(pdf.setter.lines([("B", block.text)], BODY_PT, pdf.epw - 2 * pdf.c_margin))
+    return (3 if block.level <= 1 else 2) + max(1, lines) * pdf.line_height() + 1
 
 
 def _make_room(pdf: MinutesPDF, needed: float) -> None:
@@ -177,14 +185,14 @@ def _header(pdf: MinutesPDF, block: Header) -> None:
     x, top = pdf.l_margin - HEADER_OUTDENT_MM, pdf.get_y()
     right_x, right_w = x + HEADER_LEFT_MM, HEADER_RIGHT_MM
     # Decree 30/2020: the superior unit in capitals, the issuing unit (here the council) in bold capitals.
-    left = [(line, "B" if i > 0 or len(block.left) == 1 else "", 11) for i, line in enumerate(block.left)]
+    left = [(line, "B" if i > 0 or len(block.left) == 1 else "", 12) for i, line in enumerate(block.left)]
     left_y = _centred_lines(pdf, x, top, HEADER_LEFT_MM, left)
     _rule(pdf, x + HEADER_LEFT_MM / 2, left_y + 0.8, HEADER_LEFT_MM / 3)
-    right = [(line, "B", 11 if i == 0 else 12) for i, line in enumerate(block.right)]
+    right = [(line, "B", 12 if i == 0 else 13) for i, line in enumerate(block.right)]
     right_y = _centred_lines(pdf, right_x, top, right_w, right)
     if block.right:
         # The motto has a line under it as long as the motto itself.
-        pdf.set_font(FAMILY, "B", 12)
+        pdf.set_font(FAMILY, "B", 13)
         _rule(pdf, right_x + right_w / 2, right_y + 0.3, pdf.get_string_width(block.right[-1]))
     row = max(left_y, right_y) + 3
     below_left = _centred_lines(pdf, x, row, HEADER_LEFT_MM, [(block.number, "", BODY_PT)])
@@ -198,41 +206,83 @@ def _rule(pdf: MinutesPDF, centre: float, y: float, width: float) -> None:
 
 
 def _title(pdf: MinutesPDF, block: Title) -> None:
+    """The kind of document in bold capitals, the subject in bold sentence case, a short rule, the note."""
     pdf.ln(7)
     for index, line in enumerate(block.lines):
         size = 14 if index == 0 else BODY_PT
         pdf.set_font(FAMILY, "B", size)
         pdf.multi_cell(0, pdf.line_height(size), line, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if block.rule:
+        _rule(pdf, pdf.l_margin + pdf.epw / 2, pdf.get_y() + 1, pdf.epw * 0.2)
+        pdf.ln(2)
+    if block.note:
+        pdf.ln(1)
+        pdf.set_font(FAMILY, "B", BODY_PT)
+        pdf.multi_cell(0, pdf.line_height(), block.note, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
 
 
 def _heading(pdf: MinutesPDF, block: Heading) -> None:
-    # Keep a heading with the start of what it heads.
-    if pdf.room_left() < 30:
-        pdf.add_page()
+    # Kept with the start of what it heads by the room made before it (_kept_height).
     pdf.ln(3 if block.level <= 1 else 2)
     pdf.set_font(FAMILY, "B", BODY_PT)
     pdf.multi_cell(0, pdf.line_height(), block.text, align="J", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(1)
 
 
+def _lines(pdf: MinutesPDF, block: Paragraph) -> list[Line]:
+    """A paragraph's lines: justified to the text width, the first one indented."""
+    known = pdf.paragraph_lines.get(id(block))
+    if known is None:
+        style = ("B" if block.bold else "") + ("I" if block.italic else "")
+        full = pdf.epw - 2 * pdf.c_margin
+        known = pdf.setter.lines([("B", block.label), (style, block.text)], BODY_PT, full, full - FIRST_INDENT)
+        pdf.paragraph_lines[id(block)] = known
+    return known
+
+
+def _lines_here(count: int, fit: int, first: bool, top: bool) -> int:
+    """How many of a paragraph's ``count`` remaining lines go on this page, where ``fit`` lines fit.
+
+    No widow (its last line alone at the top of the next page) and no orphan (its first line alone
+    at the foot of this one): two lines at least on each side of a break, as Word's widow control.
+    """
+    if fit >= count:
+        return count
+    take = min(fit, count - 2)
+    if first and take < 2:
+        take = 0
+    if take <= 0 and top:  # a page cannot hold even this (a huge paragraph on a fresh page): fill it
+        take = max(1, fit)
+    return max(take, 0)
+
+
 def _paragraph(pdf: MinutesPDF, block: Paragraph) -> None:
     """A justified paragraph, its first line indented, as fpdf2's text columns set it (and as fast as plain text)."""
-    style = ("B" if block.bold else "") + ("I" if block.italic else "")
     margin = pdf.c_margin
     full = pdf.epw - 2 * margin
-    lines = pdf.setter.lines([("B", block.label), (style, block.text)], BODY_PT, full, full - FIRST_INDENT)
+    lines = _lines(pdf, block)
     height = pdf.line_height()
     rise = 0.5 * height + 0.3 * BODY_PT / pdf.k  # from the top of a line to its baseline, as fpdf2 places it
     y = max(pdf.t_margin, pdf.get_y())
+    here = 0  # lines still to draw on this page
     for index, line in enumerate(lines):
-        if y + height > pdf.page_break_trigger:
-            pdf.add_page()
-            y = pdf.get_y()
+        if here == 0:
+            fit = int((pdf.page_break_trigger - y) / height + 1e-9)
+            here = _lines_here(len(lines) - index, fit, first=index == 0, top=y <= pdf.t_margin + 1e-6)
+            if here == 0:
+                pdf.add_page()
+                y = pdf.get_y()
+                fit = int((pdf.page_break_trigger - y) / height + 1e-9)
+                here = _lines_here(len(lines) - index, fit, first=index == 0, top=True)
+        here -= 1
         indent = FIRST_INDENT if index == 0 else 0
         stretch = (full - indent - line.width) / line.spaces if line.justify and line.spaces else 0.0
         pdf.setter.draw(line, pdf.l_margin + indent + margin, y + rise, BODY_PT, stretch)
         y += height
+        if here == 0 and index + 1 < len(lines):
+            pdf.add_page()
+            y = pdf.get_y()
     if lines and lines[-1].pieces and y + PARAGRAPH_AFTER < pdf.page_break_trigger:
         y += PARAGRAPH_AFTER
     pdf.set_xy(pdf.l_margin, y)
@@ -315,6 +365,14 @@ class _SetTable:
 
 
 def _set_table(pdf: MinutesPDF, block: Table) -> _SetTable:
+    """``_setting(pdf, block)``, once per table."""
+    known = pdf.set_tables.get(id(block))
+    if known is None:
+        known = pdf.set_tables[id(block)] = _setting(pdf, block)
+    return known
+
+
+def _setting(pdf: MinutesPDF, block: Table) -> _SetTable:
     """Every cell broken into lines once, and each row's height: the tallest cell, padding included.
 
     The geometry of fpdf2's ``table()`` that drew the minutes before (the heading bold and centred,
@@ -390,9 +448,15 @@ def _table(pdf: MinutesPDF, block: Table) -> None:
     if pdf.will_page_break(heading.height):
         pdf.add_page()
     _draw_row(pdf, table, heading)
-    for row in table.rows:
+    fresh = pdf.page_break_trigger - pdf.t_margin - heading.height
+    for number, row in enumerate(table.rows):
+        if block.total_row is not None and number == len(table.rows) - 2:
+            # The total row never stands alone on a page: the row above it goes along.
+            both = row.height + table.rows[-1].height
+            if pdf.will_page_break(both) and not pdf.will_page_break(row.height) and both <= fresh:
+                pdf.add_page()
+                _draw_row(pdf, table, heading)
         while pdf.will_page_break(row.height):
-            fresh = pdf.page_break_trigger - pdf.t_margin - heading.height
             if row.height > fresh and pdf.room_left() >= one_line:
                 # Taller than a page (a pasted text): what fits here, the rest on the next page.
                 part, row = _split_row(table, row, pdf.room_left())
@@ -415,7 +479,7 @@ def _signatures(pdf: MinutesPDF, block: Signatures) -> None:
     bottom = top
     for index, (title, name) in enumerate(block.blocks):
         x = pdf.l_margin + index * width
-        y = _centred_lines(pdf, x, top, width, [(title, "B", BODY_PT), (t("printed.sign_hint"), "I", 11)])
+        y = _centred_lines(pdf, x, top, width, [(title, "B", BODY_PT), (t("printed.sign_hint"), "I", 12)])
         # Room for a handwritten signature (and the seal next to the chair's).
         bottom = max(bottom, _centred_lines(pdf, x, y + 28, width, [(name, "B", BODY_PT)]))
     pdf.set_xy(pdf.l_margin, bottom)

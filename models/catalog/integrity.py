@@ -1,0 +1,72 @@
+"""User-visible strings of tamper evidence (a cut-off journal, edited files, the council's record), as key: (English, Vietnamese)."""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- refusals on opening
+    "error.journal_truncated": (
+        "The journal {path} ends at record {end}, but it had been written up to record {line} (anchor-1.json / anchor-2.json say so): records were removed from its end, or it was replaced by an older copy. The session is open read-only; run `council verify` and restore a backup with `council restore`.",
+        "Nhật ký {path} kết thúc ở bản ghi {end}, nhưng đã từng được ghi đến bản ghi {line} (theo anchor-1.json / anchor-2.json): các bản ghi cuối đã bị xóa, hoặc nhật ký bị thay bằng một bản cũ hơn. Phiên họp chỉ mở để xem; hãy chạy `council verify` và khôi phục bản sao lưu bằng `council restore`.",
+    ),
+    "error.journal_torn_first": (
+        "The journal {path} holds only a half-written first record ({bytes} bytes): creating the session was cut off (the computer stopped, or the disk failed) or the file was damaged, so nothing of the session can be read. Nothing was changed. Restore it from a backup with `council restore`, or create the session again if it was never used.",
+        "Nhật ký {path} chỉ có bản ghi đầu tiên ghi dở ({bytes} byte): việc tạo phiên họp bị gián đoạn (máy dừng đột ngột hoặc đĩa bị lỗi) hoặc tệp bị hỏng, nên không đọc được gì của phiên họp. Không có gì bị thay đổi. Hãy khôi phục từ bản sao lưu bằng `council restore`, hoặc tạo lại phiên họp nếu chưa từng sử dụng.",
+    ),
+    # --- council verify: the verdict
+    "verify.truncated": (
+        "FAILED at record {record}: the journal ends at record {end}, but it had been written up to record {record} ({file} says so): records were removed from its end, or it was replaced by an older copy. Restore a backup with `council restore`.",
+        "KHÔNG KHỚP tại bản ghi {record}: nhật ký kết thúc ở bản ghi {end}, nhưng đã từng được ghi đến bản ghi {record} (theo {file}): các bản ghi cuối đã bị xóa, hoặc nhật ký bị thay bằng một bản cũ hơn. Hãy khôi phục bản sao lưu bằng `council restore`.",
+    ),
+    "verify.rewritten": (
+        "FAILED at record {record}: the journal holds another record {record} than the one it was written with ({file} says so): its end was replaced. Restore a backup with `council restore`.",
+        "KHÔNG KHỚP tại bản ghi {record}: bản ghi {record} trong nhật ký không phải bản ghi đã được ghi (theo {file}): phần cuối nhật ký đã bị thay. Hãy khôi phục bản sao lưu bằng `council restore`.",
+    ),
+    "verify.torn_first": (
+        "FAILED at record 1: the journal holds only a half-written first record ({bytes} bytes): creating the session was cut off, or the file was damaged. Restore a backup with `council restore`, or create the session again if it was never used.",
+        "KHÔNG KHỚP tại bản ghi 1: nhật ký chỉ có bản ghi đầu tiên ghi dở ({bytes} byte): việc tạo phiên họp bị gián đoạn hoặc tệp bị hỏng. Hãy khôi phục bản sao lưu bằng `council restore`, hoặc tạo lại phiên họp nếu chưa từng sử dụng.",
+    ),
+    "verify.empty": (
+        "FAILED at record 1: the journal is empty. Restore a backup with `council restore`.",
+        "KHÔNG KHỚP tại bản ghi 1: nhật ký trống. Hãy khôi phục bản sao lưu bằng `council restore`.",
+    ),
+    "verify.files_bad": (
+        "FAILED: the journal verifies ({records} records, chain head {head}), but files derived from it were changed or damaged:",
+        "KHÔNG KHỚP: nhật ký toàn vẹn ({records} bản ghi, mã chuỗi {head}), nhưng các tệp được tạo từ nhật ký đã bị sửa hoặc hỏng:",
+    ),
+    # --- council verify: one derived file
+    "verify.file_unreadable": (
+        "{file} cannot be read: it is not used, and is written again from the journal at the next save.",
+        "Không đọc được {file}: tệp không được dùng, và sẽ được ghi lại từ nhật ký ở lần lưu sau.",
+    ),
+    "verify.file_edited": (
+        "{file} differs from what journal record {record} vouches for: it was changed or damaged. It is not used (the journal's word is shown), and is written again at the next save.",
+        "{file} khác với nội dung mà bản ghi {record} của nhật ký xác nhận: tệp đã bị sửa hoặc hỏng. Tệp không được dùng (hiển thị theo nhật ký), và sẽ được ghi lại ở lần lưu sau.",
+    ),
+    "verify.file_truncated": (
+        "{file} was written when the journal had reached record {record}; the journal now ends at record {end}: records were removed from its end, or it was replaced by an older copy.",
+        "{file} được ghi khi nhật ký đã đến bản ghi {record}; nay nhật ký kết thúc ở bản ghi {end}: các bản ghi cuối đã bị xóa, hoặc nhật ký bị thay bằng một bản cũ hơn.",
+    ),
+    "verify.file_rewritten": (
+        "{file} names a record {record} that is not the journal's record {record}: the journal was replaced from there, or the file was changed.",
+        "{file} ghi bản ghi {record} khác với bản ghi {record} của nhật ký: nhật ký đã bị thay từ đó, hoặc tệp đã bị sửa.",
+    ),
+    "verify.file_older": (
+        "{file} was written by an older council and is not vouched for by the journal: it is not used, and is written again at the next save.",
+        "{file} do phiên bản council cũ hơn ghi và không được nhật ký xác nhận: tệp không được dùng, và sẽ được ghi lại ở lần lưu sau.",
+    ),
+    "verify.anchor_missing": (
+        "Note: the anchor files anchor-1.json / anchor-2.json (where the journal ended when last written) are missing or unreadable, so records removed from the journal's end could not be noticed this time.",
+        "Lưu ý: thiếu hoặc không đọc được tệp anchor-1.json / anchor-2.json (nơi nhật ký kết thúc khi được ghi lần cuối), nên lần này không phát hiện được nếu các bản ghi cuối của nhật ký bị xóa.",
+    ),
+    "verify.cannot": (
+        "What this check cannot show: council keeps no secret key, so someone who can rewrite every file of the data folder consistently (the journal with new fingerprints, the anchor files and the files derived from it) leaves files that verify. Compare the chain head with the one printed on the signed minutes, or with a backup kept elsewhere.",
+        "Điều kiểm tra này không phát hiện được: council không giữ khóa bí mật, nên người có thể viết lại mọi tệp trong thư mục dữ liệu một cách nhất quán (nhật ký với mã băm mới, các tệp anchor và các tệp được tạo từ nhật ký) sẽ để lại các tệp vẫn qua kiểm tra. Hãy đối chiếu mã chuỗi với mã in trên biên bản đã ký, hoặc với bản sao lưu cất giữ ở nơi khác.",
+    ),
+    # --- council restore
+    "error.backup_unverified": (
+        "The backup {backup} does not verify, so it was not restored and nothing was changed; choose another one. What was found: {reason}",
+        "Bản sao lưu {backup} không toàn vẹn nên không được khôi phục, không có gì bị thay đổi; hãy chọn bản khác. Kết quả kiểm tra: {reason}",
+    ),
+    "backup.end_differs": (
+        "its journal ends at record {end}, but backup.json says it was taken at record {records}.",
+        "nhật ký của bản sao lưu kết thúc ở bản ghi {end}, nhưng backup.json ghi bản sao lưu được tạo ở bản ghi {records}.",
+    ),
+}
