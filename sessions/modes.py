@@ -164,6 +164,7 @@ class PollModes:
         return key
 
     def _booth_voter(self, mode: PollMode, member_id: str, pin: str) -> tuple[Poll, BoxState]:
+        self._require_writer()
         poll = self.record.open_poll()
         if poll is None:
             raise DomainError("error.no_open_poll")

@@ -39,12 +39,15 @@ from typing import TYPE_CHECKING
 from models.errors import DomainError
 from models.poll import Choice, Counts, Poll, PollMode, PollStatus
 from models.session import Conclusion, Finding, Presence, SessionStatus
+from sessions.ballot_box import OPTIONS
+from sessions.sealing import KdfCost, unseal_key
 from sessions.service import SessionService
 from sessions.storage import DataFolder
 
 if TYPE_CHECKING:
     from tests.fs_trace import Call
 
+BOOTH_SECRET = "hom-phieu-kin"
 ITEMS = 3  # agenda items the scripted meeting decides
 SECRET_ITEM = 1  # the one decided by secret ballot
 Action = Callable[[SessionService], object]
@@ -63,7 +66,17 @@ def open_secret_poll(service: SessionService) -> object:
 
 
 def cast_ballot(service: SessionService, member_id: str, choice: Choice) -> None:
+    if not service.booth_ready():  # the first ballot seals the box; after a kill the secret resumes the poll
+        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
     service.cast_secret(member_id, choice)
+
+
+def close_poll(service: SessionService) -> object:
+    """Close the open poll; a secret one is counted with the chair's secret (typed again after a kill)."""
+    poll = service.record.open_poll()
+    if poll is not None and poll.mode == PollMode.SECRET and not service.booth_ready():
+        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
+    return service.close_poll()
 
 
 def voted_in(service: SessionService, poll: Poll) -> set[str]:
@@ -75,7 +88,11 @@ def secret_counts(service: SessionService, poll: Poll) -> Counts:
     """The anonymous counts so far (the box while open, the frozen result once closed)."""
     if poll.status == PollStatus.OPEN:
         state = service.box_state()
-        return state.counts if state is not None else Counts()
+        if state is None or state.key is None:
+            return Counts()
+        key = unseal_key(state.key, BOOTH_SECRET)  # what the chair's secret opens: only the sums
+        assert key is not None
+        return Counts(**{o: key.decrypt_count(state.sums[o], len(state.voted)) for o in OPTIONS})
     return poll.counts
 
 
@@ -113,7 +130,7 @@ def next_step(service: SessionService, items: int = ITEMS) -> tuple[str, Action]
                 if poll.mode == PollMode.SECRET:
                     return f"ballot:{item}:{member_id}", lambda s, m=member_id, c=choice: cast_ballot(s, m, c)
                 return f"vote:{item}:{member_id}:{choice.value}", lambda s, m=member_id, c=choice: s.record_vote(m, c)
-            return f"close:{item}", lambda s: s.close_poll()
+            return f"close:{item}", close_poll
         if initiative not in record.findings:
             return f"find:{item}", lambda s, i=initiative: s.save_finding(i, _finding(s, i))
     if record.session.status != SessionStatus.CLOSED:

@@ -75,6 +75,10 @@ def with_booth_key(screen: Screen, then: Callable[[], None]) -> None:
     A wrong or too short secret is refused with a message and changes nothing.
     """
     service = screen.app.service
+    if service.read_only:  # a view of a session another program runs: its box is not this one's to open
+        error = service.read_only_error or DomainError("error.read_only")
+        screen.app.notify(str(error), severity="error")
+        return
     if service.booth_ready():
         then()
         return
