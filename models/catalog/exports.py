@@ -94,10 +94,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "statistics.output_help": ("the file to write", "tệp cần ghi"),
     "statistics.no_sessions": ("There are no sessions in {path}.", "Thư mục {path} chưa có phiên họp nào."),
     "statistics.title": ("INITIATIVE STATISTICS", "THỐNG KÊ SÁNG KIẾN"),
-    "statistics.sessions": ("Sessions: {sessions}", "Phiên họp: {sessions}"),
+    "statistics.sessions": ("Sessions of {sessions}", "Các phiên họp ngày {sessions}"),
+    "statistics.unit": ("Unit: {unit}", "Đơn vị: {unit}"),
+    "statistics.period": ("Period: from {first} to {last}", "Thời gian: từ ngày {first} đến ngày {last}"),
+    "statistics.period_one": ("Period: {date}", "Thời gian: ngày {date}"),
+    "statistics.headline": (
+        "{count} recognised, from {units}: {categories}.",
+        "{count} được công nhận của {units}, gồm: {categories}.",
+    ),
     "statistics.summary": (
-        "{count} initiatives from {units} units in {sessions} session(s): {categories}.",
-        "{count} sáng kiến của {units} đơn vị trong {sessions} phiên họp, gồm: {categories}.",
+        "Submitted: {count} from {units} in {sessions}: {categories}.",
+        "Tổng số sáng kiến được xét: {count} của {units} trong {sessions}, gồm: {categories}.",
+    ),
+    "statistics.no_decided": (
+        "No session in {path} is closed yet: the statistics count decided sessions. Add --all to count every session.",
+        "Thư mục {path} chưa có phiên họp nào đã kết thúc: thống kê chỉ tính các phiên đã kết luận. Thêm --all để tính mọi phiên họp.",
+    ),
+    "statistics.all_help": (
+        "count every session, not only the closed ones",
+        "tính mọi phiên họp, không chỉ các phiên đã kết thúc",
     ),
     "statistics.summary_item": ("{count} {label}", "{count} {label}"),
     "statistics.outcomes": (
@@ -106,7 +121,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "statistics.benefit": (
         "Benefit confirmed for recognised initiatives: {amount}; {unquantified} with a benefit that cannot be quantified.",
-        "Giá trị làm lợi của các sáng kiến được công nhận: {amount}; {unquantified} sáng kiến có hiệu quả không tính được thành tiền.",
+        "Giá trị làm lợi của các sáng kiến được công nhận: {amount}; {unquantified} có hiệu quả không tính được thành tiền.",
     ),
     "statistics.by_category": ("By category", "Theo nhóm"),
     "statistics.by_type": ("By legal type", "Theo loại giải pháp"),

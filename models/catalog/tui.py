@@ -185,7 +185,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- statistics
     "bind.statistics": ("Statistics", "Thống kê"),
     "bind.stats_scope": ("This session / all sessions", "Phiên này / tất cả các phiên"),
-    "stats.title_all": ("Statistics: every session of the council", "Thống kê: tất cả các phiên họp"),
+    "stats.title_all": ("Statistics: the council's closed sessions", "Thống kê: các phiên họp đã kết thúc"),
     "stats.title_session": ("Statistics: {session}", "Thống kê: {session}"),
     "stats.group": ("Group", "Nhóm"),
     "stats.count": ("Count", "Số lượng"),
