@@ -35,6 +35,7 @@ from models.poll import Choice, PaperTally, PollMode
 from models.record import SessionRecord
 from models.rules import Rulebook
 from models.session import Conclusion, Finding, Presence, Scope, Session
+from sessions.sealing import KdfCost
 from sessions.service import SessionService, create_session
 from sessions.storage import CouncilFile, DataFolder
 
@@ -166,6 +167,8 @@ def decide(service: SessionService, index: int, rng: random.Random, *, modes: bo
     mode = PollMode.OPEN if roll < 0.85 else PollMode.SECRET if roll < 0.9 else PollMode.SCORING
     mode = PollMode.PAPER if roll >= 0.95 else mode
     poll = service.open_poll(mode)
+    if mode in (PollMode.SECRET, PollMode.SCORING):
+        service.open_booth("hom-phieu-bench", cost=KdfCost.cheapest())  # closed at once below
     if mode == PollMode.OPEN:
         for member_id in poll.voters:
             service.record_vote(member_id, choice(rng))

@@ -55,6 +55,11 @@ class CouncilInfo(BaseModel):
     parent_unit: Text = ""
     city: Text = ""
     decision: FoundingDecision = FoundingDecision()
+    legal_basis: list[Text] | None = None
+    """The "Căn cứ" lines the minutes print before the founding decision, each as it is printed; None
+    prints the standard ones (Decree 13/2012/NĐ-CP, Circular 18/2013/TT-BKHCN) in the minutes' language."""
+    minutes_copies: int = Field(default=2, ge=1, le=20)
+    """How many originals of the minutes are made ("biên bản được lập thành 02 bản")."""
 
 
 def check_members(members: list[Member]) -> list[Member]:

@@ -77,6 +77,22 @@ def long_date(value: dt.date, lang: str | None = None) -> str:
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 
+def counted(count: int, key: str, lang: str | None = None) -> str:
+    """``3 initiatives``, ``1 initiative``: a count and its noun, whose catalogue entry holds the English
+    forms as ``singular|plural`` (Vietnamese nouns have one form)."""
+    forms = t(key, lang=lang).split("|")
+    return f"{count} {forms[0] if count == 1 or len(forms) == 1 else forms[1]}"
+
+
+def format_decimal(value: Fraction, lang: str | None = None) -> str:
+    """A whole number as it is, else two decimals: ``4,67`` in Vietnamese, ``4.67`` in English."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    hundredths = round(value * 100)
+    text = f"{hundredths // 100}.{hundredths % 100:02d}"
+    return text.replace(".", ",") if (lang or current_language()) == "vi" else text
+
+
 def format_fraction(value: Fraction) -> str:
     """``2/3`` or ``1/2``; whole numbers without a denominator."""
     if value.denominator == 1:

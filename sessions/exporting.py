@@ -52,10 +52,16 @@ def _xlsx(record: SessionRecord, chain_head: str) -> bytes:
     return render_xlsx(record, session_moment(record))
 
 
-def _csv(record: SessionRecord, chain_head: str) -> bytes:
+def _csv(record: SessionRecord, chain_head: str, separator: str = ",") -> bytes:
     from sessions.export.recognition import render_csv
 
-    return render_csv(record)
+    return render_csv(record, separator)
+
+
+def _authors(record: SessionRecord, chain_head: str, separator: str = ",") -> bytes:
+    from sessions.export.recognition import render_authors_csv
+
+    return render_authors_csv(record, separator)
 
 
 # format -> (file extension, renderer). Renderers take the recorded state only.
@@ -66,9 +72,10 @@ RENDERERS: dict[str, tuple[str, Callable[[SessionRecord, str], bytes]]] = {
     "json": ("json", _json),
     "xlsx": ("xlsx", _xlsx),
     "csv": ("csv", _csv),
+    "authors": ("csv", _authors),
 }
 FORMATS = list(RENDERERS)
-LIST_FORMATS = ("xlsx", "csv")
+LIST_FORMATS = ("xlsx", "csv", "authors")
 """Formats that hold the recognition list rather than the minutes."""
 
 
@@ -76,27 +83,37 @@ def default_name(record: SessionRecord, fmt: str) -> str:
     """``bien-ban-<session>-<date>.docx`` for the minutes, ``danh-sach-cong-nhan-...xlsx`` for the list."""
     extension, _ = RENDERERS[fmt]
     if fmt in LIST_FORMATS:
-        return f"{t('recognition.filename')}-{record.session.id}-{record.session.date.strftime('%d-%m-%Y')}.{extension}"
+        stem = t("recognition.authors_filename" if fmt == "authors" else "recognition.filename")
+        return f"{stem}-{record.session.id}-{record.session.date.strftime('%d-%m-%Y')}.{extension}"
     return default_filename(record, extension)
 
 
-def render(record: SessionRecord, fmt: str, chain_head: str = "") -> bytes:
-    """The bytes of ``record`` in format ``fmt``."""
+CSV_FORMATS = ("csv", "authors")
+SEPARATORS = {"comma": ",", "semicolon": ";"}
+"""CSV field separators by name: ``semicolon`` for Excel on Vietnamese regional settings (comma decimals)."""
+
+
+def render(record: SessionRecord, fmt: str, chain_head: str = "", separator: str = ",") -> bytes:
+    """The bytes of ``record`` in format ``fmt``; ``separator`` between the fields of a CSV file."""
     _, renderer = RENDERERS[fmt]
+    if fmt in CSV_FORMATS:
+        return renderer(record, chain_head, separator)  # type: ignore[call-arg]
     return renderer(record, chain_head)
 
 
-def export_record(record: SessionRecord, fmt: str, output: Path | None, chain_head: str, base: Path) -> Path:
+def export_record(
+    record: SessionRecord, fmt: str, output: Path | None, chain_head: str, base: Path, separator: str = ","
+) -> Path:
     """Write ``record`` as ``fmt`` to ``output`` (default: a sensible name in ``base``).
 
     Never into a data folder (sessions/report_file.py): the CLI and the app's dialog both come here.
     """
     path = Path(output) if output is not None else base / default_name(record, fmt)
     refuse_unsafe_report(path)  # before rendering: a refusal is told at once, not after the PDF is laid out
-    return write_report(path, render(record, fmt, chain_head))
+    return write_report(path, render(record, fmt, chain_head, separator))
 
 
-def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | None = None) -> Path:
+def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | None = None, separator: str = ",") -> Path:
     """Load a session read-only (works while another process runs it) and export it."""
     # The loaded session lives until the file is written, and the renderers allocate a great deal
     # (the collector's walks were ~20 % of the Word minutes' time).
@@ -106,4 +123,4 @@ def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | Non
         if output is not None:
             refuse_unsafe_report(Path(output))  # before loading: a refusal is told at once
         record, report = folder.load_record(session_id)
-        return export_record(record, fmt, output, report.chain_head, Path.cwd())
+        return export_record(record, fmt, output, report.chain_head, Path.cwd(), separator)

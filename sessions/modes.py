@@ -4,15 +4,33 @@ open vote's shortcuts (everyone yes, undo). Mixed into SessionService.
 
 from __future__ import annotations
 
+import contextlib
+import hmac
 import json
+import unicodedata
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
+from nacl.exceptions import CryptoError
+
 from models.errors import DomainError
-from models.poll import Choice, Poll, PollMode, PollResult, ScoreSheet
+from models.poll import Choice, Counts, Poll, PollMode, PollResult, ScoreSheet
 from models.poll import PaperTally as PaperTally
 from models.rules import Rulebook
 from models.session import SessionStatus
-from sessions.ballot_box import BallotBox, BoxState
+from sessions import sealing
+from sessions.ballot_box import OPTIONS, BallotBox, BoxState
+from sessions.sealing import (
+    SECRET_MIN,
+    KdfCost,
+    PollKey,
+    SealedKey,
+    add,
+    encrypt_count,
+    seal_key,
+    seal_sheet,
+    unseal_key,
+)
 
 if TYPE_CHECKING:
     from models.record import SessionRecord
@@ -48,6 +66,23 @@ class PollModes:
             self._box_cache = cache
         return cache
 
+    def _keep_box(self, state: BoxState, key: PollKey) -> None:
+        """Write the box, tagged with the poll's key (fsynced, renamed, folder fsynced): only then is a ballot
+        received."""
+        self._require_writer()
+        state = replace(state, mac=key.box_mac(state.unsigned()))
+        self._box().write(state)
+        self._box_cache = state
+
+    def _check_box(self, state: BoxState, key: PollKey) -> None:
+        """Refuse a box whose tag is not the key's: it was changed (or replaced) outside council."""
+        if not hmac.compare_digest(state.mac, key.box_mac(state.unsigned())):
+            raise DomainError("error.box_changed", path=str(self._box().path))
+
+    def _require_writer(self) -> None:
+        if getattr(self, "read_only", False) or getattr(self, "journal", None) is None:
+            raise DomainError("error.read_only")
+
     def voted_members(self, poll: Poll) -> list[str]:
         """Who has voted (open: from the votes; secret: from the box), in seat order."""
         if poll.mode in SECRET_MODES and poll.status.value == "open":
@@ -61,7 +96,75 @@ class PollModes:
         member = self.record.find_member(member_id)
         return member is not None and (not member.pin or member.pin == pin.strip())
 
+    # --- the chair's secret (sessions/sealing.py)
+    def _secret_poll(self) -> tuple[Poll, BoxState]:
+        poll = self.record.open_poll()
+        if poll is None:
+            raise DomainError("error.no_open_poll")
+        if poll.mode not in SECRET_MODES:
+            raise DomainError("error.wrong_mode")
+        state = self.box_state()
+        assert state is not None
+        return poll, state
+
+    def _held_key(self, poll_id: str) -> PollKey | None:
+        held = getattr(self, "_poll_key", None)
+        return held[1] if held is not None and held[0] == poll_id else None
+
+    def booth_secret_chosen(self) -> bool:
+        """Whether the chair has chosen the open poll's secret (the booth was opened once)."""
+        state = self.box_state()
+        return state is not None and state.key is not None
+
+    def booth_ready(self) -> bool:
+        """Whether this program holds the open poll's key: the chair gave the secret since it started."""
+        poll = self.record.open_poll()
+        return poll is not None and self._held_key(poll.id) is not None
+
+    def open_booth(self, secret: str, *, cost: KdfCost | None = None) -> None:
+        """Give the chair's secret: the first time it seals a new key for the poll, later it resumes the poll.
+
+        A secret too short, or not the one chosen, is refused and changes nothing. ``cost`` is for tests,
+        the demo and the benchmark; the app uses the default (about 0.4 s, docs/threat-model.md).
+        """
+        poll, state = self._secret_poll()
+        self._require_writer()
+        secret = unicodedata.normalize("NFC", secret)
+        if state.key is not None:
+            key = unseal_key(state.key, secret)
+            if key is None:
+                raise DomainError("error.booth_secret_wrong")
+            self._check_box(state, key)
+            self._poll_key = (poll.id, key)
+            return
+        if len(secret) < SECRET_MIN:
+            raise DomainError("error.booth_secret_short", minimum=SECRET_MIN)
+        key = PollKey.generate()
+        sealed = seal_key(key, secret, cost or sealing.DEFAULT_COST)
+        self._keep_box(_sealed_box(poll, state, key, sealed), key)
+        self._poll_key = (poll.id, key)
+
+    def leave_booth(self, secret: str) -> bool:
+        """True when ``secret`` is the chair's; a wrong one is counted (the minutes say how many at close)."""
+        poll, state = self._secret_poll()
+        key = unseal_key(state.key, unicodedata.normalize("NFC", secret)) if state.key else None
+        if key is not None and key.public == state.key.public:
+            self._poll_key = (poll.id, key)
+            return True
+        held = self._held_key(poll.id)
+        if held is not None:
+            with contextlib.suppress(DomainError):  # a count that cannot be kept must not keep the chair out
+                self._keep_box(replace(state, refused=state.refused + 1), held)
+        return False
+
+    def _ballot_key(self, poll: Poll, state: BoxState) -> PollKey:
+        key = self._held_key(poll.id)
+        if key is None or state.key is None:
+            raise DomainError("error.booth_locked")
+        return key
+
     def _booth_voter(self, mode: PollMode, member_id: str, pin: str) -> tuple[Poll, BoxState]:
+        self._require_writer()
         poll = self.record.open_poll()
         if poll is None:
             raise DomainError("error.no_open_poll")
@@ -78,18 +181,20 @@ class PollModes:
         assert state is not None
         if member_id in state.voted:
             raise DomainError("error.already_voted", name=name)
+        self._ballot_key(poll, state)
         return poll, state
 
     def cast_secret(self, member_id: str, choice: Choice, pin: str = "") -> None:
-        """Put one secret ballot in the box: the member joins the set of voters, the choice joins the counts."""
-        _, state = self._booth_voter(PollMode.SECRET, member_id, pin)
-        counts = state.counts.model_copy(update={choice.value: getattr(state.counts, choice.value) + 1})
-        new_state = BoxState(state.poll_id, state.voted | {member_id}, counts, list(state.sheets))
-        self._box().write(new_state)
-        self._box_cache = new_state
+        """Put one secret ballot in the box: the member joins the voters, an encrypted one-hot vector joins
+        the encrypted sums, in one durable write."""
+        poll, state = self._booth_voter(PollMode.SECRET, member_id, pin)
+        assert state.key is not None
+        public = state.key.public
+        sums = {o: add(state.sums[o], encrypt_count(public, int(o == choice.value))) for o in OPTIONS}
+        self._keep_box(state.with_ballot(member_id, sums=sums), self._ballot_key(poll, state))
 
     def submit_sheet(self, member_id: str, scores: dict[str, int], comment: str = "", pin: str = "") -> None:
-        """Add one member's scoring sheet (kept without their name); each score must be within its criterion."""
+        """Add one member's scoring sheet, sealed and without their name; each score must be within its criterion."""
         poll, state = self._booth_voter(PollMode.SCORING, member_id, pin)
         checked: dict[str, int] = {}
         for criterion in poll.rule.criteria:
@@ -101,21 +206,47 @@ class PollModes:
                 raise DomainError("error.score_range", criterion=name, value=value, max=criterion.max_score)
             checked[criterion.id] = value
         sheet = ScoreSheet(scores=checked, comment=comment)
-        new_state = BoxState(state.poll_id, state.voted | {member_id}, state.counts, [*state.sheets, sheet])
-        self._box().write(new_state)
-        self._box_cache = new_state
+        assert state.key is not None
+        sealed = seal_sheet(state.key.sheet_public, sheet.model_dump(mode="json"))
+        self._keep_box(state.with_ballot(member_id, sheet=sealed), self._ballot_key(poll, state))
+
+    def _opened_box(self, poll: Poll) -> tuple[Counts, list[ScoreSheet], BoxState]:
+        """The sums decrypted and the sheets opened, with the key the chair's secret unsealed."""
+        state = self.box_state() or BoxState(poll.id)
+        if state.key is None:
+            if state.voted:  # an older version's plaintext box, never sealed: the chair opens the booth first
+                raise DomainError("error.booth_secret_needed")
+            return Counts(), [], state
+        key = self._held_key(poll.id)
+        if key is None:
+            raise DomainError("error.booth_secret_needed")
+        self._check_box(state, key)
+        most = len(state.voted)
+        try:
+            if poll.mode == PollMode.SECRET:
+                counts = Counts(**{o: key.decrypt_count(state.sums[o], most) for o in OPTIONS})
+                sheets: list[ScoreSheet] = []
+            else:
+                sheets = [ScoreSheet.model_validate(key.open_sheet(s)) for s in state.sheets]
+                counts = Counts()
+        except (ValueError, KeyError, CryptoError) as exc:
+            raise DomainError("error.box_damaged", path=str(self._box().path)) from exc
+        if (counts.cast if poll.mode == PollMode.SECRET else len(sheets)) != most:
+            raise DomainError("error.box_damaged", path=str(self._box().path))
+        return counts, sheets, state
 
     def closing_data(self, poll: Poll) -> tuple[PollResult, dict[str, Any]]:
-        """The result to freeze, and what the journal records at closing (voters and counts only)."""
+        """The result to freeze, and what the journal records at closing (voters, counts, wrong secrets)."""
         extra: dict[str, Any] = {}
         if poll.mode in SECRET_MODES:
-            state = self.box_state() or BoxState(poll.id)
-            sealed = poll.model_copy(update={"counts": state.counts, "sheets": list(state.sheets)})
+            counts, sheets, state = self._opened_box(poll)
+            sealed = poll.model_copy(update={"counts": counts, "sheets": sheets})
             result = sealed.tally()
             extra["voted"] = sorted(state.voted)
             extra["sheets"] = sorted(
-                (s.model_dump(mode="json") for s in state.sheets), key=lambda d: json.dumps(d, sort_keys=True)
+                (s.model_dump(mode="json") for s in sheets), key=lambda d: json.dumps(d, sort_keys=True)
             )
+            extra["booth_refused"] = state.refused
             return result, extra
         return poll.tally(), extra
 
@@ -124,9 +255,11 @@ class PollModes:
         return len([m for m in poll.voters if m not in voted])
 
     def after_close(self, poll: Poll) -> None:
+        """The box (and the key) of a closed or voided poll are gone: the journal holds what stays."""
         if poll.mode in SECRET_MODES:
             self._box().clear()
             self._box_cache = None
+            self._poll_key = None
 
     # --- paper tally
     def record_paper(self, tally: PaperTally) -> None:
@@ -181,6 +314,21 @@ class PollModes:
         if self.record.session.status != SessionStatus.PLANNED:
             raise DomainError("error.rules_after_open")
         self.commit("rulebook_set", {"rulebook": rulebook.model_dump(mode="json")})
+
+
+def _sealed_box(poll: Poll, state: BoxState, key: PollKey, sealed: SealedKey) -> BoxState:
+    """The first sealed box of a poll: each option's sum starts as an encrypted zero.
+
+    A plaintext box an older version left (``legacy``) is sealed as it stands: its counts become the
+    starting sums and its sheets are sealed one by one; its voters stay.
+    """
+    legacy = state.legacy or {}
+    counts = legacy.get("counts") or {}
+    sums = (
+        {o: encrypt_count(key.public, int(counts.get(o, 0))) for o in OPTIONS} if poll.mode == PollMode.SECRET else {}
+    )
+    sheets = tuple(sorted(seal_sheet(key.sheet_public, s) for s in legacy.get("sheets") or []))
+    return BoxState(poll.id, voted=state.voted, key=sealed, sums=sums, sheets=sheets)
 
 
 def _vi() -> bool:

@@ -396,7 +396,10 @@ class SessionService(PollModes):
             raise DomainError("error.no_open_poll")
         if not clean_text(reason):
             raise DomainError("error.revote_reason")
-        self.commit("poll_voided", {"poll_id": poll.id, "reason": clean_text(reason)})
+        refused = self.box_state()
+        extra = {"booth_refused": refused.refused} if refused is not None else {}
+        self.commit("poll_voided", {"poll_id": poll.id, "reason": clean_text(reason), **extra})
+        self.after_close(poll)
 
     # --- findings
     def save_finding(self, initiative_id: str, finding: Finding) -> None:

@@ -8,18 +8,19 @@ of ``Bucket``s with a label and counts). ``load_records`` is the only part that 
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import DomainError
-from models.formatting import format_vnd
+from models.formatting import counted, format_date, format_vnd
 from models.i18n import t
 from models.initiative import CAMPAIGN_CATEGORIES, Initiative, InitiativeType
 from models.labels import category_label, conclusion_label, type_label
 from models.record import SessionRecord
-from models.session import Conclusion
+from models.session import Conclusion, SessionStatus
 from sessions.digest import DigestItem, SessionDigest, read_digest
 from sessions.storage import DataFolder
 
@@ -46,6 +47,13 @@ class Bucket:
     benefit_vnd: int = 0
     unquantified: int = 0
 
+    @property
+    def benefit(self) -> int | str:
+        """The confirmed benefit in whole đồng, or the words for it when every recognised one cannot be quantified."""
+        if self.recognised and self.unquantified == self.recognised:
+            return format_vnd(None)
+        return self.benefit_vnd
+
 
 @dataclass(frozen=True)
 class Statistics:
@@ -61,6 +69,22 @@ class Statistics:
     by_type: tuple[Bucket, ...]
     by_unit: tuple[Bucket, ...]
     by_outcome: tuple[Bucket, ...]
+    recognised_units: int = 0
+    unit: str = ""
+    """The issuing unit the figures are of (the council's)."""
+    dates: tuple[dt.date, ...] = ()
+    """The dates of the sessions counted, in order."""
+
+    def heading(self) -> list[str]:
+        """The lines above the figures: the issuing unit, the period and the sessions' dates (DD/MM/YYYY)."""
+        lines = [t("statistics.unit", unit=self.unit)] if self.unit else []
+        if self.dates:
+            first, last = format_date(self.dates[0]), format_date(self.dates[-1])
+            period = t("statistics.period_one", date=first) if first == last else None
+            lines.append(period or t("statistics.period", first=first, last=last))
+            if len(self.dates) > 1:
+                lines.append(t("statistics.sessions", sessions=", ".join(format_date(d) for d in self.dates)))
+        return lines
 
     def sections(self) -> list[tuple[str, tuple[Bucket, ...]]]:
         """(heading, buckets) for each breakdown, headings in the current language."""
@@ -77,16 +101,26 @@ class Statistics:
         Category names may hold commas ("tổ chức, quản lý, đào tạo"), so groups are separated by
         semicolons.
         """
+        recognised = "; ".join(
+            t("statistics.summary_item", count=b.recognised, label=b.label) for b in self.by_category if b.recognised
+        )
         categories = "; ".join(
             t("statistics.summary_item", count=b.count, label=b.label) for b in self.by_category if b.count
         )
         outcome = {b.key: b.count for b in self.by_outcome}
         return [
+            # As a province writes it: the recognised initiatives by category first, then all those submitted.
+            t(
+                "statistics.headline",
+                count=counted(self.recognised, "noun.initiative"),
+                units=counted(self.recognised_units, "noun.unit"),
+                categories=recognised or "-",
+            ),
             t(
                 "statistics.summary",
-                count=self.initiatives,
-                units=self.units,
-                sessions=len(self.session_ids),
+                count=counted(self.initiatives, "noun.initiative"),
+                units=counted(self.units, "noun.unit"),
+                sessions=counted(len(self.session_ids), "noun.session"),
                 categories=categories or "-",
             ),
             t(
@@ -96,7 +130,11 @@ class Statistics:
                 deferred=outcome[Conclusion.DEFERRED.value],
                 undecided=outcome["undecided"],
             ),
-            t("statistics.benefit", amount=format_vnd(self.benefit_vnd), unquantified=self.unquantified),
+            t(
+                "statistics.benefit",
+                amount=format_vnd(self.benefit_vnd),
+                unquantified=counted(self.unquantified, "noun.initiative"),
+            ),
         ]
 
 
@@ -107,7 +145,9 @@ class _Item:
     benefit_vnd: int | None
 
 
-def _latest_items(records: Iterable[SessionRecord | SessionDigest]) -> tuple[list[_Item], tuple[str, ...]]:
+def _latest_items(
+    records: Iterable[SessionRecord | SessionDigest],
+) -> tuple[list[_Item], tuple[str, ...], tuple[dt.date, ...]]:
     """Every initiative once: one deferred in a session and decided in a later one counts with its later outcome."""
     ordered = sorted(records, key=lambda r: (r.session.date, r.session.id))
     items: dict[str, _Item] = {}
@@ -118,7 +158,7 @@ def _latest_items(records: Iterable[SessionRecord | SessionDigest]) -> tuple[lis
             benefit = finding.confirmed_benefit_vnd if finding else None
             items.pop(initiative.code, None)  # re-insert so the order follows the latest agenda
             items[initiative.code] = _Item(initiative, conclusion, benefit)
-    return list(items.values()), tuple(r.session.id for r in ordered)
+    return list(items.values()), tuple(r.session.id for r in ordered), tuple(r.session.date for r in ordered)
 
 
 def _bucket(key: str, label: str, items: list[_Item]) -> Bucket:
@@ -146,14 +186,14 @@ def _category_order(category: str) -> tuple[int, str]:
     return (1, sort_key(category)) if category else (2, "")
 
 
-def compute_stats(records: Iterable[SessionRecord | SessionDigest]) -> Statistics:
+def compute_stats(records: Iterable[SessionRecord | SessionDigest], unit: str = "") -> Statistics:
     """Count the initiatives of ``records`` by category, legal type, unit and outcome (labels in the current language).
 
-    Categories and units appear when they have initiatives, in the usual campaign order and
-    by number of initiatives respectively; the four legal types and four outcomes always
-    appear, so that charts keep their shape.
+    ``unit`` is the issuing unit printed on top (``council_unit``). Categories and units appear when
+    they have initiatives, in the usual campaign order and by number of initiatives respectively;
+    the four legal types and four outcomes always appear, so that charts keep their shape.
     """
-    items, session_ids = _latest_items(records)
+    items, session_ids, dates = _latest_items(records)
     categories = sorted({i.initiative.category for i in items}, key=_category_order)
     by_category = tuple(
         _bucket(c, category_label(c) or t("statistics.no_category"), [i for i in items if i.initiative.category == c])
@@ -184,17 +224,37 @@ def compute_stats(records: Iterable[SessionRecord | SessionDigest]) -> Statistic
         by_type=by_type,
         by_unit=by_unit,
         by_outcome=by_outcome,
+        recognised_units=len(
+            {i.initiative.unit for i in items if i.conclusion == Conclusion.RECOGNISED and i.initiative.unit}
+        ),
+        unit=unit,
+        dates=dates,
     )
 
 
-def load_records(data_dir: Path, session_ids: list[str] | None = None) -> list[SessionRecord | SessionDigest]:
-    """The recorded state of the chosen sessions (all of them by default), read-only."""
+def council_unit(data_dir: Path) -> str:
+    """The issuing unit of the council in ``data_dir`` (its name when no unit is given)."""
+    info = DataFolder(data_dir).load_council().info
+    return info.unit or info.name
+
+
+def load_records(
+    data_dir: Path, session_ids: list[str] | None = None, undecided: bool = False
+) -> list[SessionRecord | SessionDigest]:
+    """The recorded state of the chosen sessions, read-only; by default every decided (closed) session,
+    with ``undecided`` every session."""
     folder = DataFolder(data_dir)
     if folder.is_empty():
         raise DomainError("error.no_council", path=str(data_dir))
-    chosen = session_ids or folder.session_ids()
+    if session_ids:
+        chosen = session_ids
+    elif undecided:
+        chosen = folder.session_ids()
+    else:
+        chosen = sorted(s.id for s in folder.summaries() if s.status == SessionStatus.CLOSED)
     if not chosen:
-        raise DomainError("statistics.no_sessions", path=str(data_dir))
+        key = "statistics.no_sessions" if undecided or not folder.session_ids() else "statistics.no_decided"
+        raise DomainError(key, path=str(data_dir))
     # A session's small digest stands in for its full record while the journal still ends where the
     # digest was made (sessions/digest.py): years of sessions are counted in well under a second.
     return [

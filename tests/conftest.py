@@ -16,8 +16,17 @@ from sessions.storage import DataFolder
 TODAY = dt.date(2026, 11, 22)
 FIRST = "2026-05-14"
 PLANNED = "2026-11-22"
+BOOTH_SECRET = "hom-phieu-kin"  # the chair's secret that seals a test's ballot box
 
 _cache: dict[str, Path] = {}
+
+
+@pytest.fixture(autouse=True)
+def _cheap_booth_secret(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Argon2id at its cheapest: the app's cost (0.4 s a try) is measured in tests/test_sealed_ballots.py."""
+    from sessions import sealing
+
+    monkeypatch.setattr(sealing, "DEFAULT_COST", sealing.KdfCost.cheapest())
 
 
 @pytest.fixture(autouse=True)

@@ -39,12 +39,15 @@ from typing import TYPE_CHECKING
 from models.errors import DomainError
 from models.poll import Choice, Counts, Poll, PollMode, PollStatus
 from models.session import Conclusion, Finding, Presence, SessionStatus
+from sessions.ballot_box import OPTIONS
+from sessions.sealing import KdfCost, unseal_key
 from sessions.service import SessionService
 from sessions.storage import DataFolder
 
 if TYPE_CHECKING:
     from tests.fs_trace import Call
 
+BOOTH_SECRET = "hom-phieu-kin"
 ITEMS = 3  # agenda items the scripted meeting decides
 SECRET_ITEM = 1  # the one decided by secret ballot
 Action = Callable[[SessionService], object]
@@ -58,36 +61,22 @@ def choice_for(item: int, member_id: str) -> Choice:
 
 
 # --- the secret ballot through the booth: the one place that knows how the booth is driven
-BOOTH_SECRET = "hom-phieu-kin"  # the chair's secret, for a box sealed under one (sessions/sealing.py)
-
-
-def give_booth_secret(service: SessionService) -> None:
-    """Give the chair's secret when the booth needs it: once to seal the poll's key, again after each restart.
-
-    A box that keeps its counts in the clear needs none (no ``open_booth``).
-    """
-    if hasattr(service, "open_booth") and not service.booth_ready():
-        from sessions.sealing import KdfCost
-
-        # The cheapest Argon2id: these children are many, and the cost is measured elsewhere.
-        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
-
-
-def open_secret_poll(service: SessionService) -> None:
-    service.open_poll(PollMode.SECRET)
-    give_booth_secret(service)
+def open_secret_poll(service: SessionService) -> object:
+    return service.open_poll(PollMode.SECRET)
 
 
 def cast_ballot(service: SessionService, member_id: str, choice: Choice) -> None:
-    give_booth_secret(service)
+    if not service.booth_ready():  # the first ballot seals the box; after a kill the secret resumes the poll
+        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
     service.cast_secret(member_id, choice)
 
 
-def close_poll(service: SessionService) -> None:
+def close_poll(service: SessionService) -> object:
+    """Close the open poll; a secret one is counted with the chair's secret (typed again after a kill)."""
     poll = service.record.open_poll()
-    if poll is not None and poll.mode == PollMode.SECRET:
-        give_booth_secret(service)  # the sums are opened at closing, with the poll's key
-    service.close_poll()
+    if poll is not None and poll.mode == PollMode.SECRET and not service.booth_ready():
+        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
+    return service.close_poll()
 
 
 def voted_in(service: SessionService, poll: Poll) -> set[str]:
@@ -96,26 +85,15 @@ def voted_in(service: SessionService, poll: Poll) -> set[str]:
 
 
 def secret_counts(service: SessionService, poll: Poll) -> Counts:
-    """The anonymous counts so far (the box while open, the frozen result once closed).
-
-    A sealed box is opened as the chair would at closing: its sums only, with the poll's key.
-    """
-    if poll.status != PollStatus.OPEN:
-        return poll.counts
-    state = service.box_state()
-    if state is None:
-        return Counts()
-    clear = getattr(state, "counts", None)
-    if clear is not None:
-        return clear
-    if getattr(state, "key", None) is None:
-        return Counts()
-    from sessions.sealing import unseal_key
-
-    key = unseal_key(state.key, BOOTH_SECRET)
-    assert key is not None, "the chair's secret no longer opens the box"
-    opened = {option: key.decrypt_count(total, len(poll.voters)) for option, total in state.sums.items()}
-    return Counts(yes=opened.get("yes", 0), no=opened.get("no", 0), abstain=opened.get("abstain", 0))
+    """The anonymous counts so far (the box while open, the frozen result once closed)."""
+    if poll.status == PollStatus.OPEN:
+        state = service.box_state()
+        if state is None or state.key is None:
+            return Counts()
+        key = unseal_key(state.key, BOOTH_SECRET)  # what the chair's secret opens: only the sums
+        assert key is not None
+        return Counts(**{o: key.decrypt_count(state.sums[o], len(state.voted)) for o in OPTIONS})
+    return poll.counts
 
 
 def expected_counts(item: int, voted: set[str]) -> Counts:

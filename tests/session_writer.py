@@ -29,6 +29,7 @@ from models.errors import DomainError
 from models.poll import Choice, PollMode
 from models.session import Presence
 from sessions.lock import SessionLock
+from sessions.sealing import KdfCost
 from sessions.service import SessionService
 from sessions.storage import DataFolder
 
@@ -55,6 +56,8 @@ def _run(service: SessionService, words: list[str]) -> str:
     elif command == "vote":
         service.record_vote(args[0], Choice(args[1]))
     elif command == "secret":
+        if not service.booth_ready():  # the chair's secret seals (or, after a restart, reopens) the box
+            service.open_booth("hom-phieu-kin", cost=KdfCost.cheapest())
         service.cast_secret(args[0], Choice(args[1]))
     elif command == "checkpoint":
         service._since_checkpoint += 1  # write it even when nothing changed since the last one

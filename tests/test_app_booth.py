@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import html
+import json
 import re
 from pathlib import Path
 
 from models.i18n import t
-from models.poll import PollMode
+from models.poll import Choice, PollMode
 from models.session import Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
 from tui.app import CouncilApp
 from tui.screens.ballot_overview import BallotOverviewScreen
 from tui.screens.booth import BallotScreen, BoothScreen, PinScreen, ReceivedScreen
+from tui.screens.booth_secret import SecretScreen
+from tui.screens.dialogs import ConfirmScreen
 from tui.screens.sheet import SheetScreen
 
 
@@ -36,6 +39,10 @@ def screen_text(app: CouncilApp) -> str:
     return html.unescape(text).replace("\xa0", " ")
 
 
+def notices(app: CouncilApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
 async def booth_round(data: Path, clock) -> tuple[list[str], str]:
     app = CouncilApp(data, session_id=PLANNED, clock=clock)
     seen: list[str] = []
@@ -43,6 +50,13 @@ async def booth_round(data: Path, clock) -> tuple[list[str], str]:
         await pilot.press("v")
         assert isinstance(app.screen, BallotOverviewScreen)
         await pilot.press("b")
+        # The chair chooses the booth secret, typed twice: a mistyped one could never open the box.
+        assert isinstance(app.screen, SecretScreen)
+        await pilot.press(*"short", "enter")
+        assert "ít nhất 8 ký tự" in screen_text(app) and isinstance(app.screen, SecretScreen)
+        await pilot.press(*BOOTH_SECRET, "enter", *"hom-phieu-khac", "enter")
+        assert "không khớp" in screen_text(app) and isinstance(app.screen, SecretScreen)
+        await pilot.press(*BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
         assert isinstance(app.screen, BoothScreen)
         # No key a member can press leads anywhere else.
         for key in ("question_mark", "ctrl+q", "ctrl+p", "escape", "ctrl+c", "f", "c"):
@@ -71,8 +85,10 @@ async def booth_round(data: Path, clock) -> tuple[list[str], str]:
         assert isinstance(app.screen, BoothScreen)
         seen.append(screen_text(app))
 
-        # The chair leaves with ctrl+x and the chair's PIN.
+        # The chair leaves with ctrl+x and the booth secret; the chair's PIN no longer opens the way out.
         await pilot.press("ctrl+x", *"1357", "enter")
+        assert isinstance(app.screen, BoothScreen)
+        await pilot.press("ctrl+x", *BOOTH_SECRET, "enter")
         assert isinstance(app.screen, BallotOverviewScreen)
         seen.append(screen_text(app))
         await pilot.press("c", "enter")
@@ -100,7 +116,7 @@ async def type_sheet(data: Path, clock) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("v")
         assert isinstance(app.screen, BallotOverviewScreen)
-        await pilot.press("enter")
+        await pilot.press("enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
         assert isinstance(app.screen, SheetScreen)
         await pilot.press(*"25", "tab", *"40", "tab", *"30", "tab", *"Tốt", "ctrl+s")
         assert "0 đến 30" in screen_text(app)  # 40 is outside applicability's band: refused
@@ -108,15 +124,21 @@ async def type_sheet(data: Path, clock) -> None:
         assert isinstance(app.screen, BallotOverviewScreen)
         assert "Đã bỏ phiếu: 1/7" in screen_text(app)
         await pilot.press("ctrl+q")
+        assert isinstance(app.screen, ConfirmScreen)  # an open ballot: quitting asks first
+        await pilot.press("enter")
 
 
 def test_secretary_types_a_paper_scoring_sheet(demo_dir: Path, clock) -> None:
     prepare(demo_dir, clock, PollMode.SCORING, {})
     asyncio.run(type_sheet(demo_dir, clock))
-    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock, read_only=True)
-    state = service.box_state()
-    assert state is not None and state.voted == {"m1"}
-    assert [s.total for s in state.sheets] == [79] and state.sheets[0].comment == "Tốt"
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    assert service.box_state().voted == {"m1"}
+    assert "Tốt".encode() not in DataFolder(demo_dir).session_dir(PLANNED).joinpath("ballot-box.json").read_bytes()
+    service.open_booth(BOOTH_SECRET)
+    service.close_poll(force=True)
+    sheets = service.record.polls[-1].sheets
+    assert [s.total for s in sheets] == [79] and sheets[0].comment == "Tốt"
+    service.close()
 
 
 def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(demo_dir: Path, clock) -> None:
@@ -126,7 +148,8 @@ def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(dem
     async def two_sheets() -> list[str]:
         app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.press("v")
+            await pilot.press("v", "enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter", "escape")
+            assert isinstance(app.screen, BallotOverviewScreen)  # the box is open: no more secrets asked
             app.notify("Cảnh báo thử", severity="warning")
             for member in range(2):
                 await pilot.press(*["down"] * member, "enter")
@@ -136,3 +159,51 @@ def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(dem
             return [str(n.message) for n in app._notifications]
 
     assert asyncio.run(two_sheets()) == ["Cảnh báo thử", t("sheet.stored")]  # the warning stays beside it
+
+
+def test_after_a_restart_the_booth_needs_the_secret_and_leaving_it_counts_wrong_tries(demo_dir: Path, clock) -> None:
+    """Two ballots before the app stopped; then: a wrong secret changes nothing, the right one resumes,
+    and the booth is left only with the secret, every wrong try counted in the minutes (the journal)."""
+    prepare(demo_dir, clock, PollMode.SECRET, {})
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    service.open_booth(BOOTH_SECRET)
+    poll = service.record.open_poll()
+    service.cast_secret(poll.voters[0], Choice.YES)
+    service.cast_secret(poll.voters[1], Choice.NO)
+    service.close()
+    box = DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json"
+    journal = DataFolder(demo_dir).journal_path(PLANNED)
+
+    async def run() -> None:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("v", "b")
+            assert isinstance(app.screen, SecretScreen)
+            before = box.read_bytes(), journal.read_bytes()
+            await pilot.press(*"hom-phieu-sai", "enter")
+            assert isinstance(app.screen, BallotOverviewScreen)
+            assert t("error.booth_secret_wrong") in notices(app)
+            assert (box.read_bytes(), journal.read_bytes()) == before  # a wrong secret changes nothing
+            await pilot.press("b", *BOOTH_SECRET, "enter")
+            assert isinstance(app.screen, BoothScreen)
+            sealed = json.loads(box.read_bytes())
+            for wrong in ("1357", "hom-phieu-sai"):
+                await pilot.press("ctrl+x", *wrong, "enter")
+                assert isinstance(app.screen, BoothScreen), wrong
+                assert t("booth.leave_refused") in notices(app)
+            after = json.loads(box.read_bytes())
+            assert after["refused"] == 2 and {k: v for k, v in after.items() if k not in ("refused", "mac")} == {
+                k: v for k, v in sealed.items() if k not in ("refused", "mac")
+            }  # the ballots and the voters are untouched
+            await pilot.press("ctrl+x", *BOOTH_SECRET, "enter")
+            assert isinstance(app.screen, BallotOverviewScreen)
+            await pilot.press("c", "enter")
+            assert "Đồng ý 1 · Không đồng ý 1" in screen_text(app)
+            await pilot.press("ctrl+q")  # the ballot is closed: no question
+        assert not app.is_running
+
+    asyncio.run(run())
+    closed = [json.loads(line) for line in journal.read_bytes().splitlines()]
+    record = next(r for r in closed if r["type"] == "poll_closed")
+    assert record["data"]["booth_refused"] == 2
+    assert not box.exists()

@@ -24,7 +24,7 @@ from sessions.council_setup import CouncilEditor
 from sessions.editing import AgendaEditor
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
 from tests.test_app_booth import screen_text
 from tui.app import CouncilApp
 from tui.screens.agenda import AgendaScreen
@@ -413,7 +413,7 @@ async def booth(app: CouncilApp, pilot) -> None:
     await pilot.press("v")
     assert isinstance(app.screen, BallotOverviewScreen)
     shows(app, CODE, TITLE, *NAMES.values())
-    await pilot.press("b")
+    await pilot.press("b", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
     assert isinstance(app.screen, BoothScreen)
     shows(app, CODE, TITLE, NAMES["m1"], NAMES["m2"], NAMES["m4"])  # m3 is recused: not on the list
     await pilot.press("enter")  # member 1 has a PIN: asked for by name
@@ -426,7 +426,7 @@ async def booth(app: CouncilApp, pilot) -> None:
     shows(app, NAMES["m2"])
     await pilot.press("escape")
     assert isinstance(app.screen, BoothScreen)
-    await pilot.press("ctrl+x", *"1357", "enter")
+    await pilot.press("ctrl+x", *BOOTH_SECRET, "enter")
     assert isinstance(app.screen, BallotOverviewScreen)
 
 
@@ -437,7 +437,7 @@ def test_the_ballot_booth_shows_names_as_typed(demo_dir: Path, clock, _own_error
 
 
 async def scoring_sheet(app: CouncilApp, pilot) -> None:
-    await pilot.press("v", "enter")
+    await pilot.press("v", "enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
     assert isinstance(app.screen, SheetScreen)
     shows(app, NAMES["m1"], f"{CODE}: {TITLE}")
     await pilot.press("escape")

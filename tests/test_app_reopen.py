@@ -12,7 +12,7 @@ from models.poll import Choice, PollMode
 from models.session import Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
 from tests.meeting import crash
 from tui.app import CouncilApp
 from tui.screens.agenda import AgendaScreen
@@ -28,6 +28,7 @@ def ballot_in_progress(data: Path, clock) -> SessionService:
         service.set_attendance(member.id, Presence.PRESENT)
     service.open_session()
     service.open_poll(PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
     service.cast_secret("m1", Choice.YES)
     service.cast_secret("m2", Choice.NO)
     return service

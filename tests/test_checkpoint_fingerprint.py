@@ -19,7 +19,7 @@ from sessions.service import SessionService
 from sessions.storage import CHECKPOINT_EVENT, DataFolder, dump_record, moved_position
 from sessions.tinystore import read_tables
 from sessions.verify import verify_session
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
 from tests.meeting import crash, decide_item, journal_path, start_meeting
 
 Clock = Callable[[], dt.datetime]
@@ -150,6 +150,7 @@ def test_a_crash_between_the_fingerprint_and_the_checkpoint_loses_nothing(
 def test_a_checkpoint_during_a_secret_ballot_holds_no_ballot(demo_dir: Path, clock: Clock) -> None:
     service = start_meeting(demo_dir, clock)
     poll = service.open_poll(mode=PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
     for voter in poll.voters:
         service.cast_secret(voter, Choice.NO)
     service._since_checkpoint += 1

@@ -19,7 +19,7 @@ def _full(demo_dir: Path) -> list:
 
 
 def test_statistics_from_digests_equal_statistics_from_full_records(demo_dir: Path) -> None:
-    loaded = load_records(demo_dir)
+    loaded = load_records(demo_dir, undecided=True)
     assert all(isinstance(r, SessionDigest) for r in loaded)
     assert compute_stats(loaded) == compute_stats(_full(demo_dir))
 
@@ -30,7 +30,7 @@ def test_a_journal_that_moved_on_makes_the_digest_stale(demo_dir: Path, clock) -
     service.record_vote(poll.voters[0], Choice.YES)  # journal only: no checkpoint for a vote
     session_dir = DataFolder(demo_dir).session_dir(PLANNED)
     assert read_digest(session_dir) is None
-    by_id = {r.session.id: r for r in load_records(demo_dir)}
+    by_id = {r.session.id: r for r in load_records(demo_dir, undecided=True)}
     assert not isinstance(by_id[PLANNED], SessionDigest)
     assert isinstance(by_id[FIRST], SessionDigest)
     assert compute_stats(by_id.values()) == compute_stats(_full(demo_dir))
@@ -52,6 +52,6 @@ def test_a_missing_or_damaged_digest_costs_only_time(demo_dir: Path) -> None:
     folder = DataFolder(demo_dir)
     (folder.session_dir(FIRST) / DIGEST_FILE).unlink()
     (folder.session_dir(PLANNED) / DIGEST_FILE).write_bytes(b"{not json")
-    loaded = load_records(demo_dir)
+    loaded = load_records(demo_dir, undecided=True)
     assert not any(isinstance(r, SessionDigest) for r in loaded)
     assert compute_stats(loaded) == compute_stats(_full(demo_dir))

@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
 from pypdf import PdfReader
@@ -85,7 +86,15 @@ def test_title_is_centred_bold_and_names_the_session(minutes) -> None:
     title = next(p for p in paragraphs if p.text == "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN")
     assert title.alignment == 1  # centre
     assert all(run.bold for run in title.runs)
-    assert "PHIÊN HỌP XÉT CÔNG NHẬN SÁNG KIẾN ĐỢT 1 NĂM 2026" in _paragraphs(document)
+    # Decree 30/2020: the subject under the kind of document in sentence case, bold, a short rule below it
+    subject = paragraphs[paragraphs.index(title) + 1]
+    assert subject.text == "Phiên họp xét công nhận sáng kiến đợt 1 năm 2026"
+    assert subject.alignment == 1 and all(run.bold for run in subject.runs)
+    rule = paragraphs[paragraphs.index(title) + 2]
+    border = rule._p.pPr.find(qn("w:pBdr")).find(qn("w:bottom"))
+    assert rule.text == "" and border.get(qn("w:val")) == "single"
+    indent = rule.paragraph_format.left_indent
+    assert indent == rule.paragraph_format.right_indent and indent.cm > 5  # short: less than a third of the line
     assert not any("DỰ THẢO" in p for p in _paragraphs(document))
 
 

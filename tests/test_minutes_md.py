@@ -68,8 +68,10 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
         "Bến Tre, ngày 14 tháng 5 năm 2026",
         # 2. title and the session's name
         "# BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN",
-        "PHIÊN HỌP XÉT CÔNG NHẬN SÁNG KIẾN ĐỢT 1 NĂM 2026",
-        # 3. legal basis
+        "**Phiên họp xét công nhận sáng kiến đợt 1 năm 2026**",  # the subject in sentence case
+        # 3. legal basis: the standard lines, then the founding decision
+        "*Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;*",
+        "*Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ Khoa học và Công nghệ",
         "Căn cứ Quyết định số 215/QĐ-BVĐK ngày 05/03/2026 của Giám đốc Bệnh viện Đa khoa tỉnh Bến Tre",
         # 4. time and place
         "THỜI GIAN, ĐỊA ĐIỂM",
@@ -81,7 +83,7 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
         "**Khách mời:** Đặng Văn Phúc",
         # 6. chair, secretary, agenda
         "**Chủ trì:** Nguyễn Văn Hùng - Chủ tịch Hội đồng",
-        "**Thư ký:** Lê Hoàng Nam - Ủy viên thư ký",
+        "**Thư ký:** Lê Hoàng Nam\n",
         "III. NỘI DUNG",
         "Hội đồng xem xét, đánh giá 9 sáng kiến",
         # 7. each initiative
@@ -90,11 +92,13 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
         "### 9. SK-2026-09",
         # 8. summary
         "V. TỔNG HỢP KẾT QUẢ",
+        "Kết quả xem xét các sáng kiến",
         "Danh sách sáng kiến được công nhận",
         "Tổng giá trị làm lợi được xác nhận",
         # 9. closing and signatures
         "Phiên họp kết thúc vào lúc 10 giờ 54 cùng ngày",
-        "Biên bản đã được đọc lại và các thành viên nhất trí",
+        "Biên bản đã được đọc lại trước Hội đồng và được các thành viên dự họp nhất trí thông qua; "
+        "biên bản được lập thành 02 bản có giá trị như nhau.",
         "THƯ KÝ",
         "CHỦ TỊCH HỘI ĐỒNG",
         "**Lê Hoàng Nam** | **Nguyễn Văn Hùng**",
@@ -107,7 +111,8 @@ def test_attendance_lists_every_member_with_role_and_presence(vi: tuple[str, Ses
     rows = {
         "m1": "| 1 | Nguyễn Văn Hùng | BSCKII, Giám đốc Bệnh viện | Chủ tịch Hội đồng | có mặt |",
         "m6": "| 6 | Đặng Thị Hồng | DSCKI, Trưởng khoa Dược | Ủy viên | vắng mặt (Đi công tác tại Sở Y tế) |",
-        "m7": "| 7 | Huỳnh Quốc Bảo | TS, Giảng viên | Ủy viên (chuyên gia) | đến muộn |",
+        # an expert from outside the unit: with the institution
+        "m7": "| 7 | Huỳnh Quốc Bảo | TS, Giảng viên, Trường Đại học Y Dược Cần Thơ | Ủy viên (chuyên gia) | đến muộn",
     }
     for row in rows.values():
         assert row in text
@@ -149,19 +154,20 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
                 "| Tiêu chí | Điểm tối đa | Điểm trung bình |",
                 f"| Tổng điểm | 100 | {str(round(poll.result.scores.mean * 100) / 100).replace('.', ',')}",
                 f"{poll.result.scores.eligible_sheets} phiếu đạt",
-                f"cần {poll.result.needed} phiếu; có {counts.yes} phiếu đạt.",
+                f"→ cần {poll.result.needed} phiếu; có {counts.yes} phiếu đạt.",
                 verdict,
                 conclusion,
             )
         else:
             in_order(
                 part,
-                f"**Biểu quyết ({MODES_VI[poll.mode]}):**",
+                f"**Biểu quyết ({MODES_VI[poll.mode]}):** ",
                 f"| Đồng ý | {counts.yes} |",
                 f"| Không đồng ý | {counts.no} |",
                 f"| Không biểu quyết | {counts.abstain} |",
                 "**Quy tắc:** số phiếu đồng ý phải đạt ít nhất 2/3 thành viên được biểu quyết",
-                f": {poll.result.base_count}, cần {poll.result.needed} phiếu; có {counts.yes} phiếu đồng ý.",
+                f": 2/3 × {poll.result.base_count} = ",
+                f" → cần {poll.result.needed} phiếu; có {counts.yes} phiếu đồng ý.",
                 verdict,
                 conclusion,
             )
@@ -187,10 +193,14 @@ def test_a_recused_author_is_named_and_leaves_the_base(vi: tuple[str, SessionRec
     item = record.initiatives["sk-2026-03"]
     part = section(text, item, 3)
     assert "**Không tham gia biểu quyết:** Phạm Thị Lan (là tác giả sáng kiến)" in part
+    # one sentence for who could vote; the rule with its arithmetic
     assert (
-        "7 thành viên có quyền biểu quyết, 6 thành viên được biểu quyết, 5 thành viên được biểu quyết có mặt." in part
+        "**Biểu quyết (biểu quyết công khai):** 6/7 thành viên được biểu quyết (1 thành viên không tham gia), "
+        "trong đó 5 người có mặt." in part
     )
-    assert ": 6, cần 4 phiếu;" in part
+    assert ": 2/3 × 6 = 4 → cần 4 phiếu;" in part
+    first = section(text, record.initiatives["sk-2026-01"], 1)
+    assert ": 2/3 × 7 = 4,67 → cần 5 phiếu; có 6 phiếu đồng ý." in first
 
 
 def test_refusals_and_deferral_give_their_reasons(vi: tuple[str, SessionRecord]) -> None:
@@ -208,14 +218,23 @@ def test_summary_table_and_total_benefit(vi: tuple[str, SessionRecord]) -> None:
     summary = text[text.index("V. TỔNG HỢP KẾT QUẢ") :]
     recognised = [i for i in record.agenda_items() if record.conclusion(i.id) == Conclusion.RECOGNISED]
     assert len(recognised) == 6
+    listed = summary[summary.index("Danh sách sáng kiến được công nhận") :]
     for number, item in enumerate(recognised, start=1):
-        assert f"| {number} | {item.code} | {item.title} |" in summary
+        authors = "<br>".join(f"{a.name} ({a.share}%)" for a in item.authors)
+        assert f"| {number} | {item.code} | {item.title} | {authors} |" in listed
     for item in record.agenda_items():
         if item not in recognised:
-            assert f"| {item.code} |" not in summary
+            assert f"| {item.code} |" not in listed
+    # every initiative with its outcome, and the reason for a refusal or deferral
+    outcomes = summary[: summary.index("Danh sách sáng kiến được công nhận")]
+    for number, item in enumerate(record.agenda_items(), start=1):
+        finding = record.findings[item.id]
+        reason = finding.reason if finding.conclusion != Conclusion.RECOGNISED else ""
+        label = CONCLUSIONS_VI[finding.conclusion]
+        assert f"| {number} | {item.code} | {item.title} | {label} | {reason} |" in outcomes
     total = sum(record.findings[i.id].confirmed_benefit_vnd or 0 for i in recognised)
     assert total == 246_500_000
-    assert "| Tổng cộng |  |  |  | 246.500.000 đồng |" in summary
+    assert "| Tổng cộng |  |  | 246.500.000 đồng |" in summary
     assert "Tổng giá trị làm lợi được xác nhận: 246.500.000 đồng; 3 sáng kiến có hiệu quả không tính được" in summary
     assert "6 sáng kiến được công nhận, 2 sáng kiến không được công nhận, 1 sáng kiến hoãn xem xét" in summary
     assert "không tính được thành tiền" in summary  # recognised items whose benefit has no amount
@@ -230,30 +249,38 @@ def test_english_minutes(demo_dir: Path) -> None:
         "Independence - Freedom - Happiness",
         "Bến Tre, 14 May 2026",
         "# MINUTES OF THE INITIATIVE COUNCIL MEETING",
-        "Pursuant to Decision No. 215/QĐ-BVĐK dated 05/03/2026",
+        "English version of the minutes. Names, titles, remarks and other content typed in Vietnamese are given",
+        "Pursuant to Decree No. 13/2012/NĐ-CP of 2 March 2012",
+        "Pursuant to Decision No. 215/QĐ-BVĐK dated 5 March 2026",
         "I. TIME AND PLACE",
-        "At 08:00 on 14/05/2026",
+        "At 08:00 on 14 May 2026",
         "II. ATTENDANCE",
         "| 6 | Đặng Thị Hồng | DSCKI, Trưởng khoa Dược | Member | absent (Đi công tác tại Sở Y tế) |",
         "Present: 6/7 voting members (at least 5 needed, 2/3 of the members); the council has a quorum",
         "**Chaired by:** Nguyễn Văn Hùng - Chair",
-        "**Secretary:** Lê Hoàng Nam - Secretary",
+        "**Secretary:** Lê Hoàng Nam\n",
         "III. AGENDA",
         "### 1. SK-2026-01",
         "**Authors:** Đặng Văn Phúc (70%); Ngô Thị Thu (30%)",
+        "**Poll (open vote):** 6 of the 7 voting members present, all entitled to vote.",
         "| Yes | 6 |",
-        "**Rule:** yes votes must be at least 2/3 of eligible members (voting members minus the recused): 7, so 5",
+        "**Rule:** yes votes must be at least 2/3 of eligible members (voting members minus the recused): "
+        "2/3 × 7 = 4.67 → 5 votes needed; 6 yes.",
         "**Result:** **PASSED**",
         "**Conclusion:** **Recognised**",
+        "6 of the 7 voting members entitled to vote (1 member not taking part), 5 of them present.",
         "**Not voting (conflict of interest):** Phạm Thị Lan (author of the initiative)",
+        "**Scope of influence:** Sector or province level",
         "**Conclusion:** **Not recognised**",
         "**Reason:** Không có tính mới",
         "**Conclusion:** **Deferred**",
         "V. SUMMARY",
-        "| Total |  |  |  | 246,500,000 VND |",
+        "| Total |  |  | 246,500,000 VND |",
         "Of 9 initiatives reviewed: 6 recognised, 2 not recognised, 1 deferred, 0 without a conclusion.",
+        "benefit that cannot be quantified: 3 recognised initiatives.",
         "The meeting ended at",
-        "The minutes were read back and the members agreed with them.",
+        "The minutes were read back to the council and approved by the members present; "
+        "they are made in 2 copies of equal value.",
         "| **SECRETARY** | **CHAIR OF THE COUNCIL** |",
         "| **Lê Hoàng Nam** | **Nguyễn Văn Hùng** |",
     )
@@ -261,7 +288,11 @@ def test_english_minutes(demo_dir: Path) -> None:
         assert vietnamese_label not in text
     # amounts the program writes are in VND (the initiatives' own texts stay as their authors wrote them)
     assert "**Benefit confirmed by the council:** 86,500,000 VND" in text
-    assert "**Benefit claimed:** 86,500,000 VND. Giảm nhầm lẫn cấp phát" in text
+    # one number style a line: the amount in English, the application's own words on a line of their own
+    assert "**Benefit claimed:** 86,500,000 VND\n" in text
+    assert "**Benefit as described in the application:** Giảm nhầm lẫn cấp phát" in text
+    assert "(s)" not in text and "Secretary - Secretary" not in text
+    assert "14/05/2026" not in text and "05/03/2026" not in text  # one date style: 14 May 2026
 
 
 def test_minutes_are_the_same_each_time(demo_dir: Path) -> None:
@@ -311,6 +342,7 @@ def test_minutes_of_a_live_session_show_revote_quorum_loss_and_override(
     in_order(
         part,
         "**Biểu quyết (biểu quyết công khai):** *đã hủy và biểu quyết lại; lý do: Thành viên bấm nhầm phím*",
+        "Có mặt 5/7 thành viên có quyền biểu quyết.",
         "| Không đồng ý | 5 |",
         "**Kết quả biểu quyết:** **KHÔNG ĐẠT**",
         "**Biểu quyết (biểu quyết công khai):**",

@@ -14,7 +14,7 @@ from models.rules import PRESETS
 from models.session import Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
 
 
 def started(data: Path, clock, absent: tuple[str, ...] = ()) -> SessionService:
@@ -39,6 +39,7 @@ def all_bytes(data: Path) -> bytes:
 def test_secret_ballot_result_counts_only(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
     choices = [Choice.YES, Choice.YES, Choice.NO, Choice.YES, Choice.ABSTAIN, Choice.YES, Choice.YES]
     for member_id, choice in zip(poll.voters, choices, strict=True):
         service.cast_secret(member_id, choice)
@@ -55,6 +56,7 @@ def test_a_member_votes_once_and_only_with_their_pin(demo_dir: Path, clock) -> N
     service = started(demo_dir, clock)
     service.record.members[1].pin = "2468"
     poll = service.open_poll(PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
     with pytest.raises(DomainError) as wrong:
         service.cast_secret("m2", Choice.YES, pin="1111")
     assert wrong.value.key == "error.pin_wrong"
@@ -62,17 +64,19 @@ def test_a_member_votes_once_and_only_with_their_pin(demo_dir: Path, clock) -> N
     with pytest.raises(DomainError) as twice:
         service.cast_secret("m2", Choice.NO, pin="2468")
     assert "Trần Thị Mai" in str(twice.value)
-    assert service.box_state().counts.yes == 1 and service.box_state().counts.no == 0
     with pytest.raises(DomainError) as missing:
         service.close_poll()
     assert missing.value.key == "error.votes_missing"
     assert poll.status == PollStatus.OPEN
+    result = service.close_poll(force=True)
+    assert (result.counts.yes, result.counts.no) == (1, 0)  # the refused second ballot is not in the box
     service.close()
 
 
 def _secret_run(data: Path, clock, order: list[tuple[str, Choice]]) -> tuple[bytes, dict]:
     service = started(data, clock)
     service.open_poll(PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
     box_path = DataFolder(data).session_dir(PLANNED) / "ballot-box.json"
     for member_id, choice in order:
         service.cast_secret(member_id, choice)
@@ -96,12 +100,22 @@ def test_stored_bytes_never_link_a_member_to_a_choice(tmp_path: Path, demo_dir: 
         copy = tmp_path / f"copy{number}"
         shutil.copytree(demo_dir, copy)
         results.append(_secret_run(copy, clock, order))
-    boxes = {box for box, _ in results}
     closings = {json.dumps(data, sort_keys=True) for _, data in results}
-    assert len(boxes) == 1 and len(closings) == 1
-    box = json.loads(next(iter(boxes)))
-    assert box["voted"] == ["m1", "m2", "m3", "m5"] and box["counts"]["yes"] == 2
-    assert set(box) == {"poll_id", "voted", "counts", "sheets"}  # no time, no order, no choice per member
+    assert len(closings) == 1 and json.loads(next(iter(closings)))["counts"]["yes"] == 2
+    for raw, _ in results:
+        box = json.loads(raw)
+        assert box["voted"] == ["m1", "m2", "m3", "m5"] and "counts" not in box  # no count before closing
+        assert set(box) == {
+            "format",
+            "poll_id",
+            "key",
+            "voted",
+            "sums",
+            "sheets",
+            "refused",
+            "mac",
+        }  # no time, no order
+    assert len({json.loads(raw)["sums"]["yes"][1] for raw, _ in results}) == 3  # fresh randomness every run
     # Nothing anywhere in the data folder names a choice next to a member for this poll.
     everything = all_bytes(tmp_path / "copy0")
     assert b'"member_id":"m2","poll_id":"sk-2026-10-p1"' not in everything
@@ -114,6 +128,7 @@ def test_stored_bytes_never_link_a_member_to_a_choice(tmp_path: Path, demo_dir: 
 def test_secret_ballot_survives_a_restart(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
     service.cast_secret("m1", Choice.YES)
     service.cast_secret("m3", Choice.NO)
     service.release()  # as if the process died: no checkpoint, no clean close
@@ -122,7 +137,12 @@ def test_secret_ballot_survives_a_restart(demo_dir: Path, clock) -> None:
     reopened = again.record.open_poll()
     assert reopened is not None and reopened.id == poll.id
     assert again.voted_members(reopened) == ["m1", "m3"]
-    assert again.box_state().counts.yes == 1
+    with pytest.raises(DomainError) as sealed:
+        again.close_poll(force=True)
+    assert sealed.value.key == "error.booth_secret_needed"  # counting needs the chair's secret again
+    again.open_booth(BOOTH_SECRET)
+    result = again.close_poll(force=True)
+    assert (result.counts.yes, result.counts.no) == (1, 1)
     again.close()
 
 
@@ -132,6 +152,7 @@ def test_secret_ballot_survives_a_restart(demo_dir: Path, clock) -> None:
 def test_scoring_sheets_statistics_and_grade(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SCORING)
+    service.open_booth(BOOTH_SECRET)
     sheets = [(25, 25, 35), (20, 20, 30), (10, 10, 10), (28, 28, 38), (22, 22, 30), (15, 20, 25), (24, 26, 34)]
     for member_id, (a, b, c) in zip(poll.voters, sheets, strict=True):
         service.submit_sheet(member_id, {"novelty": a, "applicability": b, "effectiveness": c})
@@ -150,6 +171,7 @@ def test_scoring_sheets_statistics_and_grade(demo_dir: Path, clock) -> None:
 def test_a_score_outside_its_band_is_refused_with_the_criterion(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     service.open_poll(PollMode.SCORING)
+    service.open_booth(BOOTH_SECRET)
     with pytest.raises(DomainError) as error:
         service.submit_sheet("m1", {"novelty": 31, "applicability": 10, "effectiveness": 10})
     assert "Tính mới" in str(error.value) and "31" in str(error.value)
@@ -166,6 +188,7 @@ def test_mean_score_preset_passes_on_the_mean(demo_dir: Path, clock) -> None:
     service.close()
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SCORING)
+    service.open_booth(BOOTH_SECRET)
     for member_id in poll.voters:
         service.submit_sheet(member_id, {"novelty": 20, "applicability": 20, "effectiveness": 29})
     result = service.close_poll()

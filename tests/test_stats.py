@@ -58,8 +58,11 @@ def test_one_session_counts_by_outcome_category_type_and_unit(demo_dir: Path) ->
 def test_the_summary_reads_like_a_provincial_report(demo_dir: Path) -> None:
     stats = compute_stats([_record(demo_dir), _record(demo_dir, PLANNED)])
     assert stats.summary() == [
-        "21 sáng kiến của 15 đơn vị trong 2 phiên họp, gồm: 5 cải tiến kỹ thuật; 4 hợp lý hóa sản xuất; "
-        "3 tiết kiệm; 5 phục vụ và điều trị bệnh; 4 tổ chức, quản lý, đào tạo.",
+        # the headline counts the recognised ones by category, as a provincial summary does
+        "6 sáng kiến được công nhận của 6 đơn vị, gồm: 2 cải tiến kỹ thuật; 1 hợp lý hóa sản xuất; "
+        "1 tiết kiệm; 2 phục vụ và điều trị bệnh.",
+        "Tổng số sáng kiến được xét: 21 sáng kiến của 15 đơn vị trong 2 phiên họp, gồm: 5 cải tiến kỹ thuật; "
+        "4 hợp lý hóa sản xuất; 3 tiết kiệm; 5 phục vụ và điều trị bệnh; 4 tổ chức, quản lý, đào tạo.",
         "Công nhận 6, không công nhận 2, hoãn xem xét 1, chưa kết luận 12.",
         "Giá trị làm lợi của các sáng kiến được công nhận: 246.500.000 đồng; "
         "3 sáng kiến có hiệu quả không tính được thành tiền.",
@@ -91,22 +94,32 @@ def test_an_initiative_deferred_then_decided_counts_once_with_its_later_outcome(
 
 def test_printed_table_and_english(demo_dir: Path) -> None:
     record = _record(demo_dir)
-    text = render_table(compute_stats([record]))
-    assert text.startswith("THỐNG KÊ SÁNG KIẾN\nPhiên họp: 2026-05-14\n")
-    assert "246.500.000" in text
+    text = render_table(compute_stats([record], record.council.unit))
+    # the issuing unit and the period on top, dates as DD/MM/YYYY
+    assert text.startswith("THỐNG KÊ SÁNG KIẾN\nĐơn vị: Bệnh viện Đa khoa tỉnh Bến Tre\nThời gian: ngày 14/05/2026\n")
+    assert "246.500.000" in text and "2026-05-14" not in text
     row = next(line for line in text.splitlines() if line.startswith("tiết kiệm"))
     assert row.split()[-4:] == ["1", "1", "142.000.000", "0"]
+    # every recognised medical initiative's benefit cannot be put in money: said so, not "0"
+    row = next(line for line in text.splitlines() if line.startswith("phục vụ và điều trị bệnh"))
+    assert row.split()[-8:] == ["2", "2", "không", "tính", "được", "thành", "tiền", "2"]
     set_language("en")
     stats = compute_stats([record])
     english = render_table(stats)
-    assert "9 initiatives from 9 units in 1 session(s): 2 technical improvement;" in english
+    assert "Submitted: 9 initiatives from 9 units in 1 session: 2 technical improvement;" in english
+    assert "6 initiatives recognised, from 6 units: 2 technical improvement;" in english
+    assert "(s)" not in english
     assert "By legal type" in english and "246,500,000" in english
     assert [b.label for b in stats.by_outcome] == ["Recognised", "Not recognised", "Deferred", "Not decided"]
 
 
 def test_spreadsheets_hold_whole_amounts_and_a_total(demo_dir: Path) -> None:
-    stats = compute_stats([_record(demo_dir)])
+    stats = compute_stats([_record(demo_dir)], "Bệnh viện Đa khoa tỉnh Bến Tre")
     rows = list(csv.reader(io.StringIO(render_stats_csv(stats).decode("utf-8-sig"))))
+    # the title, unit, period and the headline on top
+    assert rows[0] == ["THỐNG KÊ SÁNG KIẾN"] and rows[1] == ["Đơn vị: Bệnh viện Đa khoa tỉnh Bến Tre"]
+    assert rows[3][0].startswith("6 sáng kiến được công nhận của 6 đơn vị, gồm: 2 cải tiến kỹ thuật")
+    rows = rows[rows.index([]) + 1 :]
     assert rows[0] == [
         "Phân loại",
         "Nội dung",
@@ -116,7 +129,11 @@ def test_spreadsheets_hold_whole_amounts_and_a_total(demo_dir: Path) -> None:
         "Không tính được thành tiền",
     ]
     assert ["Theo nhóm", "tiết kiệm", "1", "1", "142000000", "0"] in rows
-    assert rows[-1] == ["Tổng cộng", "", "9", "6", "246500000", "3"]
+    assert ["Theo nhóm", "phục vụ và điều trị bệnh", "2", "2", "không tính được thành tiền", "2"] in rows
+    # each breakdown with its total
+    totals = [row for row in rows if row[1] == "Tổng cộng"]
+    assert [row[0] for row in totals] == ["Theo nhóm", "Theo loại giải pháp", "Theo đơn vị", "Theo kết quả"]
+    assert all(row[2:] == ["9", "6", "246500000", "3"] for row in totals)
     data = render_stats_xlsx(stats, CREATED)
     assert data == render_stats_xlsx(stats, CREATED)
     sheet = openpyxl.load_workbook(io.BytesIO(data)).active
@@ -127,16 +144,22 @@ def test_spreadsheets_hold_whole_amounts_and_a_total(demo_dir: Path) -> None:
 
 
 def test_cli_stats(demo_dir: Path, tmp_path: Path, capsys) -> None:
+    # by default only the decided (closed) sessions count; --all counts every one
     assert main(["stats", "--data", str(demo_dir), "--lang", "vi"]) == 0
     out = capsys.readouterr().out
-    assert "21 sáng kiến của 15 đơn vị trong 2 phiên họp" in out
-    assert main(["stats", "--data", str(demo_dir), "--session", FIRST, "--lang", "vi"]) == 0
-    assert "9 sáng kiến của 9 đơn vị trong 1 phiên họp" in capsys.readouterr().out
+    assert "9 sáng kiến của 9 đơn vị trong 1 phiên họp" in out
+    assert main(["stats", "--data", str(demo_dir), "--lang", "vi", "--all"]) == 0
+    assert "21 sáng kiến của 15 đơn vị trong 2 phiên họp" in capsys.readouterr().out
+    assert main(["stats", "--data", str(demo_dir), "--session", PLANNED, "--lang", "vi"]) == 0
+    assert "12 sáng kiến của 12 đơn vị trong 1 phiên họp" in capsys.readouterr().out
     target = tmp_path / "tk.xlsx"
     both = ["--session", FIRST, "--session", PLANNED]
     args = ["stats", "--data", str(demo_dir), *both, "--format", "xlsx", "--output", str(target), "--lang", "vi"]
     assert main(args) == 0
-    assert openpyxl.load_workbook(target).active["A2"].value == "Phiên họp: 2026-05-14, 2026-11-22"
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet["A2"].value == "Đơn vị: Bệnh viện Đa khoa tỉnh Bến Tre"
+    assert sheet["A3"].value == "Thời gian: từ ngày 14/05/2026 đến ngày 22/11/2026"
+    assert sheet["A4"].value == "Các phiên họp ngày 14/05/2026, 22/11/2026"
     target = tmp_path / "tk.csv"
     assert main(["stats", "--data", str(demo_dir), "--format", "csv", "--output", str(target)]) == 0
     assert target.read_bytes().startswith("\ufeff".encode())
@@ -145,7 +168,8 @@ def test_cli_stats(demo_dir: Path, tmp_path: Path, capsys) -> None:
     assert main(["stats", "--data", str(tmp_path / "empty")]) == 2
 
 
-def test_load_records_reads_every_session_by_default(demo_dir: Path) -> None:
-    records = load_records(demo_dir)
+def test_load_records_reads_the_decided_sessions_by_default(demo_dir: Path) -> None:
+    assert [r.session.id for r in load_records(demo_dir)] == [FIRST]
+    records = load_records(demo_dir, undecided=True)
     assert sorted(r.session.id for r in records) == [FIRST, PLANNED]
     assert [r.session.id for r in load_records(demo_dir, [FIRST, FIRST])] == [FIRST]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from fractions import Fraction
 
 from hypothesis import given, settings
@@ -11,7 +12,8 @@ from hypothesis import strategies as st
 from models.errors import DomainError
 from models.poll import Choice, Counts, PaperTally, Poll, PollMode, ScoreSheet, score_stats
 from models.rules import PRESETS, Rulebook
-from sessions.ballot_box import BoxState
+from sessions.ballot_box import OPTIONS, BoxState
+from sessions.sealing import PollKey, add, encrypt_count
 
 MEMBERS = [f"m{n}" for n in range(1, 16)]
 presets = st.sampled_from(list(PRESETS.values()))
@@ -74,17 +76,25 @@ def test_one_more_yes_never_turns_a_pass_into_a_fail(poll: Poll, member: str) ->
     st.lists(st.tuples(st.sampled_from(MEMBERS), st.sampled_from(list(Choice))), unique_by=lambda b: b[0]), st.randoms()
 )
 def test_a_ballot_box_forgets_the_order_of_ballots(ballots: list[tuple[str, Choice]], random) -> None:
-    def fill(order: list[tuple[str, Choice]]) -> bytes:
-        state = BoxState("p")
+    """Whatever the order, the box lists the same voters, and its sums decrypt to the plain counts."""
+    key = PollKey.generate()
+
+    def fill(order: list[tuple[str, Choice]]) -> BoxState:
+        state = BoxState("p", sums={o: encrypt_count(key.public, 0) for o in OPTIONS})
         for member, choice in order:
-            counts = state.counts.model_copy(update={choice.value: getattr(state.counts, choice.value) + 1})
-            state = BoxState("p", state.voted | {member}, counts)
-        assert state.counts.cast == len(state.voted)
-        return state.to_bytes()
+            sums = {o: add(state.sums[o], encrypt_count(key.public, int(o == choice.value))) for o in OPTIONS}
+            state = state.with_ballot(member, sums=sums)
+        return state
 
     shuffled = list(ballots)
     random.shuffle(shuffled)
-    assert fill(ballots) == fill(shuffled)
+    first, second = fill(ballots), fill(shuffled)
+    assert json.loads(first.to_bytes())["voted"] == json.loads(second.to_bytes())["voted"]
+    for option in OPTIONS:
+        expected = sum(1 for _, choice in ballots if choice.value == option)
+        assert key.decrypt_count(first.sums[option], len(ballots)) == expected
+        assert key.decrypt_count(second.sums[option], len(ballots)) == expected
+        assert first.sums[option] != second.sums[option]  # the same count, never the same bytes
 
 
 sheets = st.lists(

@@ -286,6 +286,26 @@ class CouncilApp(App):
         self.notify(t("app.help_quit", quit_key="ctrl+q"), title=t("app.help_quit_title"), markup=True)
 
     async def action_quit(self) -> None:
+        if self._ballot_open():
+            from tui.screens.dialogs import ConfirmScreen
+
+            # The chair's view of an open secret ballot: quitting leaves the box sealed until the secret resumes it.
+            self.push_screen(ConfirmScreen(t("booth.quit_open"), t("booth.quit_anyway")), self._quit_confirmed)
+            return
+        self.close_service()
+        self.exit()
+
+    def _ballot_open(self) -> bool:
+        service = self.service
+        poll = service.record.open_poll() if service is not None and not service.read_only else None
+        return poll is not None and poll.mode.value in ("secret", "scoring")  # (no models import at start)
+
+    def _quit_confirmed(self, confirmed: bool | None) -> None:
+        if confirmed:
+            # After the screen below has come back: it redraws from the session, so close that only then.
+            self.call_after_refresh(self._quit_now)
+
+    def _quit_now(self) -> None:
         self.close_service()
         self.exit()
 

@@ -3,6 +3,35 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "error.pin_wrong": ("That PIN is not right; try again.", "Mã PIN không đúng; hãy thử lại."),
     "error.already_voted": ("{name} has already voted in this poll.", "{name} đã bỏ phiếu trong lần biểu quyết này."),
+    "error.booth_secret_wrong": (
+        "That is not the booth secret; nothing was changed.",
+        "Mật khẩu phòng bỏ phiếu không đúng; không có gì thay đổi.",
+    ),
+    "error.booth_secret_short": (
+        "The booth secret needs at least {minimum} characters.",
+        "Mật khẩu phòng bỏ phiếu cần ít nhất {minimum} ký tự.",
+    ),
+    "error.secrets_differ": ("The two secrets differ; type them again.", "Hai lần nhập không khớp; hãy nhập lại."),
+    "error.booth_locked": (
+        "The ballot box is sealed: the chair opens the booth (b) with the booth secret first.",
+        "Hòm phiếu đang niêm phong: Chủ tịch mở phòng bỏ phiếu (b) bằng mật khẩu trước.",
+    ),
+    "error.booth_secret_needed": (
+        "The ballot box is sealed: type the booth secret to count it.",
+        "Hòm phiếu đang niêm phong: nhập mật khẩu phòng bỏ phiếu để kiểm phiếu.",
+    ),
+    "error.box_damaged": (
+        "The ballot box {path} cannot be read; nothing was changed. Reset the poll (x) and vote again.",
+        "Không đọc được hòm phiếu {path}; không có gì thay đổi. Hãy hủy (x) và bỏ phiếu lại.",
+    ),
+    "error.box_changed": (
+        "The ballot box {path} was changed outside council; nothing was changed. Reset the poll (x) and vote again.",
+        "Hòm phiếu {path} đã bị thay đổi ngoài council; không có gì thay đổi. Hãy hủy (x) và bỏ phiếu lại.",
+    ),
+    "error.sheet_too_long": (
+        "The comment is too long for a scoring sheet; shorten it.",
+        "Nhận xét quá dài so với phiếu chấm; hãy rút gọn.",
+    ),
     "error.score_missing": ("Give a score for {criterion}.", "Hãy chấm điểm tiêu chí {criterion}."),
     "error.score_range": (
         "{criterion}: {value} is outside 0 to {max}.",
@@ -83,7 +112,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Everyone has voted. Please hand the laptop back to the chair.",
         "Tất cả thành viên đã bỏ phiếu. Xin chuyển máy lại cho Chủ tịch.",
     ),
-    "booth.chair_leaves": ("Chair: ctrl+x to leave the booth.", "Chủ tịch: ctrl+x để rời phòng bỏ phiếu."),
+    "booth.chair_leaves": (
+        "Chair: ctrl+x and the booth secret to leave the booth.",
+        "Chủ tịch: ctrl+x và mật khẩu phòng bỏ phiếu để rời phòng.",
+    ),
+    "booth.secret_new": (
+        "Chair: choose the booth secret (at least {minimum} characters). It seals the ballot box: it is needed"
+        " to leave the booth, to count the ballots and to resume after a restart, and nobody can recover it.",
+        "Chủ tịch: đặt mật khẩu phòng bỏ phiếu (ít nhất {minimum} ký tự). Mật khẩu niêm phong hòm phiếu: cần"
+        " để rời phòng bỏ phiếu, kiểm phiếu và tiếp tục sau khi khởi động lại; không ai khôi phục được.",
+    ),
+    "booth.secret_repeat": ("Type the booth secret again:", "Nhập lại mật khẩu phòng bỏ phiếu:"),
+    "booth.secret_resume": (
+        "Chair: type the booth secret to open the ballot box:",
+        "Chủ tịch: nhập mật khẩu phòng bỏ phiếu để mở hòm phiếu:",
+    ),
+    "booth.chair_secret": (
+        "Chair: type the booth secret to leave the booth:",
+        "Chủ tịch: nhập mật khẩu phòng bỏ phiếu để rời phòng:",
+    ),
+    "booth.leave_refused": (
+        "That is not the booth secret: the booth stays open. Wrong tries are counted in the minutes.",
+        "Mật khẩu không đúng: phòng bỏ phiếu vẫn mở. Số lần nhập sai được ghi vào biên bản.",
+    ),
+    "booth.quit_open": (
+        "A secret ballot is still open. Quit anyway? The ballots cast are kept; the booth secret resumes it.",
+        "Đang bỏ phiếu kín. Vẫn thoát? Các phiếu đã bỏ được giữ lại; mật khẩu phòng bỏ phiếu cho phép tiếp tục.",
+    ),
+    "booth.quit_anyway": ("Quit", "Thoát"),
     "booth.pin_for": ("{name}, type your PIN and press Enter:", "{name}, nhập mã PIN và nhấn Enter:"),
     "booth.chair_pin": ("Chair's PIN to leave the booth:", "Mã PIN của Chủ tịch để rời phòng bỏ phiếu:"),
     "booth.ballot_for": ("Ballot of {name}", "Phiếu của {name}"),

@@ -178,10 +178,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "export.format_pdf": ("Minutes, PDF (.pdf)", "Biên bản, PDF (.pdf)"),
     "export.format_xlsx": ("Recognition list, Excel (.xlsx)", "Danh sách công nhận, Excel (.xlsx)"),
     "export.format_csv": ("Recognition list, CSV (.csv)", "Danh sách công nhận, CSV (.csv)"),
+    "export.format_authors": (
+        "Authors of the recognised initiatives, CSV (.csv)",
+        "Danh sách tác giả được công nhận, CSV (.csv)",
+    ),
     # --- statistics
     "bind.statistics": ("Statistics", "Thống kê"),
     "bind.stats_scope": ("This session / all sessions", "Phiên này / tất cả các phiên"),
-    "stats.title_all": ("Statistics: every session of the council", "Thống kê: tất cả các phiên họp"),
+    "stats.title_all": ("Statistics: the council's closed sessions", "Thống kê: các phiên họp đã kết thúc"),
     "stats.title_session": ("Statistics: {session}", "Thống kê: {session}"),
     "stats.group": ("Group", "Nhóm"),
     "stats.count": ("Count", "Số lượng"),

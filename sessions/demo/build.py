@@ -12,11 +12,13 @@ from models.rules import Rulebook
 from models.session import Conclusion, Finding, Invitee, Presence, Scope, Session
 from sessions.atomic import write_failed
 from sessions.demo.data import COUNCIL, FIRST_SESSION, MEMBERS, SECOND_SESSION
+from sessions.sealing import KdfCost
 from sessions.service import SessionService, create_session
 from sessions.storage import CouncilFile, DataFolder
 
 Y, N, A = Choice.YES, Choice.NO, Choice.ABSTAIN
 AWARD = "Giấy chứng nhận sáng kiến"
+DEMO_BOOTH_SECRET = "hom-phieu-demo"
 
 # code: (votes by seat of each voter, conclusion, finding details)
 FIRST_SESSION_SCRIPT: dict[str, tuple[list[Choice], Conclusion, dict[str, object]]] = {
@@ -181,6 +183,9 @@ def _run_first_session(folder: DataFolder, session_id: str, clock) -> None:  # n
             choices, conclusion, details = FIRST_SESSION_SCRIPT[initiative.code]
             mode = OTHER_MODES.get(initiative.code, PollMode.OPEN)
             poll = service.open_poll(mode)
+            if mode in (PollMode.SECRET, PollMode.SCORING):
+                # The demo's polls close at once and their key is gone with the box: the cheapest cost will do.
+                service.open_booth(DEMO_BOOTH_SECRET, cost=KdfCost.cheapest())
             if mode == PollMode.OPEN:
                 for member_id, choice in zip(poll.voters, choices, strict=True):
                     service.record_vote(member_id, choice)

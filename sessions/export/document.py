@@ -17,7 +17,11 @@ class Header:
 
 @dataclass(frozen=True)
 class Title:
+    """The kind of document and its subject, centred; ``rule``: a short line under them; ``note`` below it."""
+
     lines: list[str]
+    rule: bool = False
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ class Paragraph:
     italic: bool = False
     label: str = ""
     """A bold lead-in, e.g. "Tác giả:", rendered before ``text``."""
+    keep_with_next: bool = False
+    """Printed on the same page as the start of the next block (a poll's lines before its vote table)."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,8 @@ def keeps_with_next(blocks: list[Block], index: int) -> bool:
         return True
     if not isinstance(block, Paragraph):
         return False
+    if block.keep_with_next:
+        return True
     following = blocks[index + 1 : index + 3]
     return (
         not block.text

@@ -313,6 +313,7 @@ def _short_rule(paragraph: WordParagraph, indent_cm: float) -> None:
 
 
 def _title(word: WordDocument, block: Title) -> None:
+    """The kind of document in bold capitals, the subject in bold sentence case, a short rule, the note."""
     for index, line in enumerate(block.lines):
         paragraph = word.add_paragraph()
         _compact(paragraph, WD_ALIGN_PARAGRAPH.CENTER, after=2)
@@ -320,6 +321,15 @@ def _title(word: WordDocument, block: Title) -> None:
             paragraph.paragraph_format.space_before = Pt(18)
         paragraph.paragraph_format.keep_with_next = True
         _run(paragraph, line, size=14 if index == 0 else BODY_PT, bold=True)
+    if block.rule:
+        rule = word.add_paragraph()
+        _short_rule(rule, indent_cm=TEXT_WIDTH_CM * 0.4)
+        rule.paragraph_format.keep_with_next = True
+    if block.note:
+        note = word.add_paragraph()
+        _compact(note, WD_ALIGN_PARAGRAPH.CENTER, after=2)
+        note.paragraph_format.space_before = Pt(4)
+        _run(note, block.note, bold=True)
     word.paragraphs[-1].paragraph_format.space_after = Pt(12)
 
 

@@ -22,6 +22,9 @@ STYLES = {"": "-Regular", "B": "-Bold", "I": "-Italic", "BI": "-BoldItalic"}
 MONEY = re.compile(r"^[\d.,]+ (đồng|VND)$")
 NUMBER = re.compile(r"^\d+([.,]\d+)?%?$")
 
+HEADING_SHARE = 0.18
+"""A column heading this short (a share of the table's width) is never broken over two lines."""
+
 MAX_SHARE = 0.35
 """The most of a table's width that one column may claim for its longest word."""
 
@@ -136,6 +139,16 @@ def table_width(columns: list[str], total: float) -> float:
     return total * 0.6 if len(columns) <= 2 else total
 
 
+def _unbroken(text: str) -> list[str]:
+    """The parts of a cell that must not be broken: its words; an amount whole ("86.500.000 đồng"); each line
+    of a cell of several lines whole (one author and their share a line)."""
+    if MONEY.match(text):
+        return [text]
+    if "\n" in text:
+        return text.split("\n")
+    return text.split()
+
+
 def fit_widths(
     columns: list[str],
     rows: list[list[str]],
@@ -156,10 +169,16 @@ def fit_widths(
     minimum = []
     for index, heading in enumerate(columns):
         widest = max([measure(w, True) for w in heading.split()] or [0.0])
+        # A short heading stays on one line ("Tác giả (tỷ lệ)", not "Tác giả (tỷ / lệ)").
+        whole = measure(heading, True)
+        if whole <= total * HEADING_SHARE:
+            widest = max(widest, whole)
         for row in rows:
-            widest = max([widest, *(measure(w, False) for w in str.split(row[index]))])
+            words = _unbroken(row[index])
+            widest = max([widest, *(measure(w, False) for w in words)])
         if total_row:
-            widest = max([widest, *(measure(w, True) for w in str.split(total_row[index]))])
+            words = _unbroken(total_row[index])
+            widest = max([widest, *(measure(w, True) for w in words)])
         # One very long word (a pasted link, a code without spaces) may not take the whole line:
         # it is broken inside its column rather than squeezing the others to nothing.
         minimum.append(min(widest + padding, total * MAX_SHARE))

@@ -38,6 +38,8 @@ def render_markdown(document: Document) -> str:
         elif isinstance(block, Title):
             out.append("# " + block.lines[0])
             out += [f"**{line}**  " for line in block.lines[1:]]
+            if block.note:
+                out.append(f"**{block.note}**  ")
         elif isinstance(block, Heading):
             out.append("#" * (block.level + 1) + " " + block.text)
         elif isinstance(block, Paragraph):

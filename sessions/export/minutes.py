@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from fractions import Fraction
 
-from models.council import Member
-from models.formatting import format_date, format_fraction, format_time, format_vnd, long_date
+from models.council import Member, Role
+from models.formatting import counted, format_date, format_decimal, format_fraction, format_time, format_vnd, long_date
 from models.i18n import current_language, t
 from models.initiative import Initiative
 from models.labels import (
+    base_label,
     category_label,
     conclusion_label,
     mode_label,
@@ -17,10 +19,12 @@ from models.labels import (
     role_label,
     rule_sentence,
     scope_label,
+    threshold_phrase,
     type_label,
 )
-from models.poll import Choice, Poll, PollMode, PollStatus, ScoreStats
+from models.poll import Choice, Poll, PollMode, PollResult, PollStatus, ScoreStats
 from models.record import SessionRecord
+from models.rules import ScoringPass
 from models.session import Conclusion, Presence, SessionStatus
 from sessions.export.document import (
     Document,
@@ -57,10 +61,12 @@ def build_minutes(record: SessionRecord, chain_head: str = "") -> Document:
             number=t("minutes.number"),
         )
     )
-    title = [t("minutes.title"), session.title.upper()]
-    if session.status != SessionStatus.CLOSED:
-        title.append(t("minutes.draft"))
-    blocks.append(Title(title))
+    # Decree 30/2020: the kind of document in capitals, the subject under it in sentence case, a short rule below.
+    note = t("minutes.draft") if session.status != SessionStatus.CLOSED else ""
+    blocks.append(Title([t("minutes.title"), sentence_case(session.title)], rule=True, note=note))
+    if current_language() != "vi":
+        blocks.append(Paragraph(t("minutes.as_typed"), italic=True))
+    blocks.extend(_standard_basis(record))
     blocks.extend(_legal_basis(record))
     blocks.extend(_time_place(record))
     blocks.extend(_attendance(record))
@@ -75,11 +81,34 @@ def build_minutes(record: SessionRecord, chain_head: str = "") -> Document:
     return Document(blocks=blocks, title=f"{t('minutes.title')} - {session.title}")
 
 
+def sentence_case(text: str) -> str:
+    """A subject typed all in capitals in sentence case; any other as typed (it may hold proper names)."""
+    if text.upper() != text or text.lower() == text:
+        return text
+    lowered = text.lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _date(value: dt.date | None) -> str:
+    """One date style per language: 14/05/2026 in Vietnamese, 14 May 2026 in English (as in the place-date line)."""
+    if value is None:
+        return ""
+    return format_date(value) if current_language() == "vi" else long_date(value)
+
+
+def _standard_basis(record: SessionRecord) -> list:
+    """The council's own "Căn cứ" lines as typed, or by default those of Decree 13/2012 and Circular 18/2013."""
+    lines = record.council.legal_basis
+    if lines is None:
+        lines = [t("minutes.basis_decree_13"), t("minutes.basis_circular_18")]
+    return [Paragraph(line, italic=True) for line in lines if line.strip()]
+
+
 def _legal_basis(record: SessionRecord) -> list:
     decision = record.council.decision
     if not decision.number:
         return []
-    date = t("minutes.legal_basis_date", date=format_date(decision.date)) if decision.date else ""
+    date = t("minutes.legal_basis_date", date=_date(decision.date)) if decision.date else ""
     issuer = t("minutes.legal_basis_issuer", issuer=decision.issuer) if decision.issuer.strip() else ""
     text = t("minutes.legal_basis", number=decision.number, date=date, issuer=issuer, council=record.council.name)
     return [Paragraph(text, italic=True)]
@@ -93,7 +122,7 @@ def _time_place(record: SessionRecord) -> list:
             t(
                 "minutes.time_place",
                 time=format_time(session.start_time) or "…",
-                date=format_date(session.date),
+                date=_date(session.date),
                 place=session.place or "…",
                 council=record.council.name,
             )
@@ -112,7 +141,7 @@ def _attendance(record: SessionRecord) -> list:
             status = f"{status} ({entry.reason})"
         if presence == Presence.ABSENT:
             absent.append(f"{member.name} ({entry.reason if entry else ''})")
-        rows.append([str(member.seat), member.name, member.title, role_label(member.role), status])
+        rows.append([str(member.seat), member.name, _position(record, member), role_label(member.role), status])
     blocks: list = [
         Heading(t("minutes.h_attendance")),
         Table(
@@ -144,8 +173,18 @@ def _attendance(record: SessionRecord) -> list:
     if chair:
         blocks.append(Paragraph(f"{chair.name} - {role_label(chair.role)}", label=t("minutes.chaired_by")))
     if secretary:
-        blocks.append(Paragraph(f"{secretary.name} - {role_label(secretary.role)}", label=t("minutes.secretary")))
+        # "Thư ký: Lê Hoàng Nam", not "... - Ủy viên thư ký" again; another member acting as secretary says who.
+        role = "" if secretary.role == Role.SECRETARY else f" - {role_label(secretary.role)}"
+        blocks.append(Paragraph(f"{secretary.name}{role}", label=t("minutes.secretary")))
     return blocks
+
+
+def _position(record: SessionRecord, member: Member) -> str:
+    """A member's title, and the institution of one from outside the unit (an expert from a university)."""
+    unit = member.unit.strip()
+    if not unit or unit.casefold() in (record.council.unit.casefold(), record.council.name.casefold()):
+        return member.title
+    return f"{member.title}, {unit}" if member.title else unit
 
 
 def _agenda(record: SessionRecord) -> list:
@@ -169,9 +208,12 @@ def _initiative_section(record: SessionRecord, number: int, initiative: Initiati
         blocks.append(Paragraph(initiative.field, label=t("minutes.field")))
     blocks.append(Paragraph(category_label(initiative.category), label=t("minutes.category")))
     benefit = format_vnd(initiative.benefit_vnd)
-    if initiative.benefit_text:
+    if initiative.benefit_text and current_language() == "vi":
         benefit = f"{benefit}. {initiative.benefit_text}"
     blocks.append(Paragraph(benefit, label=t("minutes.claimed_benefit")))
+    if initiative.benefit_text and current_language() != "vi":
+        # The application's own words (in Vietnamese, its own number style) apart from the amount in English.
+        blocks.append(Paragraph(initiative.benefit_text, label=t("minutes.benefit_described")))
     finding = record.findings.get(initiative.id)
     if finding and finding.remarks:
         blocks.append(Paragraph(finding.remarks, label=t("minutes.remarks")))
@@ -185,39 +227,31 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
     blocks: list = []
     names = {m.id: m.name for m in record.members}
     label = t("minutes.poll", mode=mode_label(poll.mode))
-    if poll.status == PollStatus.VOID:
-        blocks.append(Paragraph(t("minutes.poll_void", reason=poll.void_reason), label=label, italic=True))
-    elif poll.status == PollStatus.OPEN:
+    if poll.status == PollStatus.OPEN:
         blocks.append(Paragraph(t("minutes.poll_open"), label=label, italic=True))
         return blocks
+    if poll.status == PollStatus.VOID:
+        blocks.append(Paragraph(t("minutes.poll_void", reason=poll.void_reason), label=label, italic=True))
+        blocks.append(Paragraph(_eligibility(poll), keep_with_next=True))
     else:
-        blocks.append(Paragraph("", label=label))
-    eligible = len(poll.eligible)
-    blocks.append(
-        Paragraph(
-            t(
-                "minutes.poll_base",
-                members=len(poll.voting_members),
-                eligible=eligible,
-                present=len(poll.voters),
-            )
-        )
-    )
+        blocks.append(Paragraph(_eligibility(poll), label=label, keep_with_next=True))
     if poll.recused:
         recused = "; ".join(
             f"{names.get(m, m)} ({t('minutes.recused_author') if r == 'author' else r})"
             for m, r in poll.recused.items()
         )
-        blocks.append(Paragraph(recused, label=t("minutes.recused")))
+        blocks.append(Paragraph(recused, label=t("minutes.recused"), keep_with_next=True))
     result = poll.result
     if result is None:
         return blocks
     if poll.mode in (PollMode.SECRET, PollMode.SCORING):
         voted = [names.get(m, m) for m in poll.voters if m in poll.voted]
-        blocks.append(Paragraph(f"{', '.join(voted)} ({len(voted)})", label=t("minutes.secret_voted")))
+        blocks.append(
+            Paragraph(f"{', '.join(voted)} ({len(voted)})", label=t("minutes.secret_voted"), keep_with_next=True)
+        )
     if poll.mode == PollMode.SCORING and result.scores is not None:
         blocks.extend(_score_blocks(poll, result.scores))
-        blocks.append(Paragraph(rule_sentence(poll.rule, result), label=t("minutes.rule")))
+        blocks.append(Paragraph(_rule_line(poll, result), label=t("minutes.rule")))
         outcome = t("minutes.passed") if result.passed else t("minutes.failed")
         blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
         return blocks
@@ -231,7 +265,8 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
                     returned=paper.returned,
                     valid=paper.valid,
                     invalid=paper.invalid,
-                )
+                ),
+                keep_with_next=True,
             )
         )
     counts = result.counts
@@ -253,12 +288,43 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
             if who:
                 by_choice.append(f"{t(choice.value)}: {', '.join(who)}")
         blocks.append(Paragraph("; ".join(by_choice), label=t("minutes.open_votes")))
-    blocks.append(Paragraph(rule_sentence(poll.rule, result), label=t("minutes.rule")))
+    blocks.append(Paragraph(_rule_line(poll, result), label=t("minutes.rule")))
     outcome = t("minutes.passed") if result.passed else t("minutes.failed")
     blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
     if poll.quorum_lost:
         blocks.append(Paragraph(t("minutes.quorum_lost_during"), italic=True))
     return blocks
+
+
+def _eligibility(poll: Poll) -> str:
+    """Who could vote, in one sentence: the voting members, those recused, those of the rest present."""
+    members, eligible, present = len(poll.voting_members), len(poll.eligible), len(poll.voters)
+    if eligible == members:
+        return t("minutes.eligible_all", present=present, members=members)
+    return t(
+        "minutes.eligible_some",
+        eligible=eligible,
+        members=members,
+        recused=counted(members - eligible, "noun.member"),
+        present=present,
+    )
+
+
+def _rule_line(poll: Poll, result: PollResult) -> str:
+    """The passing rule with its arithmetic: ``… 2/3 thành viên được biểu quyết: 2/3 × 7 = 4,67 → cần 5 phiếu; …``."""
+    rule = poll.rule
+    if result.scores is not None and rule.scoring_pass == ScoringPass.MEAN_THRESHOLD:
+        return rule_sentence(rule, result)
+    fraction = rule.pass_threshold.fraction
+    arithmetic = f"{format_fraction(fraction)} × {result.base_count} = {format_decimal(fraction * result.base_count)}"
+    return t(
+        "minutes.rule_sheets" if result.scores is not None else "minutes.rule_votes",
+        threshold=threshold_phrase(rule.pass_threshold),
+        base=base_label(rule.pass_base),
+        arithmetic=arithmetic,
+        needed=counted(result.needed, "noun.vote"),
+        yes=result.counts.yes,
+    )
 
 
 def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
@@ -323,6 +389,8 @@ def _conclusion_blocks(record: SessionRecord, initiative: Initiative) -> list:
 def _summary(record: SessionRecord) -> list:
     items = record.agenda_items()
     recognised = [i for i in items if record.conclusion(i.id) == Conclusion.RECOGNISED]
+    blocks: list = [Heading(t("minutes.h_summary"))]
+    blocks.extend(_outcomes_table(record))
     rows = []
     total = 0
     unquantified = 0
@@ -337,13 +405,13 @@ def _summary(record: SessionRecord) -> list:
                 str(number),
                 initiative.code,
                 initiative.title,
-                _authors(initiative),
-                initiative.unit,
+                # one author a line: the names and shares stay whole in a narrow column
+                "\n".join(f"{a.name} ({a.share}%)" for a in initiative.authors),
                 scope_label(finding.scope) if finding.scope else "",
                 format_vnd(finding.confirmed_benefit_vnd),
             ]
         )
-    blocks: list = [Heading(t("minutes.h_summary")), Paragraph(t("minutes.recognised_list"), bold=True)]
+    blocks.append(Paragraph(t("minutes.recognised_list"), bold=True))
     if rows:
         blocks.append(
             Table(
@@ -352,13 +420,12 @@ def _summary(record: SessionRecord) -> list:
                     t("col.code"),
                     t("col.initiative"),
                     t("col.authors"),
-                    t("col.unit"),
                     t("col.scope"),
                     t("col.benefit"),
                 ],
                 rows=rows,
-                widths=[5, 11, 27, 20, 15, 9, 13],
-                total_row=["", "", t("minutes.total"), "", "", "", format_vnd(total)],
+                widths=[5, 15, 26, 24, 16, 20],
+                total_row=["", "", t("minutes.total"), "", "", format_vnd(total)],
             )
         )
     else:
@@ -368,7 +435,7 @@ def _summary(record: SessionRecord) -> list:
         Paragraph(
             t(
                 "minutes.outcome_counts",
-                total=len(items),
+                total=counted(len(items), "noun.initiative"),
                 recognised=outcomes[Conclusion.RECOGNISED],
                 refused=outcomes[Conclusion.NOT_RECOGNISED],
                 deferred=outcomes[Conclusion.DEFERRED],
@@ -380,8 +447,36 @@ def _summary(record: SessionRecord) -> list:
     if categories:
         parts = ", ".join(f"{count} {category_label(cat)}" for cat, count in sorted(categories.items()))
         blocks.append(Paragraph(parts, label=t("minutes.by_category")))
-    blocks.append(Paragraph(t("minutes.total_benefit", amount=format_vnd(total), unquantified=unquantified)))
+    blocks.append(
+        Paragraph(
+            t(
+                "minutes.total_benefit",
+                amount=format_vnd(total),
+                unquantified=counted(unquantified, "noun.recognised_initiative"),
+            )
+        )
+    )
     return blocks
+
+
+def _outcomes_table(record: SessionRecord) -> list:
+    """Every initiative with its outcome, and for one not recognised or deferred the reason."""
+    rows = []
+    for number, initiative in enumerate(record.agenda_items(), start=1):
+        finding = record.findings.get(initiative.id)
+        conclusion = finding.conclusion if finding else None
+        reason = finding.reason if finding and conclusion != Conclusion.RECOGNISED else ""
+        rows.append([str(number), initiative.code, initiative.title, conclusion_label(conclusion), reason])
+    if not rows:
+        return []
+    return [
+        Paragraph(t("minutes.outcomes_list"), bold=True),
+        Table(
+            columns=[t("col.no"), t("col.code"), t("col.initiative"), t("col.outcome"), t("col.reason")],
+            rows=rows,
+            widths=[5, 14, 30, 23, 28],
+        ),
+    ]
 
 
 def _closing(record: SessionRecord) -> list:
@@ -389,9 +484,16 @@ def _closing(record: SessionRecord) -> list:
     end = format_time(session.end_time) if session.end_time else "…"
     secretary: Member | None = record.find_member(session.secretary_id)
     chair: Member | None = record.find_member(session.chair_id)
+    copies = record.council.minutes_copies
     return [
         Paragraph(t("minutes.closing", time=end)),
-        Paragraph(t("minutes.read_back")),
+        # "được lập thành 02 bản": the count written with two digits, as in hand-made minutes
+        Paragraph(
+            t(
+                "minutes.read_back",
+                copies=f"{copies:02d}" if current_language() == "vi" else counted(copies, "noun.copy"),
+            )
+        ),
         Signatures(
             blocks=[
                 (t("minutes.sign_secretary"), secretary.name if secretary else ""),

@@ -206,11 +206,19 @@ def _rule(pdf: MinutesPDF, centre: float, y: float, width: float) -> None:
 
 
 def _title(pdf: MinutesPDF, block: Title) -> None:
+    """The kind of document in bold capitals, the subject in bold sentence case, a short rule, the note."""
     pdf.ln(7)
     for index, line in enumerate(block.lines):
         size = 14 if index == 0 else BODY_PT
         pdf.set_font(FAMILY, "B", size)
         pdf.multi_cell(0, pdf.line_height(size), line, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    if block.rule:
+        _rule(pdf, pdf.l_margin + pdf.epw / 2, pdf.get_y() + 1, pdf.epw * 0.2)
+        pdf.ln(2)
+    if block.note:
+        pdf.ln(1)
+        pdf.set_font(FAMILY, "B", BODY_PT)
+        pdf.multi_cell(0, pdf.line_height(), block.note, align="C", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.ln(4)
 
 

@@ -9,7 +9,7 @@ from models.formatting import group_thousands
 from models.i18n import current_language, t
 from sessions.export.meta import session_moment
 from sessions.report_file import write_report
-from sessions.stats import Bucket, Statistics, compute_stats, load_records
+from sessions.stats import Bucket, Statistics, compute_stats, council_unit, load_records
 
 
 def _columns(first: str) -> list[str]:
@@ -33,19 +33,19 @@ def _total(stats: Statistics) -> Bucket:
     )
 
 
-def _amount(vnd: int) -> str:
+def _amount(vnd: int | str) -> str:
     # The column heading names the currency; the figures carry only the grouping of the language.
+    if isinstance(vnd, str):  # every recognised one of the group cannot be put in money
+        return vnd
     return group_thousands(vnd, "." if current_language() == "vi" else ",")
 
 
 def render_table(stats: Statistics) -> str:
     """Plain text for a terminal: the summary in words, then one aligned table per breakdown."""
-    lines = [t("statistics.title"), t("statistics.sessions", sessions=", ".join(stats.session_ids)), ""]
+    lines = [t("statistics.title"), *stats.heading(), ""]
     lines += [*stats.summary(), ""]
     for heading, buckets in stats.sections():
-        rows = [
-            [b.label, str(b.count), str(b.recognised), _amount(b.benefit_vnd), str(b.unquantified)] for b in buckets
-        ]
+        rows = [[b.label, str(b.count), str(b.recognised), _amount(b.benefit), str(b.unquantified)] for b in buckets]
         header = _columns(heading)
         widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
 
@@ -63,7 +63,7 @@ def render_table(stats: Statistics) -> str:
                     total.label,
                     str(total.count),
                     str(total.recognised),
-                    _amount(total.benefit_vnd),
+                    _amount(total.benefit),
                     str(total.unquantified),
                 ]
             )
@@ -74,19 +74,21 @@ def render_table(stats: Statistics) -> str:
 
 def _flat_rows(stats: Statistics) -> list[list[str | int]]:
     rows: list[list[str | int]] = []
-    for heading, buckets in stats.sections():
-        rows += [[heading, b.label, b.count, b.recognised, b.benefit_vnd, b.unquantified] for b in buckets]
     total = _total(stats)
-    rows.append([total.label, "", total.count, total.recognised, total.benefit_vnd, total.unquantified])
+    for heading, buckets in stats.sections():
+        rows += [[heading, b.label, b.count, b.recognised, b.benefit, b.unquantified] for b in buckets]
+        rows.append([heading, total.label, total.count, total.recognised, total.benefit, total.unquantified])
     return rows
 
 
-def render_stats_csv(stats: Statistics) -> bytes:
-    """One row per group (breakdown, group, figures) and a total row; amounts as plain whole đồng."""
+def render_stats_csv(stats: Statistics, delimiter: str = ",") -> bytes:
+    """The title, unit, period and headline sentences, one a row; then one row per group (breakdown, group,
+    figures) with each breakdown's total; amounts as plain whole đồng."""
     from sessions.export.sheets import csv_bytes
 
     header: list[str | int] = [t("statistics.col_section"), *_columns(t("statistics.col_group"))]
-    return csv_bytes([header, *_flat_rows(stats)])
+    top: list[list[str | int]] = [[line] for line in [t("statistics.title"), *stats.heading(), *stats.summary()]]
+    return csv_bytes([*top, [], header, *_flat_rows(stats)], delimiter)
 
 
 _FONT = "Times New Roman"
@@ -108,10 +110,10 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
     sheet = book.active
     sheet.title = t("statistics.sheet")[:31]
     put(sheet, 1, 1, t("statistics.title")).font = Font(name=_FONT, size=14, bold=True)
-    put(sheet, 2, 1, t("statistics.sessions", sessions=", ".join(stats.session_ids))).font = Font(
-        name=_FONT, size=12, italic=True
-    )
-    row = 3
+    row = 2
+    for line in stats.heading():
+        put(sheet, row, 1, line).font = Font(name=_FONT, size=12, italic=True)
+        row += 1
     for sentence in stats.summary():
         cell = put(sheet, row, 1, sentence)
         cell.font = Font(name=_FONT, size=12)
@@ -130,13 +132,14 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
         for bucket in [*buckets, _total(stats)]:
             row += 1
             bold = bucket.key == "total"
-            values = [bucket.label, bucket.count, bucket.recognised, bucket.benefit_vnd, bucket.unquantified]
+            values = [bucket.label, bucket.count, bucket.recognised, bucket.benefit, bucket.unquantified]
             for col, value in enumerate(values, start=1):
                 cell = put(sheet, row, col, value)
                 cell.font = Font(name=_FONT, size=12, bold=bold)
                 cell.border = box
                 if col == 4:
                     cell.number_format = VND_FORMAT
+                    cell.alignment = Alignment(horizontal="right")
         row += 1
     for col, chars in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(col)].width = chars
@@ -151,12 +154,12 @@ def render_stats_xlsx(stats: Statistics, created: dt.datetime) -> bytes:
 STATS_FORMATS = ("table", "xlsx", "csv")
 
 
-def render_stats(stats: Statistics, fmt: str, created: dt.datetime) -> bytes:
+def render_stats(stats: Statistics, fmt: str, created: dt.datetime, delimiter: str = ",") -> bytes:
     """The bytes of ``stats`` as ``fmt`` (one of STATS_FORMATS); the table as UTF-8 text."""
     if fmt == "xlsx":
         return render_stats_xlsx(stats, created)
     if fmt == "csv":
-        return render_stats_csv(stats)
+        return render_stats_csv(stats, delimiter)
     return render_table(stats).encode("utf-8")
 
 
@@ -169,10 +172,18 @@ def default_stats_name(stats: Statistics, fmt: str) -> str:
     return f"{stem}.{extension}"
 
 
-def export_stats(data_dir: Path, session_ids: list[str] | None, fmt: str, output: Path | None, base: Path) -> Path:
+def export_stats(
+    data_dir: Path,
+    session_ids: list[str] | None,
+    fmt: str,
+    output: Path | None,
+    base: Path,
+    undecided: bool = False,
+    delimiter: str = ",",
+) -> Path:
     """Compute the statistics of the chosen sessions and write them to ``output`` (default: a name in ``base``)."""
-    records = load_records(data_dir, session_ids)
-    stats = compute_stats(records)
+    records = load_records(data_dir, session_ids, undecided)
+    stats = compute_stats(records, council_unit(data_dir))
     created = max(session_moment(r) for r in records)
     path = output if output is not None else base / default_stats_name(stats, fmt)
-    return write_report(Path(path), render_stats(stats, fmt, created))  # never into a data folder
+    return write_report(Path(path), render_stats(stats, fmt, created, delimiter))  # never into a data folder

@@ -24,6 +24,7 @@ CRITERIA = ["Tính mới (0-30)", "Khả năng áp dụng (0-30)", "Hiệu quả
 AGENDA = "Tên sáng kiến"  # the agenda's column header: the agenda is on screen
 REASON = "Lý do (khi không công nhận)"
 RECOGNISED, NOT_RECOGNISED = 1, 2  # places in the list of conclusions, after "no conclusion yet"
+BOOTH_SECRET = "hom-phieu-kin"
 # Words that would give a tally away on a booth screen.
 TALLY_WORDS = ("Đồng ý:", "Không đồng ý", "Không biểu quyết", "Đã bỏ phiếu", "ĐẠT")
 
@@ -124,8 +125,20 @@ def secret_ballot_until_crash(term: Terminal) -> None:
     # The co-author is named as left out (waited for too: the mode dialog may still cover it for a frame).
     term.wait_for("bỏ phiếu kín: SK-2026-11", "Đã bỏ phiếu: 0/5", "Võ Minh Tuấn")
     term.send("b")
+    booth_secret(term, choose=True)
     vote_in_booth(term, "Nguyễn Văn Hùng", "y", others=["Trần Thị Mai", "Lê Hoàng Nam"])
     vote_in_booth(term, "Trần Thị Mai", "n", others=["Lê Hoàng Nam"], gone=["Nguyễn Văn Hùng"])
+
+
+def booth_secret(term: Terminal, *, choose: bool = False, prompt: str = "để mở hòm phiếu") -> None:
+    """The chair types the booth secret (twice when choosing it), waiting for each prompt first."""
+    term.wait_for("đặt mật khẩu phòng" if choose else prompt)
+    term.type(BOOTH_SECRET)
+    term.send("Enter")
+    if choose:
+        term.wait_for("Nhập lại mật khẩu")
+        term.type(BOOTH_SECRET)
+        term.send("Enter")
 
 
 def vote_in_booth(term: Terminal, name: str, key: str, others: list[str], gone: list[str] = ()) -> None:
@@ -162,8 +175,10 @@ def recovered_ballot(term: Terminal) -> None:
 def finish_secret_ballot(term: Terminal) -> None:
     """A third member votes; the chair leaves the booth with ctrl+x and closes the poll."""
     term.send("b")
+    booth_secret(term)  # after the crash the chair's secret resumes the poll
     vote_in_booth(term, "Lê Hoàng Nam", "y", others=["Đặng Thị Hồng"], gone=["Nguyễn Văn Hùng", "Trần Thị Mai"])
     term.send("C-x")
+    booth_secret(term, prompt="để rời phòng")
     screen = term.wait_for("Đã bỏ phiếu: 3/5")
     assert "Đồng ý" not in flat(screen).replace("đồng ý", "")  # still no tally while open
     term.send("c")
@@ -185,6 +200,8 @@ def scoring_round(term: Terminal) -> None:
     sheets.append(("10", "10", "10"))
     for done, scores in enumerate(sheets):
         term.send("Enter")
+        if not done:
+            booth_secret(term, choose=True)  # the sheets are sealed in the box under the chair's secret
         term.wait_for("Phiếu chấm điểm")
         term.wait_field(CRITERIA[0])
         for score, label, after in zip(scores, CRITERIA, [*CRITERIA[1:], "Nhận xét"], strict=True):

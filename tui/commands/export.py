@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.i18n import t
-from sessions.exporting import FORMATS, export_session
+from sessions.exporting import FORMATS, SEPARATORS, export_session
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -15,10 +15,11 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     parser.add_argument("session", help=t("cli.session_arg"))
     parser.add_argument("--format", choices=FORMATS, default="md")
     parser.add_argument("--output", type=Path, default=None, help=t("cli.output_help"))
+    parser.add_argument("--separator", choices=sorted(SEPARATORS), default="comma", help=t("cli.separator_help"))
     add_common(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    path = export_session(args.data, args.session, args.format, args.output)
+    path = export_session(args.data, args.session, args.format, args.output, SEPARATORS[args.separator])
     print(t("cli.exported", path=str(path)))
     return 0

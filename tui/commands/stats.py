@@ -8,8 +8,9 @@ from pathlib import Path
 
 from models.i18n import t
 from sessions.export.statistics import STATS_FORMATS, export_stats, render_table
+from sessions.exporting import SEPARATORS
 from sessions.report_file import refuse_unsafe_report
-from sessions.stats import compute_stats, load_records
+from sessions.stats import compute_stats, council_unit, load_records
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -17,15 +18,20 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     parser.add_argument("--session", action="append", default=None, metavar="ID", help=t("statistics.session_help"))
     parser.add_argument("--format", choices=STATS_FORMATS, default="table", help=t("statistics.format_help"))
     parser.add_argument("--output", type=Path, default=None, help=t("statistics.output_help"))
+    parser.add_argument("--all", action="store_true", dest="undecided", help=t("statistics.all_help"))
+    parser.add_argument("--separator", choices=sorted(SEPARATORS), default="comma", help=t("cli.separator_help"))
     add_common(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.format == "table" and args.output is None:
-        print(render_table(compute_stats(load_records(args.data, args.session))), end="")
+        records = load_records(args.data, args.session, args.undecided)
+        print(render_table(compute_stats(records, council_unit(args.data))), end="")
         return 0
     if args.output is not None:
         refuse_unsafe_report(args.output)  # at once, before years of sessions are read (the writer checks again)
-    path = export_stats(args.data, args.session, args.format, args.output, Path.cwd())
+    path = export_stats(
+        args.data, args.session, args.format, args.output, Path.cwd(), args.undecided, SEPARATORS[args.separator]
+    )
     print(t("cli.exported", path=str(path)))
     return 0

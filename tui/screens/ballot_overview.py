@@ -10,6 +10,7 @@ from models.i18n import t
 from models.poll import Poll, PollMode, PollStatus
 from tui.bindings import BALLOT_OVERVIEW
 from tui.guard import guarded
+from tui.screens.booth_secret import with_booth_key
 from tui.screens.poll_base import PollScreen
 from tui.screens.poll_view import needed_text
 from tui.widgets.tables import key_at_cursor
@@ -50,7 +51,8 @@ class BallotOverviewScreen(PollScreen):
         if self.poll.status != PollStatus.OPEN:
             self.app.notify(t("error.no_open_poll"), severity="warning")
             return
-        self.app.push_screen(BoothScreen(self.poll.id))
+        poll_id = self.poll.id
+        with_booth_key(self, lambda: self.app.push_screen(BoothScreen(poll_id)))
 
     @guarded
     def action_paper_sheet(self) -> None:
@@ -62,7 +64,8 @@ class BallotOverviewScreen(PollScreen):
             return
         member_id = key_at_cursor(self.query_one("#voters", DataTable))
         if member_id is not None:
-            self.app.push_screen(SheetScreen(poll.id, member_id, booth=False), lambda _: self.refresh_view())
+            sheet = SheetScreen(poll.id, member_id, booth=False)
+            with_booth_key(self, lambda: self.app.push_screen(sheet, lambda _: self.refresh_view()))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

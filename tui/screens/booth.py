@@ -4,7 +4,7 @@ Only the names of members who have not voted are shown. A member picks their nam
 where the council set one, votes on a large ballot, confirms, and sees a neutral "received" screen.
 No tally and no other member's choice is visible, and no key leads anywhere else: the app refuses
 every other action while a booth screen is on top (see CouncilApp.check_action). The chair leaves
-with ctrl+x, and the chair's PIN where one is set.
+with ctrl+x and the booth secret (tui/screens/booth_secret.py); wrong tries are counted.
 """
 
 from __future__ import annotations
@@ -96,18 +96,19 @@ class BoothScreen(BoothMixin, Screen):
             self.app.push_screen(BallotScreen(member_id, pin))
 
     def action_leave_booth(self) -> None:
-        chair = self.service.record.find_member(self.service.record.session.chair_id)
-        if chair is not None and chair.pin:
-            self.app.push_screen(PinScreen(t("booth.chair_pin")), self._leave_with_pin)
-        else:
-            self.app.pop_screen()
+        from tui.screens.booth_secret import SecretScreen
 
-    def _leave_with_pin(self, pin: str | None) -> None:
-        chair_id = self.service.record.session.chair_id
-        if pin is not None and chair_id and self.service.verify_pin(chair_id, pin):
+        self.app.push_screen(SecretScreen(t("booth.chair_secret"), booth=True), self._leave_with_secret)
+
+    @guarded
+    def _leave_with_secret(self, secret: str | None) -> None:
+        # Only the chair's secret opens the way out; a wrong one is counted (the minutes say how many).
+        if secret is None:
+            return
+        if self.service.leave_booth(secret):
             self.app.pop_screen()
-        elif pin is not None:
-            self.app.notify(t("error.pin_wrong"), severity="error")
+        else:
+            self.app.notify(t("booth.leave_refused"), severity="error")
 
 
 class PinScreen(BoothMixin, Screen):

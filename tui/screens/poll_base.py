@@ -113,6 +113,12 @@ class PollScreen(SessionScreen):
         try:
             self.service.close_poll()
         except DomainError as error:
+            if error.key == "error.booth_secret_needed":
+                # A sealed box is counted only with the chair's secret (typed again after a restart).
+                from tui.screens.booth_secret import with_booth_key
+
+                with_booth_key(self, self.action_close_poll)
+                return
             if error.key != "error.votes_missing":
                 raise
             self.app.push_screen(ConfirmScreen(str(error), t("vote.close_anyway")), self._close_forced)

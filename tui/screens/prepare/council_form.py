@@ -117,6 +117,9 @@ class CouncilFormScreen(FormScreen):
             init_council(folder, info, [], values.get("preset") or "circular18")
             return info
         editor = CouncilEditor(folder)
+        # What the form does not show stays as it was (the minutes' legal basis and number of copies).
+        kept = editor.council.info
+        info = info.model_copy(update={"legal_basis": kept.legal_basis, "minutes_copies": kept.minutes_copies})
         editor.update_info(info)
         preset = values.get("preset")
         # A custom rulebook stays unless another preset is chosen on purpose.
