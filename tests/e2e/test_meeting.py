@@ -322,4 +322,8 @@ def check_minutes(minutes: str) -> None:
 
     summary = minutes[minutes.index("TỔNG HỢP KẾT QUẢ") :]
     assert "3 sáng kiến được công nhận, 1 sáng kiến không được công nhận" in summary
-    assert "SK-2026-11" not in summary
+    table = summary.split("**Danh sách sáng kiến được công nhận:**")[0]  # every initiative with its outcome
+    assert "Không công nhận" in next(line for line in table.splitlines() if "| SK-2026-11 |" in line)
+    recognised = summary[summary.index("**Danh sách sáng kiến được công nhận:**") :]
+    assert "SK-2026-11" not in recognised  # the refused one is not in the recognised list
+    assert "SK-2026-10" in recognised and "SK-2026-13" in recognised
