@@ -315,7 +315,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.session_arg": ("the session id (see `council sessions`)", "mã phiên họp (xem `council sessions`)"),
     "cli.output_help": ("the file to write", "tệp cần ghi"),
     "cli.exported": ("Written: {path}", "Đã ghi: {path}"),
-    "cli.verify_help": ("check that a session's record is intact", "kiểm tra tính toàn vẹn của dữ liệu phiên họp"),
+    "cli.verify_help": (
+        "check that a session's record and the council's file are intact",
+        "kiểm tra tính toàn vẹn của dữ liệu phiên họp và tệp hội đồng",
+    ),
+    "cli.verify_session_arg": (
+        "the session id (see `council sessions`); without it, only the council's file is checked",
+        "mã phiên họp (xem `council sessions`); nếu bỏ trống, chỉ kiểm tra tệp hội đồng",
+    ),
     "cli.unexpected": (
         "Something went wrong inside council; nothing was changed. Details were written to {path}.",
         "Đã xảy ra lỗi bên trong council; dữ liệu không bị thay đổi. Chi tiết đã được ghi vào {path}.",
