@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.formatting import format_date, format_vnd, long_date
 from models.i18n import t
-from models.labels import category_label, scope_label, type_label
+from models.labels import scope_label, type_label
 from models.record import SessionRecord
 from models.session import Conclusion
 from sessions.export.sheets import VND_FORMAT, csv_bytes, fit_row_height, put, workbook_bytes
@@ -52,7 +52,7 @@ def recognition_rows(record: SessionRecord) -> list[RecognitionRow]:
                 authors="; ".join(f"{a.name} ({a.share}%)" for a in initiative.authors),
                 unit=initiative.unit,
                 field=initiative.field,
-                category=category_label(initiative.category),
+                category=initiative.category,
                 type=type_label(initiative.type),
                 scope=scope_label(finding.scope),
                 award=finding.proposed_award,
