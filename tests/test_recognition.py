@@ -138,7 +138,7 @@ def test_english_list(record) -> None:
     assert sheet["A2"].value == "LIST OF RECOGNISED INITIATIVES"
     assert sheet.cell(row=HEAD, column=11).value == "Confirmed benefit (VND)"
     assert sheet.cell(row=HEAD + 2, column=11).value == "cannot be quantified"
-    assert sheet.cell(row=HEAD + 1, column=7).value == "technical improvement"
+    assert sheet.cell(row=HEAD + 1, column=7).value == "cải tiến kỹ thuật"
 
 
 def test_cli_writes_the_list(demo_dir: Path, tmp_path: Path, monkeypatch) -> None:

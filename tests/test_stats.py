@@ -106,8 +106,8 @@ def test_printed_table_and_english(demo_dir: Path) -> None:
     set_language("en")
     stats = compute_stats([record])
     english = render_table(stats)
-    assert "Submitted: 9 initiatives from 9 units in 1 session: 2 technical improvement;" in english
-    assert "6 initiatives recognised, from 6 units: 2 technical improvement;" in english
+    assert "Submitted: 9 initiatives from 9 units in 1 session: 2 cải tiến kỹ thuật;" in english
+    assert "6 initiatives recognised, from 6 units: 2 cải tiến kỹ thuật;" in english
     assert "(s)" not in english
     assert "By legal type" in english and "246,500,000" in english
     assert [b.label for b in stats.by_outcome] == ["Recognised", "Not recognised", "Deferred", "Not decided"]

@@ -209,6 +209,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             self.app.push_screen(poll_screen(poll.mode))
             return
         self.service.select_item(self.highlighted_index())
+        self.service.check_can_open_poll()  # refused (no quorum, read-only…) before the chair picks a mode
         initiative = record.current_initiative
         assert initiative is not None
         self.app.push_screen(ModePickerScreen(initiative.code), self._mode_chosen)
@@ -246,6 +247,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         items = record.agenda_items()
         if not items:
             return
+        self.service.check_can_change()  # refused before a member and a reason are asked for
         initiative = items[min(self.highlighted_index(), len(items) - 1)]
         self.app.push_screen(RecuseScreen(initiative.id), self._recused)
 
@@ -277,7 +279,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
         service = self.service
         head = service.journal.head if service.journal else service.report.chain_head
-        self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir))
+        source = (self.council_app.data_dir, service.session_id)
+        self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen
