@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from models.errors import DomainError
+from models.i18n import set_language
 from models.rules import PRESETS
 from sessions.council_record import COUNCIL_DIR
 from sessions.council_setup import CouncilEditor, create_planned_session
@@ -158,3 +161,46 @@ def test_init_and_demo_start_the_record(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0 and "OK: 1 records" in out
     code, _, err = run(capsys, "verify", "--data", tmp_path / "nothing", "--lang", "en")
     assert code == 2 and "There is no council" in err
+
+
+def test_a_second_program_saving_the_council_meanwhile_is_refused_and_changes_nothing(demo_dir: Path) -> None:
+    """Two real processes: while one saves the council (holding council/lock), the other's save is refused."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(demo_dir / COUNCIL_DIR)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "READY"
+        folder = DataFolder(demo_dir)
+        before = snapshot(demo_dir)
+        with pytest.raises(DomainError) as caught:
+            CouncilEditor(folder).set_preset("unanimity")
+        assert caught.value.key == "error.council_busy" and str(holder.pid) in str(caught.value)
+        assert "Nothing was changed" in t_en(caught.value)
+        after = snapshot(demo_dir)
+        after.pop(f"{COUNCIL_DIR}/lock-holder.json", None)
+        before.pop(f"{COUNCIL_DIR}/lock-holder.json", None)
+        assert after == before
+    finally:
+        holder.kill()
+        holder.wait()
+    CouncilEditor(folder).set_preset("unanimity")  # the holder gone (killed), the lock is free
+    assert folder.load_council().rulebook == PRESETS["unanimity"]
+
+
+HOLD = """
+import sys
+import datetime as dt
+from pathlib import Path
+from sessions.lock import SessionLock
+SessionLock(Path(sys.argv[1])).acquire(dt.datetime(2026, 11, 22, 14, 0))
+print("READY", flush=True)
+sys.stdin.readline()
+"""
+
+
+def t_en(error: DomainError) -> str:
+    set_language("en")
+    return str(error)

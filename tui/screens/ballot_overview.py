@@ -73,8 +73,27 @@ class BallotOverviewScreen(PollScreen):
             return
         member_id = key_at_cursor(self.query_one("#voters", DataTable))
         if member_id is not None:
+            # A member whose sheet is in (or who may not score) is refused now, not after the sheet is typed.
+            self.service.check_voter(PollMode.SCORING, member_id)
             sheet = SheetScreen(poll.id, member_id, booth=False)
-            with_booth_key(self, lambda: self.app.push_screen(sheet, lambda _: self.refresh_view()))
+            with_booth_key(self, lambda: self.app.push_screen(sheet, self._sheet_done))
+
+    def _sheet_done(self, stored: bool | None) -> None:
+        self.refresh_view()
+        if stored:
+            self._to_next_without_sheet()
+
+    def _to_next_without_sheet(self) -> None:
+        """Put the cursor on the next member (after this one, round the list) who has no sheet yet."""
+        table = self.query_one("#voters", DataTable)
+        voters = self.poll.voters
+        voted = set(self.service.voted_members(self.poll))
+        start = max(0, table.cursor_row)
+        for step in range(1, len(voters) + 1):
+            index = (start + step) % len(voters)
+            if voters[index] not in voted:
+                table.move_cursor(row=index)
+                return
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
