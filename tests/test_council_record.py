@@ -204,3 +204,40 @@ sys.stdin.readline()
 def t_en(error: DomainError) -> str:
     set_language("en")
     return str(error)
+
+
+def test_restore_council_puts_back_the_version_council_last_saved(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = (demo_dir / "council.json").read_bytes()
+    flip_threshold(demo_dir)
+    forged = (demo_dir / "council.json").read_bytes()
+    code, _, err = run(capsys, "restore", "--council", "--data", demo_dir, "--lang", "en")
+    assert code == 2 and "add --yes" in err  # no terminal to confirm in (pytest's stdin)
+    assert (demo_dir / "council.json").read_bytes() == forged
+    code, out, _ = run(capsys, "restore", "--council", "--yes", "--data", demo_dir, "--lang", "en")
+    assert code == 0 and "is again the version council last saved" in out
+    assert (demo_dir / "council.json").read_bytes() == saved
+    kept = list((demo_dir / COUNCIL_DIR / "replaced").iterdir())
+    assert [p.read_bytes() for p in kept] == [forged]  # the edited file kept aside, for whoever wants to see it
+    assert run(capsys, "rules", "--data", demo_dir, "--lang", "en")[0] == 0
+    code, out, _ = run(capsys, "restore", "--council", "--yes", "--data", demo_dir, "--lang", "en")
+    assert code == 0 and "nothing was changed" in out
+
+
+def test_restore_council_refuses_a_journal_that_fails_and_an_older_folder(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = demo_dir / COUNCIL_DIR / JOURNAL_FILE
+    journal.write_bytes(journal.read_bytes().replace(b'"numerator":2', b'"numerator":1', 1))
+    before = snapshot(demo_dir)
+    code, _, err = run(capsys, "restore", "--council", "--yes", "--data", demo_dir, "--lang", "en")
+    assert code == 2 and "does not verify" in err
+    after = snapshot(demo_dir)
+    after.pop(f"{COUNCIL_DIR}/lock", None), before.pop(f"{COUNCIL_DIR}/lock", None)
+    assert after == before
+    data = tmp_path / "old"
+    shutil.copytree(SAMPLES, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    code, _, err = run(capsys, "restore", "--council", "--yes", "--data", data, "--lang", "en")
+    assert code == 2 and "no record of its saves" in err
+    assert not (data / COUNCIL_DIR).exists()
