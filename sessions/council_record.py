@@ -5,6 +5,7 @@ Layout::
     DATA/council/journal.jsonl        one record per save of the council (hash-chained, fsynced)
     DATA/council/anchor-1.json, -2    where that journal ended when last written (sessions/anchor.py)
     DATA/council/lock                 held while a program saves the council
+    DATA/council/replaced/            each council.json replaced by `council restore --council`
 
 Each save appends a ``council_saved`` record holding the council's tables and the SHA-256 of
 ``council.json`` as it is about to be written, then replaces ``council.json`` atomically, then
@@ -25,6 +26,7 @@ consistently leaves files that verify.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,9 +39,11 @@ from sessions.clock import local_now
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.layout import JOURNAL_FILE
 from sessions.lock import SessionLock
+from sessions.tinystore import layout_bytes
 
 COUNCIL_DIR = "council"
 SAVED = "council_saved"
+KEPT_DIR = "council/replaced"  # under the data folder: each council.json replaced by ``restore_council``
 
 # What loading may find: the copy is the journal's last version, or one save behind it (a crash),
 # or there is no journal yet (an older version's folder); anything else refuses the council.
@@ -140,5 +144,54 @@ def record_council(path: Path, content: bytes, tables: dict[str, dict[str, Any]]
     finally:
         if journal is not None:
             journal.close()
+        with contextlib.suppress(Exception):
+            lock.release()
+
+
+def restore_council(path: Path, now: dt.datetime) -> Path | None:
+    """Put back at ``path`` the council as its journal last recorded it; returns where the replaced file was kept.
+
+    None: ``council.json`` already is that version (nothing was written). Refused with DomainError when
+    the journal itself does not verify or there is none (an older version's folder). The file replaced
+    is kept in ``DATA/council/replaced/`` first, so the restore can be undone by hand.
+    """
+    root = path.parent
+    folder = council_dir(root)
+    if not folder.exists():  # (before the lock: an older version's folder gets no council/ here)
+        raise DomainError("error.council_no_record", path=str(path))
+    lock = SessionLock(folder)
+    try:
+        lock.acquire(now)
+    except DomainError as error:
+        if error.key == "error.locked":
+            raise DomainError("error.council_busy", **error.params) from None
+        raise
+    try:
+        found = read_journal(folder / JOURNAL_FILE)
+        try:
+            before = path.read_bytes()
+        except FileNotFoundError:
+            before = None
+        evidence = examine(root, before, found)
+        if evidence.state in (DAMAGED, TRUNCATED, REWRITTEN):
+            raise evidence.error(path)
+        if evidence.state == UNRECORDED:
+            raise DomainError("error.council_no_record", path=str(path))
+        if evidence.state == OK and before is not None:
+            return None
+        last = found.records[-1].data
+        tables = last.get("tables")
+        content = layout_bytes(tables) if isinstance(tables, dict) else b""
+        if fingerprint(content) != _saved_fingerprint(last):
+            raise DomainError(
+                "error.council_damaged", path=str(path), journal=str(folder / JOURNAL_FILE), record=len(found.records)
+            )
+        kept = None
+        if before is not None:
+            kept = root / KEPT_DIR / f"{now.strftime('%Y%m%d-%H%M%S')}-council.json"
+            atomic_write(kept, before)
+        atomic_write(path, content)
+        return kept
+    finally:
         with contextlib.suppress(Exception):
             lock.release()

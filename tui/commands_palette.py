@@ -20,8 +20,8 @@ class CouncilCommands(Provider):
         for _key, binding in screen._bindings:
             if binding.action in seen or not binding.description or binding.action.startswith(UNLISTED):
                 continue
-            if screen.check_action(binding.action.split("(")[0], ()) is False:
-                continue
+            if screen.check_action(binding.action.split("(")[0], ()) is not True:
+                continue  # only what works now (the footer hides or dims the rest)
             seen.add(binding.action)
             commands.append((binding.description, binding.action, binding.tooltip))
         return commands

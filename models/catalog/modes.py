@@ -107,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "b opens the booth for private sheets; enter types the selected member's paper sheet.",
         "Nhấn b để thành viên tự chấm trong phòng bỏ phiếu; enter để nhập phiếu chấm giấy của thành viên đang chọn.",
     ),
+    "overview.hint_closed": (
+        "The poll is closed; its result is shown beside the list.",
+        "Đã kết thúc bỏ phiếu; kết quả hiện bên cạnh danh sách.",
+    ),
     "overview.voted": ("voted", "đã bỏ phiếu"),
     "overview.progress": ("{voted} of {total} have voted", "Đã bỏ phiếu: {voted}/{total}"),
     "overview.no_tally": ("No tally is shown until the poll is closed.", "Kết quả chỉ hiện khi kết thúc bỏ phiếu."),

@@ -20,16 +20,25 @@ class BallotOverviewScreen(PollScreen):
     BINDINGS = BALLOT_OVERVIEW
 
     hint = True
+    poll_actions = PollScreen.poll_actions | {"booth", "paper_sheet"}
 
     def compose_main(self) -> ComposeResult:
         yield DataTable(id="voters", cursor_type="row")
 
     def mount_poll(self, poll: Poll) -> None:
         self.member_table(poll, "col.ballot", "ballot", 18, lambda _: "")
-        hint = "overview.hint_scoring" if poll.mode == PollMode.SCORING else "overview.hint_secret"
-        self.query_one("#overview-hint", Label).update(t(hint))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "paper_sheet" and self.poll_id is not None and self.poll.mode != PollMode.SCORING:
+            return False  # only scoring has paper sheets
+        return super().check_action(action, parameters)
 
     def draw_poll(self, poll: Poll) -> None:
+        # The hint names the keys only while they work.
+        hint = "overview.hint_scoring" if poll.mode == PollMode.SCORING else "overview.hint_secret"
+        if poll.status != PollStatus.OPEN:
+            hint = "overview.hint_closed"
+        self.query_one("#overview-hint", Label).update(t(hint))
         voted = set(self.service.voted_members(poll))
         table = self.query_one("#voters", DataTable)
         for member_id in poll.voters:
