@@ -18,6 +18,7 @@ from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
+from sessions.council_record import COUNCIL_KEY, council_mark
 from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
@@ -458,7 +459,9 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
         if (session_dir / "journal.jsonl").exists():
             raise DomainError("error.session_exists", session=record.session.id)
         journal = Journal(session_dir / "journal.jsonl")
-        data = {"record": record.model_dump(mode="json")}
+        data: dict[str, Any] = {"record": record.model_dump(mode="json")}
+        if (mark := council_mark(folder.root)) is not None:
+            data[COUNCIL_KEY] = mark  # where the council's record stood: a later cut or removal shows
         try:
             ts = clock().isoformat()
             journal.append("session_created", data, ts)
