@@ -8,12 +8,15 @@ in-memory record, so whatever the screen shows as done is on disk. Checkpoints, 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 
 from models.errors import DomainError
+from models.formatting import format_date
+from models.parsing import one_line
 from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
 from models.record import SCHEMA_VERSION, SessionRecord
-from models.session import Conclusion, Finding, Presence, SessionStatus
+from models.session import Conclusion, Finding, Presence, RecognitionDecision, SessionStatus
 from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
@@ -445,6 +448,33 @@ class SessionService(PollModes):
             return
         self.commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
         self.checkpoint()
+
+    # --- after the meeting
+    def record_recognition(self, number: str, date: dt.date) -> RecognitionDecision:
+        """Record the unit head's decision recognising the initiatives; a later one replaces it (a correction).
+
+        Only once the session is closed (the decision is signed on its minutes), only when the council
+        recognised an initiative, and never dated before the meeting.
+        """
+        self._require_writable()
+        session = self.record.session
+        if session.status != SessionStatus.CLOSED:
+            raise DomainError("error.recognition_before_close")
+        if not any(self.record.conclusion(i) == Conclusion.RECOGNISED for i in session.agenda):
+            raise DomainError("error.recognition_nothing")
+        number = one_line(number)
+        if not number:
+            raise DomainError("error.recognition_number")
+        if len(number) > 60:
+            raise DomainError("error.recognition_number_long", count=len(number))
+        if date < session.date:
+            raise DomainError("error.recognition_date", date=format_date(date), meeting=format_date(session.date))
+        decision = RecognitionDecision(number=number, date=date)
+        if session.recognition == decision:
+            return decision
+        self.commit("recognition_decided", decision.model_dump(mode="json"))
+        self.checkpoint()
+        return decision
 
 
 def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = local_now) -> None:

@@ -6,6 +6,7 @@ rules` showed it, new sessions took it, and `council verify` said OK.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
 import subprocess
@@ -241,3 +242,30 @@ def test_restore_council_refuses_a_journal_that_fails_and_an_older_folder(
     code, _, err = run(capsys, "restore", "--council", "--yes", "--data", data, "--lang", "en")
     assert code == 2 and "no record of its saves" in err
     assert not (data / COUNCIL_DIR).exists()
+
+
+@pytest.mark.parametrize("session", [None, "2026-11-22"])
+def test_the_app_stops_on_a_forged_council_file_with_the_message(
+    demo_dir: Path, clock, session: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app (the session list, or straight on a session behind its glance) says why and writes nothing."""
+    from tui.app import CouncilApp
+
+    flip_threshold(demo_dir)
+    before = snapshot(demo_dir)
+
+    async def go() -> int | None:
+        app = CouncilApp(demo_dir, session_id=session, clock=clock)
+        async with app.run_test(size=(110, 30)) as pilot:
+            for _ in range(4):
+                await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        return app.return_code
+
+    assert asyncio.run(go()) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "đã bị sửa bên ngoài council" in said
+    after = snapshot(demo_dir)
+    after.pop("state.json", None), before.pop("state.json", None)
+    assert after == before
