@@ -395,7 +395,8 @@ class SessionService(PollModes):
         if poll.mode != PollMode.PAPER:
             missing = self.missing_voters(poll)
             if missing and not force:
-                raise DomainError("error.votes_missing", count=missing)
+                key = "error.sheets_missing" if poll.mode == PollMode.SCORING else "error.votes_missing"
+                raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
         result, extra = self.closing_data(poll)
