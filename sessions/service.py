@@ -21,6 +21,7 @@ from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
+from sessions.council_record import COUNCIL_KEY, council_mark
 from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
@@ -394,7 +395,8 @@ class SessionService(PollModes):
         if poll.mode != PollMode.PAPER:
             missing = self.missing_voters(poll)
             if missing and not force:
-                raise DomainError("error.votes_missing", count=missing)
+                key = "error.sheets_missing" if poll.mode == PollMode.SCORING else "error.votes_missing"
+                raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
         result, extra = self.closing_data(poll)
@@ -488,7 +490,9 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
         if (session_dir / "journal.jsonl").exists():
             raise DomainError("error.session_exists", session=record.session.id)
         journal = Journal(session_dir / "journal.jsonl")
-        data = {"record": record.model_dump(mode="json")}
+        data: dict[str, Any] = {"record": record.model_dump(mode="json")}
+        if (mark := council_mark(folder.root)) is not None:
+            data[COUNCIL_KEY] = mark  # where the council's record stood: a later cut or removal shows
         try:
             ts = clock().isoformat()
             journal.append("session_created", data, ts)
