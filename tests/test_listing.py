@@ -100,7 +100,7 @@ def test_the_quick_list_draws_the_same_screen_as_the_models(demo_dir: Path, cloc
 
 def test_a_council_file_the_models_refuse_still_stops_the_app(demo_dir: Path, clock) -> None:
     # Plain JSON the quick list can read, that the models refuse (a council without a name, no rulebook).
-    invalid = '{"council": {"1": {"schema_version": 1, "info": {"name": ""}}}, "rulebook": {"1": {}}}'
+    invalid = '{"council": {"1": {"schema_version": 2, "info": {"name": ""}}}, "rulebook": {"1": {}}}'
     (demo_dir / "council.json").write_text(invalid, encoding="utf-8")
     assert quick_listing(demo_dir) is not None
     _, _, code = _first_screen(demo_dir, clock)
