@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.council import Role
 from models.formatting import format_fraction
 from models.i18n import t
-from models.initiative import CAMPAIGN_CATEGORIES, InitiativeType
+from models.initiative import InitiativeType
 from models.poll import PollMode, PollResult
 from models.rules import PassBase, Rulebook, ScoringPass, Threshold
 from models.session import Conclusion, Presence, Scope
@@ -37,13 +37,6 @@ def mode_label(mode: PollMode) -> str:
 
 def base_label(base: PassBase) -> str:
     return t(f"base.{base.value}")
-
-
-def category_label(category: str) -> str:
-    """Categories are data; the known ones are translated, others shown as typed."""
-    if category in CAMPAIGN_CATEGORIES:
-        return t(f"category.{CAMPAIGN_CATEGORIES.index(category)}")
-    return category
 
 
 def threshold_phrase(threshold: Threshold) -> str:

@@ -234,10 +234,13 @@ def parse_role(text: str) -> Role:
 
 
 def canonical_category(text: str) -> str:
-    """A known campaign category in its usual spelling (typed in either language); others as typed."""
+    """A known campaign category in its usual spelling (typed without diacritics or in other case); others as typed.
+
+    Categories are data: nothing translates them, on the way in or out.
+    """
     key = fold(text)
-    for index, known in enumerate(CAMPAIGN_CATEGORIES):
-        if key in (fold(known), fold(t(f"category.{index}", lang="en"))):
+    for known in CAMPAIGN_CATEGORIES:
+        if key == fold(known):
             return known
     return squash(text)
 

@@ -96,9 +96,7 @@ class SessionService(PollModes):
         Raises DomainError("error.write_failed") when the disk refuses: then nothing changed,
         neither the journal nor the record in memory.
         """
-        if self.read_only or self.journal is None:
-            error = self.read_only_error
-            raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
+        self._require_writable()
         ts = self.clock().isoformat()
         try:
             if self._journal_version < SCHEMA_VERSION:
@@ -207,9 +205,19 @@ class SessionService(PollModes):
             folder = self.folder.session_dir(self.session_id)
             write_glance(folder, glance, journal_seq=seq, chain_head=head, language=language)
 
+    def _require_writable(self) -> None:
+        if self.read_only or self.journal is None:
+            error = self.read_only_error
+            raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
+
     def _require_running(self) -> None:
         if self.record.session.status == SessionStatus.CLOSED:
             raise DomainError("error.session_closed")
+
+    def check_can_change(self) -> None:
+        """Raise what any change would be refused with now (read-only, closed), before the chair is asked anything."""
+        self._require_running()
+        self._require_writable()
 
     # --- attendance
     def set_attendance(self, member_id: str, presence: Presence, reason: str = "") -> bool:
@@ -290,8 +298,11 @@ class SessionService(PollModes):
         self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason})
 
     # --- polls
-    def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
-        """Open a poll on the current initiative, freezing members, recusals and the rulebook."""
+    def check_can_open_poll(self) -> None:
+        """Raise what opening a poll on the current initiative would be refused with, whatever the mode.
+
+        Called before the chair is asked how to decide, so that a refusal comes first.
+        """
         self._require_running()
         if self.record.session.status != SessionStatus.OPEN:
             raise DomainError("error.session_not_open")
@@ -304,6 +315,16 @@ class SessionService(PollModes):
             raise DomainError(
                 "error.no_quorum", present=len(self.record.present_voting), needed=self.record.quorum_needed
             )
+        recused = self.record.recused_for(initiative.id)
+        if not [m for m in self.record.present_voting if m.id not in recused]:
+            raise DomainError("error.no_voters")
+        self._require_writable()
+
+    def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
+        """Open a poll on the current initiative, freezing members, recusals and the rulebook."""
+        self.check_can_open_poll()
+        initiative = self.record.current_initiative
+        assert initiative is not None
         earlier = [p for p in self.record.polls_for(initiative.id) if p.status == PollStatus.CLOSED]
         if earlier and not clean_text(revote_reason):
             raise DomainError("error.revote_reason")
@@ -312,8 +333,6 @@ class SessionService(PollModes):
         voting = [m.id for m in self.record.voting_members]
         recused = {m: r for m, r in self.record.recused_for(initiative.id).items() if m in voting}
         present = [m.id for m in self.record.present_voting]
-        if not [m for m in present if m not in recused]:
-            raise DomainError("error.no_voters")
         for old in earlier:
             self.commit("poll_voided", {"poll_id": old.id, "reason": clean_text(revote_reason)})
         finding = self.record.findings.get(initiative.id)

@@ -32,6 +32,7 @@ from models.session import Attendance, AttendanceChange, Finding, Session
 from sessions.anchor import lost_end, read_anchor, write_anchor
 from sessions.atomic import clean_stale_temps
 from sessions.collection import collection_paused
+from sessions.council_record import CouncilEvidence, examine, record_council
 from sessions.derived import CHECKPOINT_EVENT, DERIVED_KEY, SUMMARY_FILE, body_fingerprint, placed_bytes
 from sessions.digest import DIGEST_FILE, digest_body
 from sessions.events import Reducer
@@ -49,7 +50,7 @@ from sessions.migrations import (
 )
 from sessions.recovery import LastSession, read_state
 from sessions.session_files import write_session_file
-from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout, read_tables, write_tables
+from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout
 
 # CHECKPOINT_EVENT (from sessions/derived.py): the journal record written with each checkpoint, as
 # record N + 1: ``{"seq": N, "sha256": fingerprint, "derived": {"summary.json": ..., "stats.json": ...}}``.
@@ -131,30 +132,49 @@ class DataFolder:
 
     # --- council
     def load_council(self) -> CouncilFile:
-        """Read the council file; raises DomainError naming the file when it cannot be used."""
+        """Read the council file; raises DomainError naming the file when it cannot be used.
+
+        Its bytes must be the ones the council's journal last recorded (sessions/council_record.py):
+        a file changed outside council is refused, and nothing is written over it.
+        """
         if not self.council_path.exists():
             raise DomainError("error.no_council", path=str(self.root))
-        tables = read_tables(self.council_path)
-        tables = migrate_tables(tables, self.council_path)
+        content, raw = AtomicJSONStorage(self.council_path).read_with_bytes()
+        evidence = examine(self.root, content)
+        if evidence.tables is not None:
+            raw = evidence.tables  # a save cut off after its record: the journal's version is the council
+        tables = migrate_tables(tables_of(raw or {}), self.council_path)
         try:
             info = tables["council"][0]["info"]
-            return CouncilFile(info=info, members=tables.get("members", []), rulebook=tables["rulebook"][0])
+            council = CouncilFile(info=info, members=tables.get("members", []), rulebook=tables["rulebook"][0])
         except (KeyError, IndexError) as exc:
             raise DomainError("error.file_foreign", path=str(self.council_path)) from exc
         except ValidationError as exc:
             raise DomainError(
                 "error.file_invalid", path=str(self.council_path), detail=_validation_detail(exc)
             ) from exc
+        if evidence.fails:
+            raise evidence.error(self.council_path)
+        return council
+
+    def council_evidence(self) -> CouncilEvidence:
+        """What the council's journal says of ``council.json`` (``council verify``)."""
+        try:
+            content: bytes | None = self.council_path.read_bytes()
+        except FileNotFoundError:
+            content = None
+        return examine(self.root, content)
 
     def save_council(self, council: CouncilFile) -> None:
-        write_tables(
-            self.council_path,
+        """Journal the council, then replace ``council.json`` (sessions/council_record.py). Raises DomainError."""
+        raw = raw_layout(
             {
                 "council": [{"schema_version": SCHEMA_VERSION, "info": council.info.model_dump(mode="json")}],
                 "members": [m.model_dump(mode="json") for m in council.members],
                 "rulebook": [council.rulebook.model_dump(mode="json")],
-            },
+            }
         )
+        record_council(self.council_path, layout_bytes(raw), raw)
 
     # --- sessions
     def session_ids(self) -> list[str]:

@@ -54,7 +54,7 @@ def test_header_and_session(doc: dict[str, Any]) -> None:
         "initiative_id": None,
         "during_meeting": False,
     }
-    assert doc["council"]["decision"]["number"] == "215/QĐ-BVĐK"
+    assert doc["council"]["decision"]["number"] == "215/QĐ-BVNĐC"
     assert doc["quorum"] == {"voting_members": 7, "present": 6, "needed": 5, "met": True}
     assert all("pin" not in member for member in doc["members"])
 

@@ -155,11 +155,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.management": ("Management solution", "Giải pháp quản lý"),
     "type.procedure": ("Work procedure", "Giải pháp tác nghiệp"),
     "type.tech_advance": ("Applying a technical advance", "Giải pháp ứng dụng tiến bộ kỹ thuật"),
-    "category.0": ("technical improvement", "cải tiến kỹ thuật"),
-    "category.1": ("production rationalisation", "hợp lý hóa sản xuất"),
-    "category.2": ("savings", "tiết kiệm"),
-    "category.3": ("medical service and treatment", "phục vụ và điều trị bệnh"),
-    "category.4": ("organisation, management, training", "tổ chức, quản lý, đào tạo"),
     "conclusion.recognised": ("Recognised", "Công nhận"),
     "conclusion.not_recognised": ("Not recognised", "Không công nhận"),
     "conclusion.deferred": ("Deferred", "Hoãn xem xét"),
@@ -345,7 +340,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.session_arg": ("the session id (see `council sessions`)", "mã phiên họp (xem `council sessions`)"),
     "cli.output_help": ("the file to write", "tệp cần ghi"),
     "cli.exported": ("Written: {path}", "Đã ghi: {path}"),
-    "cli.verify_help": ("check that a session's record is intact", "kiểm tra tính toàn vẹn của dữ liệu phiên họp"),
+    "cli.verify_help": (
+        "check that a session's record and the council's file are intact",
+        "kiểm tra tính toàn vẹn của dữ liệu phiên họp và tệp hội đồng",
+    ),
+    "cli.verify_session_arg": (
+        "the session id (see `council sessions`); without it, only the council's file is checked",
+        "mã phiên họp (xem `council sessions`); nếu bỏ trống, chỉ kiểm tra tệp hội đồng",
+    ),
     "cli.unexpected": (
         "Something went wrong inside council; nothing was changed. Details were written to {path}.",
         "Đã xảy ra lỗi bên trong council; dữ liệu không bị thay đổi. Chi tiết đã được ghi vào {path}.",

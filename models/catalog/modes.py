@@ -3,6 +3,10 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "error.pin_wrong": ("That PIN is not right; try again.", "Mã PIN không đúng; hãy thử lại."),
     "error.already_voted": ("{name} has already voted in this poll.", "{name} đã bỏ phiếu trong lần biểu quyết này."),
+    "error.sheet_already_in": (
+        "{name} has already handed in a sheet. A stored sheet is sealed without its name: it cannot be shown or changed.",
+        "{name} đã nộp phiếu chấm. Phiếu đã lưu được niêm phong, không kèm tên: không thể xem hay sửa.",
+    ),
     "error.booth_secret_wrong": (
         "That is not the booth secret; nothing was changed.",
         "Mật khẩu phòng bỏ phiếu không đúng; không có gì thay đổi.",
@@ -103,6 +107,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "b opens the booth for private sheets; enter types the selected member's paper sheet.",
         "Nhấn b để thành viên tự chấm trong phòng bỏ phiếu; enter để nhập phiếu chấm giấy của thành viên đang chọn.",
     ),
+    "overview.hint_closed": (
+        "The poll is closed; its result is shown beside the list.",
+        "Đã kết thúc bỏ phiếu; kết quả hiện bên cạnh danh sách.",
+    ),
     "overview.voted": ("voted", "đã bỏ phiếu"),
     "overview.progress": ("{voted} of {total} have voted", "Đã bỏ phiếu: {voted}/{total}"),
     "overview.no_tally": ("No tally is shown until the poll is closed.", "Kết quả chỉ hiện khi kết thúc bỏ phiếu."),
@@ -164,6 +172,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.keys": ("ctrl+s submits the sheet; esc goes back.", "ctrl+s để nộp phiếu; esc để quay lại."),
     "sheet.numbers_only": ("Scores are whole numbers.", "Điểm phải là số nguyên."),
     "sheet.stored": ("Sheet stored.", "Đã lưu phiếu chấm."),
+    "sheet.discard": (
+        "Leave this sheet? What was typed on it is lost; nothing is stored.",
+        "Rời phiếu chấm này? Những gì đã nhập sẽ mất; không có gì được lưu.",
+    ),
+    "sheet.discard_confirm": ("Discard the sheet", "Bỏ phiếu đang nhập"),
     "score.criterion_mean": ("{name}: mean {mean} of {max}", "{name}: trung bình {mean}/{max}"),
     "score.mean_total": ("Mean total: {mean}", "Tổng điểm trung bình: {mean}"),
     "score.range": (

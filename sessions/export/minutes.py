@@ -12,7 +12,6 @@ from models.i18n import current_language, t
 from models.initiative import Initiative
 from models.labels import (
     base_label,
-    category_label,
     conclusion_label,
     mode_label,
     role_label,
@@ -209,7 +208,7 @@ def _initiative_section(record: SessionRecord, number: int, initiative: Initiati
     blocks.append(Paragraph(type_label(initiative.type), label=t("minutes.type")))
     if initiative.field:
         blocks.append(Paragraph(initiative.field, label=t("minutes.field")))
-    blocks.append(Paragraph(category_label(initiative.category), label=t("minutes.category")))
+    blocks.append(Paragraph(initiative.category, label=t("minutes.category")))
     benefit = format_vnd(initiative.benefit_vnd)
     if initiative.benefit_text and current_language() == "vi":
         benefit = f"{benefit}. {initiative.benefit_text}"
@@ -462,7 +461,7 @@ def _summary(record: SessionRecord) -> list:
     )
     categories = Counter(i.category for i in recognised)
     if categories:
-        parts = ", ".join(f"{count} {category_label(cat)}" for cat, count in sorted(categories.items()))
+        parts = ", ".join(f"{count} {cat}" for cat, count in sorted(categories.items()))
         blocks.append(Paragraph(parts, label=t("minutes.by_category")))
     blocks.append(
         Paragraph(

@@ -8,7 +8,6 @@ from models.formatting import format_date, format_vnd
 from models.i18n import t
 from models.initiative import Initiative
 from models.labels import (
-    category_label,
     conclusion_label,
     mode_label,
     rule_sentence,
@@ -56,7 +55,7 @@ def detail_blocks(record: SessionRecord, initiative: Initiative) -> list[DetailB
     grid.add_row(t("field.code"), initiative.code)
     grid.add_row(t("field.type"), type_label(initiative.type))
     grid.add_row(t("field.field"), initiative.field)
-    grid.add_row(t("field.category"), category_label(initiative.category))
+    grid.add_row(t("field.category"), initiative.category)
     grid.add_row(t("field.unit"), initiative.unit)
     for number, author in enumerate(initiative.authors):
         parts = [author.position, author.qualification, author.workplace]

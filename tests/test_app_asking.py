@@ -1,0 +1,142 @@
+"""What the app asks, and when (Pilot): a refusal comes before any question, forms keep what was typed."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import DataTable, Input
+
+from models.i18n import t
+from models.poll import PollMode
+from models.session import Presence
+from sessions.service import SessionService
+from sessions.storage import DataFolder
+from tests.conftest import BOOTH_SECRET, PLANNED
+from tests.test_app_booth import prepare
+from tui.app import CouncilApp
+from tui.screens.agenda import AgendaScreen
+from tui.screens.attendance import AttendanceScreen
+from tui.screens.ballot_overview import BallotOverviewScreen
+from tui.screens.dialogs import ConfirmScreen
+from tui.screens.sheet import SheetScreen
+
+
+def notices(app: CouncilApp) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def test_without_quorum_v_refuses_before_asking_how_to_decide(demo_dir: Path, clock) -> None:
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    service.set_attendance("m1", Presence.PRESENT)
+    service.open_session()
+    service.close()
+
+    async def run() -> tuple[type, list[str]]:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("enter")
+            assert isinstance(app.screen, AgendaScreen)
+            await pilot.press("v")
+            await pilot.pause()
+            screen = type(app.screen)
+            said = notices(app)
+            await pilot.press("ctrl+q")
+        return screen, said
+
+    screen, said = asyncio.run(run())
+    assert screen is AgendaScreen  # not the list of voting methods
+    assert t("error.no_quorum", present=1, needed=5) in said
+
+
+def test_read_only_absent_refuses_before_asking_for_a_reason(demo_dir: Path, clock) -> None:
+    async def run() -> tuple[type, list[str]]:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r")  # the planned session, read-only
+            assert isinstance(app.screen, AgendaScreen)
+            await pilot.press("t")
+            assert isinstance(app.screen, AttendanceScreen)
+            await pilot.press("a")
+            await pilot.pause()
+            screen = type(app.screen)
+            said = notices(app)
+            await pilot.press("ctrl+q")
+        return screen, said
+
+    screen, said = asyncio.run(run())
+    assert screen is AttendanceScreen  # no question about a reason
+    assert t("error.read_only") in said
+
+
+def test_read_only_recusal_refuses_before_asking_whom(demo_dir: Path, clock) -> None:
+    async def run() -> tuple[type, list[str]]:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r")
+            assert isinstance(app.screen, AgendaScreen)
+            assert app.screen.query_one("#agenda", DataTable).row_count
+            await pilot.press("r")
+            await pilot.pause()
+            screen = type(app.screen)
+            said = notices(app)
+            await pilot.press("ctrl+q")
+        return screen, said
+
+    screen, said = asyncio.run(run())
+    assert screen is AgendaScreen
+    assert t("error.read_only") in said
+
+
+async def paper_sheets(data: Path, clock) -> dict[str, object]:
+    """Type m1's paper sheet; then enter on m1 again; then half-type m2's and press esc."""
+    seen: dict[str, object] = {}
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, BallotOverviewScreen)
+        table = app.screen.query_one("#voters", DataTable)
+        await pilot.press("enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press(*"25", "tab", *"24", "tab", *"30", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BallotOverviewScreen)
+        seen["cursor_after_stored"] = table.cursor_row
+
+        await pilot.press("up", "enter")  # m1 again: already handed in
+        await pilot.pause()
+        seen["screen_on_stored"] = type(app.screen)
+        seen["notices"] = notices(app)
+
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press(*"20", "escape")
+        seen["asked"] = type(app.screen)
+        await pilot.press("escape")  # not discarded: back on the sheet with what was typed
+        assert isinstance(app.screen, SheetScreen)
+        seen["kept"] = app.screen.query(Input).first().value
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        seen["after_discard"] = type(app.screen)
+        seen["voted"] = list(app.service.voted_members(app.service.record.open_poll()))
+
+        await pilot.press("enter")  # a blank sheet is left at once
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press("escape")
+        seen["blank_left"] = type(app.screen)
+        await pilot.press("ctrl+q", "enter")
+    return seen
+
+
+def test_paper_sheets_refuse_a_second_sheet_move_on_and_ask_before_discarding(demo_dir: Path, clock) -> None:
+    prepare(demo_dir, clock, PollMode.SCORING, {})
+    seen = asyncio.run(paper_sheets(demo_dir, clock))
+    assert seen["cursor_after_stored"] == 1  # on to the next member without a sheet
+    assert seen["screen_on_stored"] is BallotOverviewScreen  # no blank sheet for m1
+    name = DataFolder(demo_dir).load_record(PLANNED)[0].member("m1").name
+    assert t("error.sheet_already_in", name=name) in seen["notices"]
+    assert seen["asked"] is ConfirmScreen
+    assert seen["kept"] == "20"
+    assert seen["after_discard"] is BallotOverviewScreen
+    assert seen["voted"] == ["m1"]
+    assert seen["blank_left"] is BallotOverviewScreen
