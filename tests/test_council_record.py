@@ -6,6 +6,7 @@ rules` showed it, new sessions took it, and `council verify` said OK.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
 import subprocess
@@ -241,3 +242,56 @@ def test_restore_council_refuses_a_journal_that_fails_and_an_older_folder(
     code, _, err = run(capsys, "restore", "--council", "--yes", "--data", data, "--lang", "en")
     assert code == 2 and "no record of its saves" in err
     assert not (data / COUNCIL_DIR).exists()
+
+
+@pytest.mark.parametrize("session", [None, "2026-11-22"])
+def test_the_app_stops_on_a_forged_council_file_with_the_message(
+    demo_dir: Path, clock, session: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app (the session list, or straight on a session behind its glance) says why and writes nothing."""
+    from tui.app import CouncilApp
+
+    flip_threshold(demo_dir)
+    before = snapshot(demo_dir)
+
+    async def go() -> int | None:
+        app = CouncilApp(demo_dir, session_id=session, clock=clock)
+        async with app.run_test(size=(110, 30)) as pilot:
+            for _ in range(4):
+                await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        return app.return_code
+
+    assert asyncio.run(go()) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "đã bị sửa bên ngoài council" in said
+    after = snapshot(demo_dir)
+    after.pop("state.json", None), before.pop("state.json", None)
+    assert after == before
+
+
+def test_removing_the_councils_record_to_pass_an_edit_is_noticed_through_its_sessions(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without council/ the folder looks like an older version's, but its sessions name the record they began at."""
+    shutil.rmtree(demo_dir / COUNCIL_DIR)
+    flip_threshold(demo_dir)
+    before = snapshot(demo_dir)
+    with pytest.raises(DomainError) as caught:
+        DataFolder(demo_dir).load_council()
+    assert caught.value.key == "error.council_removed" and "2026-" in str(caught.value)
+    code, out, _ = run(capsys, "verify", "--data", demo_dir, "--lang", "en")
+    assert code == 3 and "was removed or cut" in out
+    with pytest.raises(DomainError):
+        CouncilEditor(DataFolder(demo_dir))
+    assert snapshot(demo_dir) == before
+
+
+def test_a_session_created_later_names_the_councils_newest_record(demo_dir: Path) -> None:
+    folder = DataFolder(demo_dir)
+    CouncilEditor(folder).set_preset("simple_majority")
+    session = create_planned_session(folder, title="Phiên bổ sung", date=dt.date(2027, 2, 1))
+    first = (folder.session_dir(session) / JOURNAL_FILE).read_bytes().split(b"\n", 1)[0]
+    assert b'"council":{"chain_head":' in first and b'"journal_seq":2}' in first
+    assert DataFolder(demo_dir).load_record(session)[0].rulebook == PRESETS["simple_majority"]

@@ -155,7 +155,7 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
                 f"| Tổng điểm | 100 | {str(round(poll.result.scores.mean * 100) / 100).replace('.', ',')}",
                 f"{poll.result.scores.eligible_sheets} phiếu đạt",
                 f"→ cần {poll.result.needed} phiếu; có {counts.yes} phiếu đạt.",
-                verdict,
+                "**Kết quả chấm điểm:** **" + ("ĐẠT" if poll.result.passed else "KHÔNG ĐẠT") + "**",
                 conclusion,
             )
         else:
@@ -180,7 +180,8 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
             assert f"**Ý kiến thảo luận, nhận xét:** {finding.remarks}" in part
         # every open vote is named; a secret ballot names only who voted
         if poll.mode in (PollMode.SECRET, PollMode.SCORING):
-            voted_line = part.split("**Thành viên đã bỏ phiếu (không ghi ý kiến):**")[1].split("\n")[0]
+            who = "nộp phiếu chấm" if poll.mode == PollMode.SCORING else "bỏ phiếu (không ghi ý kiến)"
+            voted_line = part.split(f"**Thành viên đã {who}:**")[1].split("\n")[0]
             assert all(record.member(m).name in voted_line for m in poll.voted)
             assert "Ý kiến từng thành viên" not in part
         for member_id, choice in poll.votes.items():

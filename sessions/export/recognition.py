@@ -84,9 +84,16 @@ BENEFIT = 10
 """The index of the benefit column (the decision's follows it)."""
 
 
-def _cells(row: RecognitionRow) -> list[str | int]:
+def decision_text(record: SessionRecord) -> str:
+    """``Số 123/QĐ-BV ngày 15/12/2026``; "" while no decision is recorded (the office writes it in by hand)."""
+    decision = record.session.recognition
+    if decision is None:
+        return ""
+    return t("recognition.decision", number=decision.number, date=format_date(decision.date))
+
+
+def _cells(row: RecognitionRow, decision: str) -> list[str | int]:
     benefit: str | int = row.benefit_vnd if row.benefit_vnd is not None else format_vnd(None)
-    # The unit head's recognition decision is not recorded by the program: the office writes it in.
     return [
         row.number,
         row.code,
@@ -99,7 +106,7 @@ def _cells(row: RecognitionRow) -> list[str | int]:
         row.scope,
         row.award,
         benefit,
-        "",
+        decision,
     ]
 
 
@@ -126,7 +133,7 @@ def render_csv(record: SessionRecord, delimiter: str = ",", failed: str = "") ->
     rows = recognition_rows(record)
     total, unquantified = _totals(rows)
     width = len(columns())
-    table: list[list[str | int]] = [columns()] + [_cells(r) for r in rows]
+    table: list[list[str | int]] = [columns()] + [_cells(r, decision_text(record)) for r in rows]
     table.append(_spread({2: t("minutes.total"), BENEFIT: total}, width))
     table.append(_spread({2: t("recognition.unquantified", count=unquantified)}, width))
     if failed:
@@ -272,7 +279,7 @@ def render_xlsx(record: SessionRecord, created: dt.datetime, failed: str = "") -
     sheet.title = t("recognition.sheet")[:31]
     width = len(WIDTHS)
     head = _heading_rows(sheet, record, t("recognition.title"), width)
-    _table(sheet, head, columns(), [_cells(r) for r in rows], WIDTHS)
+    _table(sheet, head, columns(), [_cells(r, decision_text(record)) for r in rows], WIDTHS)
     for offset in range(1, len(rows) + 1):
         cell = sheet.cell(row=head + offset, column=BENEFIT + 1)
         cell.alignment = Alignment(vertical="top", horizontal="right", wrap_text=True)
