@@ -104,10 +104,12 @@ def write_findings(term: Terminal, remarks: str, conclusion_downs: int, reason: 
     term.focus_row("Tab", is_conclusion_row)
     term.send("Enter")  # opens the list of conclusions
     term.wait_for("Hoãn xem xét")
-    term.send(*["Down"] * conclusion_downs, "Enter")
+    # From the top of the list: the conclusion already shown is the poll's result (the default).
+    term.send("Home", *["Down"] * conclusion_downs, "Enter")
     term.wait_gone("Hoãn xem xét")
     # Moving on to the next field also lets the form take in the choice (it fills in the default award).
-    term.next_field(REASON)
+    # (a recognised initiative has no reason for a refusal: that field is disabled, the next one takes the caret)
+    term.next_field(REASON if reason else "Lý do khác kết quả biểu quyết")
     if reason:
         term.type_field(REASON, reason)
     term.send("C-s")
