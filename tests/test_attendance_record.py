@@ -129,6 +129,18 @@ def test_a_vote_cast_before_leaving_stays_and_cannot_be_changed_after(demo_dir: 
         service.close()
 
 
+def test_a_member_who_arrives_after_the_poll_opened_is_told_why_they_do_not_vote(demo_dir: Path, clock: Clock) -> None:
+    service = started(demo_dir, clock, absent=("m7",))
+    try:
+        service.open_poll(PollMode.OPEN)
+        service.set_attendance("m7", Presence.LATE)
+        with pytest.raises(DomainError) as caught:
+            service.record_vote("m7", Choice.YES)
+        assert caught.value.key == "error.vote_came_after" and "Huỳnh Quốc Bảo" in str(caught.value)
+    finally:
+        service.close()
+
+
 def test_a_member_who_left_cannot_use_the_booth_or_give_a_sheet(demo_dir: Path, clock: Clock) -> None:
     service = started(demo_dir, clock)
     try:
