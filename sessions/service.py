@@ -21,6 +21,7 @@ from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
+from sessions.council_record import COUNCIL_KEY, council_mark
 from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
@@ -242,12 +243,12 @@ class SessionService(PollModes):
 
     # --- the session
     def open_session(self) -> None:
-        """Start the meeting: status open, start time recorded."""
+        """Start the meeting: status open, the actual start time recorded (the planned one stays as it was)."""
         self._require_running()
         if self.record.session.status == SessionStatus.OPEN:
             return
-        start = self.record.session.start_time or self.clock().time().replace(second=0, microsecond=0)
-        self.commit("session_opened", {"start_time": start.isoformat()})
+        # The actual start is the time of this journal record (sessions/events.py), not the planned start_time.
+        self.commit("session_opened", {})
         self.checkpoint()
         self._backup("open")
 
@@ -368,12 +369,7 @@ class SessionService(PollModes):
     def record_vote(self, member_id: str, choice: Choice) -> None:
         """Record one member's open vote (a later key for the same member replaces it)."""
         poll = self._open_poll_of(PollMode.OPEN)
-        if member_id not in poll.voters:
-            member = self.record.find_member(member_id)
-            name = member.name if member else member_id
-            if member_id in poll.recused:
-                raise DomainError("error.vote_recused", name=name)
-            raise DomainError("error.vote_not_present", name=name)
+        self._require_in_room(poll, member_id)
         if poll.votes.get(member_id) == choice:
             return
         previous = poll.votes.get(member_id)
@@ -384,6 +380,7 @@ class SessionService(PollModes):
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
         if member_id in poll.votes:
+            self._require_in_room(poll, member_id)
             self.commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
 
     def close_poll(self, *, force: bool = False) -> PollResult:
@@ -394,7 +391,8 @@ class SessionService(PollModes):
         if poll.mode != PollMode.PAPER:
             missing = self.missing_voters(poll)
             if missing and not force:
-                raise DomainError("error.votes_missing", count=missing)
+                key = "error.sheets_missing" if poll.mode == PollMode.SCORING else "error.votes_missing"
+                raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
         result, extra = self.closing_data(poll)
@@ -488,7 +486,9 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
         if (session_dir / "journal.jsonl").exists():
             raise DomainError("error.session_exists", session=record.session.id)
         journal = Journal(session_dir / "journal.jsonl")
-        data = {"record": record.model_dump(mode="json")}
+        data: dict[str, Any] = {"record": record.model_dump(mode="json")}
+        if (mark := council_mark(folder.root)) is not None:
+            data[COUNCIL_KEY] = mark  # where the council's record stood: a later cut or removal shows
         try:
             ts = clock().isoformat()
             journal.append("session_created", data, ts)

@@ -269,3 +269,29 @@ def test_the_app_stops_on_a_forged_council_file_with_the_message(
     after = snapshot(demo_dir)
     after.pop("state.json", None), before.pop("state.json", None)
     assert after == before
+
+
+def test_removing_the_councils_record_to_pass_an_edit_is_noticed_through_its_sessions(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without council/ the folder looks like an older version's, but its sessions name the record they began at."""
+    shutil.rmtree(demo_dir / COUNCIL_DIR)
+    flip_threshold(demo_dir)
+    before = snapshot(demo_dir)
+    with pytest.raises(DomainError) as caught:
+        DataFolder(demo_dir).load_council()
+    assert caught.value.key == "error.council_removed" and "2026-" in str(caught.value)
+    code, out, _ = run(capsys, "verify", "--data", demo_dir, "--lang", "en")
+    assert code == 3 and "was removed or cut" in out
+    with pytest.raises(DomainError):
+        CouncilEditor(DataFolder(demo_dir))
+    assert snapshot(demo_dir) == before
+
+
+def test_a_session_created_later_names_the_councils_newest_record(demo_dir: Path) -> None:
+    folder = DataFolder(demo_dir)
+    CouncilEditor(folder).set_preset("simple_majority")
+    session = create_planned_session(folder, title="Phiên bổ sung", date=dt.date(2027, 2, 1))
+    first = (folder.session_dir(session) / JOURNAL_FILE).read_bytes().split(b"\n", 1)[0]
+    assert b'"council":{"chain_head":' in first and b'"journal_seq":2}' in first
+    assert DataFolder(demo_dir).load_record(session)[0].rulebook == PRESETS["simple_majority"]

@@ -77,6 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The council's journal {journal} holds another record {record} than the one it was written with (anchor-1.json / anchor-2.json say so): its end was replaced, so {path} cannot be trusted. Nothing was used or written. Put back the data folder from a copy kept elsewhere.",
         "Bản ghi {record} trong nhật ký hội đồng {journal} không phải bản ghi đã được ghi (theo anchor-1.json / anchor-2.json): phần cuối nhật ký đã bị thay, nên không thể tin tệp {path}. Không có gì được dùng hay ghi. Hãy đặt lại thư mục dữ liệu từ bản sao cất giữ ở nơi khác.",
     ),
+    "error.council_removed": (
+        "Session {session} was created at record {record} of the council's journal {journal}, which it no longer holds: the council's record (the folder council/) was removed or cut, so {path} cannot be trusted. Nothing was used or written. Put back the folder council/ (or the whole data folder) from a copy kept elsewhere.",
+        "Phiên họp {session} được tạo ở bản ghi {record} của nhật ký hội đồng {journal}, nhưng nhật ký nay không còn bản ghi đó: bản ghi của hội đồng (thư mục council/) đã bị xóa hoặc cắt bớt, nên không thể tin tệp {path}. Không có gì được dùng hay ghi. Hãy đặt lại thư mục council/ (hoặc cả thư mục dữ liệu) từ bản sao cất giữ ở nơi khác.",
+    ),
     "error.council_busy": (
         "Another council program is saving the council right now (process {pid} on {host}, since {since}). Nothing was changed; try again in a moment.",
         "Một chương trình council khác đang lưu hội đồng (tiến trình {pid} trên máy {host}, từ {since}). Chưa có gì thay đổi; hãy thử lại sau giây lát.",
@@ -122,8 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.council_none": ("There is no council file in this folder.", "Thư mục này không có tệp hội đồng."),
     # --- exporting a session that fails verification (sessions/exporting.py)
     "export.unverified_mark": (
-        "THIS RECORD FAILED VERIFICATION (`council verify`): {reason} It shows only what the verified part of the session's files holds; do not sign or file it before the session's files are restored.",
-        "HỒ SƠ NÀY KHÔNG QUA KIỂM TRA TOÀN VẸN (`council verify`): {reason} Nội dung chỉ gồm phần dữ liệu phiên họp còn toàn vẹn; không ký hoặc lưu hồ sơ trước khi dữ liệu phiên họp được khôi phục.",
+        "THIS RECORD FAILED VERIFICATION (council verify): {reason} It shows only what the verified part of the session's files holds; do not sign or file it before the session's files are restored.",
+        "HỒ SƠ NÀY KHÔNG QUA KIỂM TRA TOÀN VẸN (council verify): {reason} Nội dung chỉ gồm phần dữ liệu phiên họp còn toàn vẹn; không ký hoặc lưu hồ sơ trước khi dữ liệu phiên họp được khôi phục.",
     ),
     "export.unverified_warning": (
         "Warning: session {session} fails verification: {reason} It was exported all the same, and the document says so: {path}",

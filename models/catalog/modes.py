@@ -88,6 +88,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mode.paper_help": ("ballots counted on paper, counts typed in", "kiểm phiếu giấy, nhập kết quả"),
     # --- open vote extras
     "vote.needed_sheets": ("{needed} eligible sheets needed to pass", "Cần {needed} phiếu chấm đạt để thông qua"),
+    "vote.needed_mean": (
+        "Passes with a mean total of {threshold} or more",
+        "Thông qua khi tổng điểm trung bình từ {threshold}",
+    ),
+    "vote.scoring_closed_passed": ("Scoring closed: passed.", "Đã kết thúc chấm điểm: đạt."),
+    "vote.scoring_closed_failed": ("Scoring closed: not passed.", "Đã kết thúc chấm điểm: không đạt."),
+    "rule.summary_sheets": (
+        "eligible sheets (total ≥ {minimum}): {threshold} of {base}",
+        "phiếu chấm đạt (tổng điểm từ {minimum}) {threshold} {base}",
+    ),
+    "rule.summary_mean": ("mean total: at least {threshold}", "tổng điểm trung bình từ {threshold}"),
+    "detail.sheets": (
+        "Sheets {sheets} · eligible (≥ {minimum}) {eligible} · mean total {mean}",
+        "Phiếu chấm {sheets} · phiếu đạt (từ {minimum} điểm) {eligible} · tổng điểm trung bình {mean}",
+    ),
+    "status.scored_passed": ("scored: passed", "đã chấm điểm: đạt"),
+    "status.scored_failed": ("scored: not passed", "đã chấm điểm: không đạt"),
+    "error.sheets_missing": (
+        "{count} member(s) have not handed in a scoring sheet yet. Close the scoring anyway?",
+        "Còn {count} thành viên chưa nộp phiếu chấm. Vẫn kết thúc chấm điểm?",
+    ),
+    "overview.sheet_in": ("sheet in", "đã nộp phiếu"),
+    "overview.progress_sheets": ("{voted} of {total} sheets in", "Đã nộp phiếu chấm: {voted}/{total}"),
+    "minutes.sheets_in": ("Members who handed in a sheet: ", "Thành viên đã nộp phiếu chấm: "),
+    "minutes.scoring_result": ("Result of the scoring: ", "Kết quả chấm điểm: "),
     "vote.reset_reason": ("Why is this poll cancelled and retaken?", "Lý do hủy và biểu quyết lại?"),
     "vote.reset_done": (
         "The poll was cancelled; it stays on record.",
@@ -161,6 +186,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bạn chọn: {choice}. Nhấn Enter để xác nhận, hoặc chọn lại.",
     ),
     "booth.received": ("Your vote has been received.", "Phiếu của bạn đã được ghi nhận."),
+    "booth.sheet_received": ("Your scoring sheet has been received.", "Phiếu chấm của bạn đã được ghi nhận."),
+    "booth.title_scoring": ("SCORING SHEETS", "PHIẾU CHẤM ĐIỂM"),
+    "booth.all_sheets_in": (
+        "Everyone has handed in a sheet. Please hand the laptop back to the chair.",
+        "Tất cả thành viên đã nộp phiếu chấm. Xin chuyển máy lại cho Chủ tịch.",
+    ),
     "booth.pass_on": (
         "Please pass the laptop to the next member, who presses Enter.",
         "Xin chuyển máy cho thành viên tiếp theo, rồi nhấn Enter.",

@@ -41,11 +41,14 @@ class BallotOverviewScreen(PollScreen):
         self.query_one("#overview-hint", Label).update(t(hint))
         voted = set(self.service.voted_members(poll))
         table = self.query_one("#voters", DataTable)
+        scoring = poll.mode == PollMode.SCORING  # sheets handed in, not votes
+        done = t("overview.sheet_in" if scoring else "overview.voted")
         for member_id in poll.voters:
-            mark = Text("✓ " + t("overview.voted"), style="green") if member_id in voted else Text("·", style="dim")
+            mark = Text("✓ " + done, style="green") if member_id in voted else Text("·", style="dim")
             table.update_cell(member_id, "ballot", mark)
         lines = Text()
-        lines.append(t("overview.progress", voted=len(voted), total=len(poll.voters)) + "\n", style="bold")
+        progress = "overview.progress_sheets" if scoring else "overview.progress"
+        lines.append(t(progress, voted=len(voted), total=len(poll.voters)) + "\n", style="bold")
         if poll.status == PollStatus.OPEN:
             lines.append(t("overview.no_tally") + "\n\n", style="italic")
         lines.append_text(needed_text(poll))

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from models.errors import DomainError
 from models.i18n import t
 from models.labels import mode_label, role_label
-from models.poll import Poll, PollStatus
+from models.poll import Poll, PollMode, PollStatus
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
@@ -126,7 +126,7 @@ class PollScreen(SessionScreen):
 
                 with_booth_key(self, self.action_close_poll)
                 return
-            if error.key != "error.votes_missing":
+            if error.key not in ("error.votes_missing", "error.sheets_missing"):
                 raise
             self.app.push_screen(ConfirmScreen(str(error), t("vote.close_anyway")), self._close_forced)
             return
@@ -141,7 +141,10 @@ class PollScreen(SessionScreen):
     def _show_result(self) -> None:
         result = self.poll.result
         assert result is not None
-        self.app.notify(t("vote.closed_passed" if result.passed else "vote.closed_failed"))
+        if self.poll.mode == PollMode.SCORING:
+            self.app.notify(t("vote.scoring_closed_passed" if result.passed else "vote.scoring_closed_failed"))
+        else:
+            self.app.notify(t("vote.closed_passed" if result.passed else "vote.closed_failed"))
         self.refresh_view()
 
     def action_reset_poll(self) -> None:

@@ -106,7 +106,7 @@ class SheetScreen(Screen):
             self.query_one("#sheet-error", Label).update(str(error))
             return
         if self.booth:
-            self.app.switch_screen(ReceivedScreen())
+            self.app.switch_screen(ReceivedScreen(sheet=True))
         else:
             self.app.notify(t("sheet.stored"))
             self.dismiss(True)
