@@ -145,7 +145,8 @@ def _attendance(record: SessionRecord) -> list:
         Table(
             columns=[t("col.no"), t("col.name"), t("col.title"), t("col.role"), t("col.presence")],
             rows=rows,
-            widths=[6, 24, 34, 18, 18],
+            # Room for arrivals and departures in the last column, when there were any during the meeting.
+            widths=[6, 22, 28, 16, 28] if any(c.during_meeting for c in record.attendance_log) else [6, 24, 34, 18, 18],
         ),
     ]
     # The count when the meeting started (the quorum it opened with); later changes follow, by name.
