@@ -259,3 +259,22 @@ def test_the_minutes_of_the_same_record_are_the_same_in_any_time_zone(
         time.tzset()
         service.close()
     assert texts[0] == texts[1] == texts[2]
+
+
+def test_of_those_present_counts_those_in_the_room_when_the_poll_closes(demo_dir: Path, clock: Clock) -> None:
+    """7 present at opening, one leaves without voting: 2/3 of 6 needs 4, and 4 yes pass."""
+    from models.rules import PRESETS
+
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    try:
+        service.set_rulebook(PRESETS["two_thirds_present"])
+        roll(service)
+        service.open_session()
+        service.open_poll(PollMode.OPEN)
+        service.set_attendance("m7", Presence.LEFT_EARLY)
+        for member_id, choice in zip(("m1", "m2", "m3", "m4", "m5", "m6"), "yyyynn", strict=True):
+            service.record_vote(member_id, Choice.YES if choice == "y" else Choice.NO)
+        result = service.close_poll()
+        assert (result.base_count, result.needed, result.passed) == (6, 4, True)
+    finally:
+        service.close()
