@@ -61,3 +61,21 @@ def test_every_choice_of_a_ballot_is_whole_at_80x24(demo_dir: Path, clock, lang:
             app.exit()
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_agenda_detail_shows_whole_codes_at_80x24(demo_dir: Path, clock, lang: str) -> None:
+    set_language(lang)
+
+    async def run() -> None:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=SMALL) as pilot:
+            await pilot.pause()
+            record = app.service.record
+            code = record.agenda_items()[0].code
+            pane = [line.split("▏")[-1] for line in screen_lines(app) if "▏" in line]
+            assert any(code in line for line in pane), pane
+            assert not any("…" in line for line in pane[:12]), pane
+            app.exit()
+
+    asyncio.run(run())
