@@ -113,6 +113,15 @@ def export_record(
     return write_report(path, render(record, fmt, chain_head, separator))
 
 
+def render_session(data_dir: Path, session_id: str, fmt: str, separator: str = ",") -> bytes:
+    """The bytes ``export_session`` would write, for standard output (`--output -`)."""
+    with collection_paused():
+        folder = DataFolder(data_dir)
+        folder.check_session_id(session_id)
+        record, report = folder.load_record(session_id)
+        return render(record, fmt, report.chain_head, separator)
+
+
 def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | None = None, separator: str = ",") -> Path:
     """Load a session read-only (works while another process runs it) and export it."""
     # The loaded session lives until the file is written, and the renderers allocate a great deal

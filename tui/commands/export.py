@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.i18n import t
-from sessions.exporting import FORMATS, SEPARATORS, export_session
+from sessions.exporting import FORMATS, SEPARATORS, export_session, render_session
+from tui.commands._output import check_output_folder, to_stdout, write_stdout
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -20,6 +21,12 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    path = export_session(args.data, args.session, args.format, args.output, SEPARATORS[args.separator])
+    separator = SEPARATORS[args.separator]
+    if to_stdout(args.output):
+        write_stdout(render_session(args.data, args.session, args.format, separator), args.format)
+        return 0
+    if args.output is not None:
+        check_output_folder(args.output)
+    path = export_session(args.data, args.session, args.format, args.output, separator)
     print(t("cli.exported", path=str(path)))
     return 0
