@@ -278,8 +278,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         from tui.screens.export import ExportScreen
 
         service = self.service
-        head = service.journal.head if service.journal else service.report.chain_head
-        self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir))
+        self.app.push_screen(ExportScreen(service.record, service.chain_head, self.council_app.export_dir))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen
