@@ -71,6 +71,18 @@ def rule_summary(rule: Rulebook) -> str:
     return t("rule.summary", threshold=threshold_phrase(rule.pass_threshold), base=base_label(rule.pass_base))
 
 
+def scoring_summary(rule: Rulebook) -> str:
+    """How a scoring round passes, in plain words: by eligible sheets, or by the mean total."""
+    if rule.scoring_pass == ScoringPass.MEAN_THRESHOLD:
+        return t("rule.summary_mean", threshold=rule.mean_threshold)
+    return t(
+        "rule.summary_sheets",
+        threshold=threshold_phrase(rule.pass_threshold),
+        base=base_label(rule.pass_base),
+        minimum=rule.sheet_eligible_minimum,
+    )
+
+
 def preset_name(preset: str) -> str:
     return t(f"preset.{preset}") if preset in PRESET_KEYS else preset
 

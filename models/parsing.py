@@ -28,6 +28,11 @@ def squash(value: str) -> str:
     return re.sub(r"\s+", " ", clean_text(value.replace("\u00a0", " "))).strip()
 
 
+def one_line(value: str) -> str:
+    """``squash`` without control characters (a bell or an escape pasted into a one-line field)."""
+    return "".join(c for c in squash(value) if unicodedata.category(c) != "Cc")
+
+
 def fold(value: str) -> str:
     """A key for matching typed words: squashed, lower case, without diacritics (đ becomes d)."""
     text = unicodedata.normalize("NFD", squash(value).lower().replace("đ", "d"))

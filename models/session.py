@@ -40,6 +40,15 @@ class Invitee(BaseModel):
     position: Text = ""
 
 
+class RecognitionDecision(BaseModel):
+    """The unit head's decision recognising the initiatives, issued after the meeting on the council's minutes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: Text = Field(min_length=1, max_length=60)
+    date: dt.date
+
+
 class Session(BaseModel):
     """The meeting itself: when, where, who runs it and what is on the agenda."""
 
@@ -57,6 +66,8 @@ class Session(BaseModel):
     invitees: list[Invitee] = []
     agenda: list[str] = []
     current_index: int = 0
+    # Recorded after the session is closed (`council decision`); None until then, and in older files.
+    recognition: RecognitionDecision | None = None
 
 
 class Conclusion(StrEnum):

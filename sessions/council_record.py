@@ -5,6 +5,7 @@ Layout::
     DATA/council/journal.jsonl        one record per save of the council (hash-chained, fsynced)
     DATA/council/anchor-1.json, -2    where that journal ended when last written (sessions/anchor.py)
     DATA/council/lock                 held while a program saves the council
+    DATA/council/replaced/            each council.json replaced by `council restore --council`
 
 Each save appends a ``council_saved`` record holding the council's tables and the SHA-256 of
 ``council.json`` as it is about to be written, then replaces ``council.json`` atomically, then
@@ -16,16 +17,21 @@ disk before the save returned) is used, and the next save writes the file again.
 over it. A data folder from before this record has no ``council/`` yet: it opens as before, and the
 evidence starts at its first save (``council verify`` says so).
 
+Each new session's first record names the council record it was created at (``COUNCIL_KEY``): a
+council journal that no longer holds it (``council/`` deleted, or cut with its anchors) is refused.
+
 What it cannot do, as for sessions (docs/threat-model.md): there is no secret key, so whoever
-deletes ``council/`` leaves a folder that looks like an older version's (``verify`` then says the
-council file is not covered), and whoever rewrites the journal, its anchors and the file
-consistently leaves files that verify.
+deletes ``council/`` before any session names it leaves a folder that looks like an older
+version's (``verify`` then says the council file is not covered), and whoever rewrites the
+journal, its anchors and the file consistently leaves files that verify.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,16 +42,26 @@ from sessions.atomic import atomic_write
 from sessions.clock import local_now
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.layout import JOURNAL_FILE
+from sessions.listing import session_ids
 from sessions.lock import SessionLock
+from sessions.tail import journal_end
+from sessions.tinystore import layout_bytes
 
 COUNCIL_DIR = "council"
 SAVED = "council_saved"
+KEPT_DIR = "council/replaced"  # under the data folder: each council.json replaced by ``restore_council``
 
 # What loading may find: the copy is the journal's last version, or one save behind it (a crash),
 # or there is no journal yet (an older version's folder); anything else refuses the council.
 OK, BEHIND, UNRECORDED = "ok", "behind", "unrecorded"
-EDITED, DAMAGED, TRUNCATED, REWRITTEN = "edited", "damaged", "truncated", "rewritten"
-FAILING = (EDITED, DAMAGED, TRUNCATED, REWRITTEN)
+EDITED, DAMAGED, TRUNCATED, REWRITTEN, REMOVED = "edited", "damaged", "truncated", "rewritten", "removed"
+FAILING = (EDITED, DAMAGED, TRUNCATED, REWRITTEN, REMOVED)
+UNTRUSTED = (DAMAGED, TRUNCATED, REWRITTEN, REMOVED)  # the journal itself cannot be believed
+
+COUNCIL_KEY = "council"
+"""In a session's first record (``session_created``): the council's record it was created at."""
+# That record's line starts so (canonical JSON, keys sorted): read from its first bytes only.
+_NAMED = re.compile(rb'\{"data":\{"council":\{"chain_head":"([0-9a-f]{64})","journal_seq":([1-9][0-9]{0,17})\}')
 
 
 def council_dir(root: Path) -> Path:
@@ -65,6 +81,7 @@ class CouncilEvidence:
     head: str = GENESIS
     record: int = 0  # the record concerned: the last one, the damaged one, the one the anchor names
     tables: dict[str, dict[str, Any]] | None = None  # BEHIND: the journal's version, to use instead
+    session: str = ""  # REMOVED: the session created at a council record the journal lacks
 
     @property
     def fails(self) -> bool:
@@ -73,7 +90,32 @@ class CouncilEvidence:
     def error(self, path: Path) -> DomainError:
         """The refusal for a failing state (loading, and saving over a changed file)."""
         journal = str(council_dir(path.parent) / JOURNAL_FILE)
-        return DomainError(f"error.council_{self.state}", path=str(path), journal=journal, record=self.record)
+        params = {"path": str(path), "journal": journal, "record": self.record, "session": self.session}
+        return DomainError(f"error.council_{self.state}", **params)
+
+
+def council_mark(root: Path) -> dict[str, Any] | None:
+    """Where the council's journal ends now, for a new session's first record; None without one."""
+    end = journal_end(council_dir(root) / JOURNAL_FILE)
+    return None if end is None else {"chain_head": end[1], "journal_seq": end[0]}
+
+
+def named_by_sessions(root: Path) -> tuple[str, int, str] | None:
+    """The newest council record a session says it was created at: (session, record, fingerprint).
+
+    Sessions are anchors the council's journal cannot take back: removing that journal (or cutting
+    it) after a session was created at one of its records is noticed, even with its anchor gone.
+    """
+    newest = None
+    for session_id in session_ids(root):
+        try:
+            with (Path(root) / "sessions" / session_id / JOURNAL_FILE).open("rb") as journal:
+                start = journal.read(160)
+        except OSError:
+            continue
+        if (named := _NAMED.match(start)) and (newest is None or int(named[2]) > newest[1]):
+            newest = (session_id, int(named[2]), named[1].decode("ascii"))
+    return newest
 
 
 def _saved_fingerprint(data: dict[str, Any]) -> str | None:
@@ -90,6 +132,9 @@ def examine(root: Path, content: bytes | None, found: JournalRead | None = None)
         return CouncilEvidence(DAMAGED, len(found.records), found.head, found.bad_line)
     if lost := lost_end(found.records, anchor):
         return CouncilEvidence(lost, len(found.records), found.head, anchor[0])  # type: ignore[index]
+    named = named_by_sessions(root)
+    if named is not None and lost_end(found.records, named[1:]):
+        return CouncilEvidence(REMOVED, len(found.records), found.head, named[1], session=named[0])
     records = found.records
     if not records:
         return CouncilEvidence(UNRECORDED)
@@ -140,5 +185,54 @@ def record_council(path: Path, content: bytes, tables: dict[str, dict[str, Any]]
     finally:
         if journal is not None:
             journal.close()
+        with contextlib.suppress(Exception):
+            lock.release()
+
+
+def restore_council(path: Path, now: dt.datetime) -> Path | None:
+    """Put back at ``path`` the council as its journal last recorded it; returns where the replaced file was kept.
+
+    None: ``council.json`` already is that version (nothing was written). Refused with DomainError when
+    the journal itself does not verify or there is none (an older version's folder). The file replaced
+    is kept in ``DATA/council/replaced/`` first, so the restore can be undone by hand.
+    """
+    root = path.parent
+    folder = council_dir(root)
+    if not folder.exists():  # (before the lock: an older version's folder gets no council/ here)
+        raise DomainError("error.council_no_record", path=str(path))
+    lock = SessionLock(folder)
+    try:
+        lock.acquire(now)
+    except DomainError as error:
+        if error.key == "error.locked":
+            raise DomainError("error.council_busy", **error.params) from None
+        raise
+    try:
+        found = read_journal(folder / JOURNAL_FILE)
+        try:
+            before = path.read_bytes()
+        except FileNotFoundError:
+            before = None
+        evidence = examine(root, before, found)
+        if evidence.state in UNTRUSTED:
+            raise evidence.error(path)
+        if evidence.state == UNRECORDED:
+            raise DomainError("error.council_no_record", path=str(path))
+        if evidence.state == OK and before is not None:
+            return None
+        last = found.records[-1].data
+        tables = last.get("tables")
+        content = layout_bytes(tables) if isinstance(tables, dict) else b""
+        if fingerprint(content) != _saved_fingerprint(last):
+            raise DomainError(
+                "error.council_damaged", path=str(path), journal=str(folder / JOURNAL_FILE), record=len(found.records)
+            )
+        kept = None
+        if before is not None:
+            kept = root / KEPT_DIR / f"{now.strftime('%Y%m%d-%H%M%S')}-council.json"
+            atomic_write(kept, before)
+        atomic_write(path, content)
+        return kept
+    finally:
         with contextlib.suppress(Exception):
             lock.release()

@@ -13,7 +13,7 @@ from models.initiative import Initiative
 from models.poll import Choice, Counts, PaperTally, Poll, PollResult, PollStatus, ScoreSheet
 from models.record import SessionRecord
 from models.rules import Rulebook
-from models.session import Attendance, Finding, Presence, SessionStatus
+from models.session import Attendance, Finding, Presence, RecognitionDecision, SessionStatus
 
 
 class Reducer:
@@ -113,6 +113,11 @@ class Reducer:
 
     def _on_finding_saved(self, data: dict[str, Any], ts: str) -> None:
         self.record.findings[data["initiative_id"]] = Finding.model_validate(data["finding"])
+
+    def _on_recognition_decided(self, data: dict[str, Any], ts: str) -> None:
+        self.record.session.recognition = RecognitionDecision(
+            number=data["number"], date=dt.date.fromisoformat(data["date"])
+        )
 
     def _on_initiative_saved(self, data: dict[str, Any], ts: str) -> None:
         initiative = Initiative.model_validate(data["initiative"])

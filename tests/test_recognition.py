@@ -40,11 +40,9 @@ def record(demo_dir: Path):
 
 def test_xlsx_lists_the_recognised_initiatives_with_every_column(record) -> None:
     sheet = _sheet(render(record, "xlsx"))
-    assert sheet["A1"].value == "BỆNH VIỆN ĐA KHOA TỈNH BẾN TRE"
+    assert sheet["A1"].value == "BỆNH VIỆN NGUYỄN ĐÌNH CHIỂU"
     assert sheet["A2"].value == "DANH SÁCH SÁNG KIẾN ĐƯỢC CÔNG NHẬN"
-    assert (
-        sheet["A3"].value == "(Kèm theo Biên bản họp Hội đồng Sáng kiến Bệnh viện Đa khoa tỉnh Bến Tre ngày 14/05/2026)"
-    )
+    assert sheet["A3"].value == "(Kèm theo Biên bản họp Hội đồng Sáng kiến Bệnh viện Nguyễn Đình Chiểu ngày 14/05/2026)"
     heading = [c.value for c in sheet[HEAD]]
     assert heading == [
         "TT",
@@ -158,7 +156,7 @@ def test_xlsx_has_a_signature_block_and_a_page_footer(record) -> None:
     book = openpyxl.load_workbook(io.BytesIO(render(record, "xlsx")))
     sheet = book.active
     values = [c.value for row in sheet.iter_rows(min_row=HEAD + 9) for c in row if c.value]
-    assert values[:1] == ["Bến Tre, ngày 14 tháng 5 năm 2026"]
+    assert values[:1] == ["Vĩnh Long, ngày 14 tháng 5 năm 2026"]
     assert values[1:3] == ["NGƯỜI LẬP BIỂU", "CHỦ TỊCH HỘI ĐỒNG"]
     assert values[3:5] == ["(Ký, ghi rõ họ tên)", "(Ký, ghi rõ họ tên)"]
     assert values[-2:] == ["Lê Hoàng Nam", "Nguyễn Văn Hùng"]

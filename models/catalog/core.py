@@ -66,6 +66,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The session is closed; its record can no longer be changed.",
         "Phiên họp đã kết thúc; biên bản không thể thay đổi nữa.",
     ),
+    "error.recognition_before_close": (
+        "The recognition decision is recorded once the session is closed: it is signed on the minutes.",
+        "Quyết định công nhận chỉ được ghi sau khi phiên họp kết thúc: quyết định được ký căn cứ biên bản họp.",
+    ),
+    "error.recognition_nothing": (
+        "The council recognised no initiative at this session: there is no recognition decision to record.",
+        "Hội đồng không công nhận sáng kiến nào tại phiên họp này: không có quyết định công nhận để ghi.",
+    ),
+    "error.recognition_number": (
+        "Give the decision's number, e.g. 123/QĐ-BV.",
+        "Hãy ghi số của quyết định, ví dụ 123/QĐ-BV.",
+    ),
+    "error.recognition_number_long": (
+        "The decision's number has {count} characters; at most 60.",
+        "Số quyết định có {count} ký tự; tối đa 60 ký tự.",
+    ),
+    "error.recognition_date": (
+        "The decision is dated {date}, before the meeting of {meeting}.",
+        "Quyết định ngày {date} sớm hơn ngày họp {meeting}.",
+    ),
     "error.session_not_open": (
         "Start the meeting first (take attendance, then start).",
         "Hãy bắt đầu phiên họp trước (điểm danh rồi khai mạc).",
@@ -322,6 +342,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.verify_session_arg": (
         "the session id (see `council sessions`); without it, only the council's file is checked",
         "mã phiên họp (xem `council sessions`); nếu bỏ trống, chỉ kiểm tra tệp hội đồng",
+    ),
+    "cli.decision_help": (
+        "record, after the meeting, the number and date of the decision recognising the initiatives",
+        "ghi số và ngày của quyết định công nhận sáng kiến, sau phiên họp",
+    ),
+    "cli.decision_number_help": ("the decision's number, e.g. 123/QĐ-BV", "số quyết định, ví dụ 123/QĐ-BV"),
+    "cli.decision_date_help": ("the decision's date, DD/MM/YYYY", "ngày quyết định, DD/MM/YYYY"),
+    "cli.decision_both": (
+        "Give both the decision's number (--number) and its date (--date).",
+        "Hãy ghi cả số quyết định (--number) và ngày quyết định (--date).",
+    ),
+    "cli.decision_none": (
+        "No recognition decision is recorded for session {session}.",
+        "Chưa ghi quyết định công nhận cho phiên họp {session}.",
+    ),
+    "cli.decision_shown": (
+        "Session {session}: recognition decision No. {number} of {date}.",
+        "Phiên họp {session}: quyết định công nhận số {number} ngày {date}.",
+    ),
+    "cli.decision_recorded": (
+        "Recorded for session {session}: recognition decision No. {number} of {date}, for {count}.",
+        "Đã ghi cho phiên họp {session}: quyết định công nhận số {number} ngày {date}, công nhận {count}.",
     ),
     "cli.unexpected": (
         "Something went wrong inside council; nothing was changed. Details were written to {path}.",

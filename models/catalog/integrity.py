@@ -62,8 +62,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- the council's file (sessions/council_record.py)
     "error.council_edited": (
-        "{path} was changed outside council: it is not the version council last saved (record {record} of {journal}). It was not used, and nothing was written over it. Put back the file council wrote (from a copy kept elsewhere), or run `council verify` for details.",
-        "Tệp {path} đã bị sửa bên ngoài council: đây không phải phiên bản council lưu lần cuối (bản ghi {record} của {journal}). Tệp không được dùng và không có gì bị ghi đè lên tệp. Hãy đặt lại tệp do council ghi (từ bản sao cất giữ ở nơi khác), hoặc chạy `council verify` để xem chi tiết.",
+        "{path} was changed outside council: it is not the version council last saved (record {record} of {journal}). It was not used, and nothing was written over it. `council restore --council` puts back the version council last saved (its journal holds it), keeping this file aside.",
+        "Tệp {path} đã bị sửa bên ngoài council: đây không phải phiên bản council lưu lần cuối (bản ghi {record} của {journal}). Tệp không được dùng và không có gì bị ghi đè lên tệp. Lệnh `council restore --council` sẽ đặt lại phiên bản council lưu lần cuối (có trong nhật ký), và giữ tệp này ở chỗ khác.",
     ),
     "error.council_damaged": (
         "The council's journal {journal} does not verify at record {record}: it was changed or damaged, so {path} cannot be trusted. Nothing was used or written. Put back the data folder from a copy kept elsewhere.",
@@ -77,9 +77,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The council's journal {journal} holds another record {record} than the one it was written with (anchor-1.json / anchor-2.json say so): its end was replaced, so {path} cannot be trusted. Nothing was used or written. Put back the data folder from a copy kept elsewhere.",
         "Bản ghi {record} trong nhật ký hội đồng {journal} không phải bản ghi đã được ghi (theo anchor-1.json / anchor-2.json): phần cuối nhật ký đã bị thay, nên không thể tin tệp {path}. Không có gì được dùng hay ghi. Hãy đặt lại thư mục dữ liệu từ bản sao cất giữ ở nơi khác.",
     ),
+    "error.council_removed": (
+        "Session {session} was created at record {record} of the council's journal {journal}, which it no longer holds: the council's record (the folder council/) was removed or cut, so {path} cannot be trusted. Nothing was used or written. Put back the folder council/ (or the whole data folder) from a copy kept elsewhere.",
+        "Phiên họp {session} được tạo ở bản ghi {record} của nhật ký hội đồng {journal}, nhưng nhật ký nay không còn bản ghi đó: bản ghi của hội đồng (thư mục council/) đã bị xóa hoặc cắt bớt, nên không thể tin tệp {path}. Không có gì được dùng hay ghi. Hãy đặt lại thư mục council/ (hoặc cả thư mục dữ liệu) từ bản sao cất giữ ở nơi khác.",
+    ),
     "error.council_busy": (
         "Another council program is saving the council right now (process {pid} on {host}, since {since}). Nothing was changed; try again in a moment.",
         "Một chương trình council khác đang lưu hội đồng (tiến trình {pid} trên máy {host}, từ {since}). Chưa có gì thay đổi; hãy thử lại sau giây lát.",
+    ),
+    "error.council_no_record": (
+        "{path} has no record of its saves yet (it was written by an older version of council), so there is no version to put back. Nothing was changed.",
+        "Tệp {path} chưa có bản ghi các lần lưu (do phiên bản council cũ hơn ghi), nên không có phiên bản nào để đặt lại. Không có gì thay đổi.",
+    ),
+    "cli.restore_council_help": (
+        "put back council.json as council last saved it (from the council's journal)",
+        "đặt lại council.json theo phiên bản council lưu lần cuối (từ nhật ký hội đồng)",
+    ),
+    "error.restore_council_needs_yes": (
+        "Restoring replaces council.json; without a terminal to confirm in, add --yes. Nothing was changed.",
+        "Việc khôi phục sẽ thay tệp council.json; khi không có cửa sổ dòng lệnh để xác nhận, hãy thêm --yes. Không có gì thay đổi.",
+    ),
+    "restore.council_confirm": (
+        "Put back {path} as council last saved it (record {record} of its journal)? The current file is kept aside. [y/N] ",
+        "Đặt lại tệp {path} theo phiên bản council lưu lần cuối (bản ghi {record} của nhật ký)? Tệp hiện tại được giữ ở chỗ khác. [c/K] ",
+    ),
+    "restore.council_done": (
+        "{path} is again the version council last saved (record {record} of its journal).",
+        "Tệp {path} đã được đặt lại theo phiên bản council lưu lần cuối (bản ghi {record} của nhật ký).",
+    ),
+    "restore.council_kept": ("The file it replaced is kept as {kept}.", "Tệp bị thay được giữ lại tại {kept}."),
+    "restore.council_nothing": (
+        "{path} already is the version council last saved (record {record} of its journal); nothing was changed.",
+        "Tệp {path} đã đúng là phiên bản council lưu lần cuối (bản ghi {record} của nhật ký); không có gì thay đổi.",
     ),
     "verify.council_ok": (
         "Council file council.json: OK: {records} records, chain head {head}.",

@@ -39,7 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.placeholder": ("Find an action…", "Tìm thao tác…"),
     "palette.help_help": ("Show every key of this screen", "Xem mọi phím tắt của màn hình này"),
     "palette.quit_help": ("Leave council (everything is already saved)", "Thoát council (mọi thứ đã được lưu)"),
-    "palette.screen_action": ("Action of this screen", "Thao tác của màn hình này"),
     # --- help
     "help.title": ("Keys of this screen", "Phím tắt của màn hình này"),
     "help.key": ("Key", "Phím"),

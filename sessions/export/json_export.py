@@ -49,8 +49,12 @@ def _poll(poll: Poll) -> dict[str, Any]:
     return doc
 
 
-def export_json(record: SessionRecord, chain_head: str = "") -> str:
-    """A stable JSON document of the session (sorted keys, UTF-8 text kept readable)."""
+def export_json(record: SessionRecord, chain_head: str = "", failed: str = "") -> str:
+    """A stable JSON document of the session (sorted keys, UTF-8 text kept readable).
+
+    ``failed``: what verification of the session found wrong, in words, kept as ``verification_failed`` (the
+    field is absent for a session that verifies).
+    """
     session = record.session
     doc = {
         "format": "council-session",
@@ -80,4 +84,6 @@ def export_json(record: SessionRecord, chain_head: str = "") -> str:
             for initiative in record.agenda_items()
         ],
     }
+    if failed:
+        doc["verification_failed"] = failed
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -245,14 +245,17 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
         return blocks
     if poll.mode in (PollMode.SECRET, PollMode.SCORING):
         voted = [names.get(m, m) for m in poll.voters if m in poll.voted]
-        blocks.append(
-            Paragraph(f"{', '.join(voted)} ({len(voted)})", label=t("minutes.secret_voted"), keep_with_next=True)
-        )
+        who = t("minutes.sheets_in") if poll.mode == PollMode.SCORING else t("minutes.secret_voted")
+        blocks.append(Paragraph(f"{', '.join(voted)} ({len(voted)})", label=who, keep_with_next=True))
     if poll.mode == PollMode.SCORING and result.scores is not None:
         blocks.extend(_score_blocks(poll, result.scores))
         blocks.append(Paragraph(_rule_line(poll, result), label=t("minutes.rule")))
         outcome = t("minutes.passed") if result.passed else t("minutes.failed")
-        blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
+        blocks.append(Paragraph(outcome, label=t("minutes.scoring_result"), bold=True))
+        # A grade only for a scoring that passed, and after its result: "Grade: Pass" above NOT PASSED misleads.
+        grade = result.scores.grade_vi if current_language() == "vi" else result.scores.grade_en
+        if grade and result.passed:
+            blocks.append(Paragraph(grade, label=t("minutes.grade")))
         return blocks
     if poll.mode == PollMode.PAPER and result.paper is not None:
         paper = result.paper
@@ -327,7 +330,7 @@ def _rule_line(poll: Poll, result: PollResult) -> str:
 
 
 def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
-    """Each criterion's mean, the mean total, lowest, highest, spread, eligible sheets and grade."""
+    """Each criterion's mean, the mean total, lowest, highest, spread and eligible sheets."""
     vi = current_language() == "vi"
     rows = []
     for criterion in poll.rule.criteria:
@@ -350,9 +353,6 @@ def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
     ]
     if stats.spread_flag:
         blocks.append(Paragraph(t("score.spread_flag"), italic=True))
-    grade = stats.grade_vi if vi else stats.grade_en
-    if grade:
-        blocks.append(Paragraph(grade, label=t("minutes.grade")))
     return blocks
 
 

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.e2e
 
 SIZES = [(100, 30), (80, 24)]
 VOTED = "✓"
-SHEET_IN = "✓ đã bỏ phiếu"
+SHEET_IN = "✓ đã nộp phiếu"
 CRITERIA = ["Tính mới (0-30)", "Khả năng áp dụng (0-30)", "Hiệu quả (0-40)"]
 AGENDA = "Tên sáng kiến"  # the agenda's column header: the agenda is on screen
 REASON = "Lý do (khi không công nhận)"
@@ -195,7 +195,7 @@ def scoring_round(term: Terminal) -> None:
     term.send("v")
     term.wait_for("bằng hình thức nào")
     term.send("Down", "Down", "Enter")
-    term.wait_for("chấm điểm: SK-2026-12", "Đã bỏ phiếu: 0/6")
+    term.wait_for("chấm điểm: SK-2026-12", "Đã nộp phiếu chấm: 0/6")
     sheets = [("25", "24", "30"), ("20", "20", "30"), ("28", "25", "35"), ("22", "20", "30"), ("18", "20", "25")]
     sheets.append(("10", "10", "10"))
     for done, scores in enumerate(sheets):

@@ -38,6 +38,29 @@ def poll_screen(mode: PollMode) -> Screen:
     return BallotOverviewScreen()
 
 
+# Agenda keys that change the session: not offered while it is read-only or closed.
+CHANGES_SESSION = frozenset(
+    {
+        "start_session",
+        "vote",
+        "recuse",
+        "next_item",
+        "previous_item",
+        "make_current",
+        "close_session",
+        "add_initiative",
+        "edit_initiative",
+        "remove_initiative",
+        "move_item",
+        "edit_details",
+        "import_initiatives",
+        "take_council",
+    }
+)
+# Keys that make another item current: the open poll's item stays current until it is closed.
+CHOOSES_ITEM = frozenset({"next_item", "previous_item", "make_current"})
+
+
 class AgendaScreen(AgendaPrepActions, SessionScreen):
     BINDINGS = AGENDA
 
@@ -91,6 +114,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def draw(self, view: AgendaView) -> None:
         """Show ``view``: the bar, the list with titles cut to the table's width, the highlighted item's detail."""
         self.query_one(SessionBar).show_view(view.bar)
+        self.refresh_bindings()  # what the keys may do follows the session's state
         table = self.query_one("#agenda", ListTable)
         if not table.size.width:
             # Shown for the first time and not laid out yet: the list is drawn once the table has its width
@@ -164,6 +188,27 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_make_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that cannot act in the session's state are not offered (False) or shown dimmed (None)."""
+        service = self.council_app.service
+        if service is None:
+            return True  # the glance is shown: keys wait for the session behind it
+        from models.session import SessionStatus
+
+        status = service.record.session.status
+        frozen = service.read_only or status == SessionStatus.CLOSED
+        if action == "vote" and frozen:
+            return service.record.open_poll() is not None  # (a poll left open is still shown)
+        if action in CHANGES_SESSION and frozen:
+            return False
+        if action == "start_session":
+            return status == SessionStatus.PLANNED
+        if action == "vote" and status == SessionStatus.PLANNED:
+            return None  # polls come once the meeting is started
+        if action in CHOOSES_ITEM and service.record.open_poll() is not None:
+            return None  # the open poll keeps its item current until it is closed
+        return True
 
     # --- actions
     def action_attendance(self) -> None:
@@ -278,7 +323,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         from tui.screens.export import ExportScreen
 
         service = self.service
-        self.app.push_screen(ExportScreen(service.record, service.chain_head, self.council_app.export_dir))
+        source = (self.council_app.data_dir, service.session_id)
+        self.app.push_screen(ExportScreen(service.record, service.chain_head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen

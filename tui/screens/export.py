@@ -13,7 +13,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select
 from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
-from sessions.exporting import FORMATS, default_name, export_record
+from sessions.exporting import FORMATS, default_name, export_record, verification_failure
 from tui.bindings import MODAL
 from tui.screens.base import CouncilModal
 
@@ -24,15 +24,27 @@ def default_folder() -> Path:
 
 
 class ExportScreen(CouncilModal):
-    """Dismisses with the written path, or None."""
+    """Dismisses with the written path, or None.
+
+    ``source`` (data folder, session id): the session's files, verified when the dialog opens; one
+    that fails verification shows a warning here, and the document written says so.
+    """
 
     BINDINGS = MODAL
 
-    def __init__(self, record: SessionRecord, chain_head: str, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        record: SessionRecord,
+        chain_head: str,
+        folder: Path | None = None,
+        source: tuple[Path, str] | None = None,
+    ) -> None:
         super().__init__()
         self.record = record
         self.chain_head = chain_head
         self.folder = folder or default_folder()
+        self.source = source
+        self.failed: str | None = None if source else ""  # None until the session's files are verified
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -45,6 +57,7 @@ class ExportScreen(CouncilModal):
             yield Label(t("export.path"), classes="field-label")
             yield Input(str(self._default_path("md")), id="path")
             yield LoadingIndicator(id="progress")
+            yield Label("", id="export-warning", classes="field-error", markup=False)
             yield Label("", id="export-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("export.write"), variant="primary", id="confirm")
@@ -52,7 +65,26 @@ class ExportScreen(CouncilModal):
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False
+        self.query_one("#export-warning").display = False
         self.query_one("#path", Input).focus()
+        if self.failed is None:
+            self._verify()
+
+    def _verification(self) -> str:
+        if self.failed is None and self.source is not None:
+            self.failed = verification_failure(*self.source)
+        return self.failed or ""
+
+    @work(thread=True, group="verify")
+    def _verify(self) -> None:
+        failed = self._verification()
+        if failed:
+            self.app.call_from_thread(self._warn, failed)
+
+    def _warn(self, failed: str) -> None:
+        warning = self.query_one("#export-warning", Label)
+        warning.update(t("export.unverified_notice", reason=failed))
+        warning.display = True
 
     def _default_path(self, fmt: str) -> Path:
         return self.folder / default_name(self.record, fmt)
@@ -81,7 +113,8 @@ class ExportScreen(CouncilModal):
     @work(thread=True, exclusive=True)
     def _export(self, fmt: str, path: Path) -> None:
         try:
-            written = export_record(self.record, fmt, path, self.chain_head, self.folder)
+            failed = self._verification()
+            written = export_record(self.record, fmt, path, self.chain_head, self.folder, failed=failed)
         except DomainError as error:
             self.app.call_from_thread(self._failed, str(error))
             return
@@ -96,7 +129,11 @@ class ExportScreen(CouncilModal):
         self.query_one("#export-error", Label).update(message)
 
     def _done(self, path: Path) -> None:
-        self.app.notify(t("export.done", path=str(path)), timeout=10)
+        if self.failed:
+            notice = t("export.done", path=str(path)) + "\n" + t("export.unverified_notice", reason=self.failed)
+            self.app.notify(notice, severity="warning", timeout=15, markup=False)
+        else:
+            self.app.notify(t("export.done", path=str(path)), timeout=10)
         self.dismiss(path)
 
     def action_cancel(self) -> None:

@@ -107,7 +107,8 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         session_id = self.selected_id()
         if session_id:
             record, report = self.council_app.folder.load_record(session_id)
-            self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir))
+            source = (self.council_app.data_dir, session_id)
+            self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen

@@ -26,6 +26,7 @@ def choice_text(choice: Choice | None) -> Text:
 
 class VoteScreen(PollScreen):
     BINDINGS = VOTE
+    poll_actions = PollScreen.poll_actions | {"cast", "everyone_yes", "undo", "clear_vote"}
 
     def __init__(self) -> None:
         super().__init__()
