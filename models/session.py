@@ -33,6 +33,20 @@ class Attendance(BaseModel):
     at: dt.datetime | None = None
 
 
+class AttendanceChange(BaseModel):
+    """One change of where a member is, as it happened: when, and at which agenda item (None before the start)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    member_id: Text
+    presence: Presence
+    before: Presence = Presence.UNKNOWN
+    reason: Text = ""
+    at: dt.datetime
+    initiative_id: Text | None = None
+    during_meeting: bool = False
+
+
 class Invitee(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -58,8 +72,10 @@ class Session(BaseModel):
     title: Text = Field(min_length=1)
     date: dt.date
     place: Text = ""
-    start_time: dt.time | None = None
-    end_time: dt.time | None = None
+    start_time: dt.time | None = None  # planned: set while preparing
+    started_at: dt.time | None = None  # actual: when the chair started the meeting
+    end_time: dt.time | None = None  # actual: when the chair closed it
+    present_at_start: list[str] = []  # voting members in the room when the meeting started, in seat order
     status: SessionStatus = SessionStatus.PLANNED
     chair_id: Text | None = None
     secretary_id: Text | None = None

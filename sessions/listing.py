@@ -95,7 +95,8 @@ def quick_listing(root: Path) -> Listing | None:
             return None
         council = json.loads(content.decode("utf-8"))
         info = council["council"]["1"]
-        if info.get("schema_version") != SCHEMA_VERSION or not isinstance(info["info"]["name"], str):
+        # Version 2 changed sessions only: a council file of version 1 reads the same.
+        if info.get("schema_version") not in (1, SCHEMA_VERSION) or not isinstance(info["info"]["name"], str):
             return None
         sessions = [read_summary(root / "sessions" / session_id) for session_id in session_ids(root)]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):

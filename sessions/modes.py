@@ -83,6 +83,27 @@ class PollModes:
         if getattr(self, "read_only", False) or getattr(self, "journal", None) is None:
             raise DomainError("error.read_only")
 
+    def why_cannot_vote(self, poll: Poll, member_id: str) -> DomainError | None:
+        """Why a member may not vote (or change their vote) in ``poll`` now; None when they may.
+
+        Only the poll's voters in the room: not the recused, not those absent when it opened, not those
+        gone since (whatever the mode: open vote, booth, sheet or paper).
+        """
+        if member_id in poll.in_room_voters:
+            return None
+        member = self.record.find_member(member_id)
+        name = member.name if member else member_id
+        if member_id in poll.recused:
+            return DomainError("error.vote_recused", name=name)
+        if member_id in poll.away:
+            return DomainError("error.vote_left", name=name)
+        return DomainError("error.vote_not_present", name=name)
+
+    def _require_in_room(self, poll: Poll, member_id: str) -> None:
+        refusal = self.why_cannot_vote(poll, member_id)
+        if refusal is not None:
+            raise refusal
+
     def voted_members(self, poll: Poll) -> list[str]:
         """Who has voted (open: from the votes; secret: from the box), in seat order."""
         if poll.mode in SECRET_MODES and poll.status.value == "open":
@@ -172,11 +193,9 @@ class PollModes:
             raise DomainError("error.no_open_poll")
         if poll.mode != mode:
             raise DomainError("error.wrong_mode")
+        self._require_in_room(poll, member_id)
         member = self.record.find_member(member_id)
         name = member.name if member else member_id
-        if member_id not in poll.voters:
-            key = "error.vote_recused" if member_id in poll.recused else "error.vote_not_present"
-            raise DomainError(key, name=name)
         state = self.box_state()
         if state is not None and member_id in state.voted:
             # A stored sheet is sealed without its name: it can be neither shown nor replaced.
@@ -249,7 +268,7 @@ class PollModes:
         extra: dict[str, Any] = {}
         if poll.mode in SECRET_MODES:
             counts, sheets, state = self._opened_box(poll)
-            sealed = poll.model_copy(update={"counts": counts, "sheets": sheets})
+            sealed = poll.model_copy(update={"counts": counts, "sheets": sheets, "voted": sorted(state.voted)})
             result = sealed.tally()
             extra["voted"] = sorted(state.voted)
             extra["sheets"] = sorted(
@@ -278,7 +297,7 @@ class PollModes:
             raise DomainError("error.no_open_poll")
         if poll.mode != PollMode.PAPER:
             raise DomainError("error.wrong_mode")
-        tally.check(len(poll.voters))
+        tally.check(len(poll.in_room_voters))  # ballots go only to those in the room now
         self.commit("paper_recorded", {"poll_id": poll.id, "tally": tally.model_dump()})
 
     # --- open vote shortcuts
@@ -289,8 +308,9 @@ class PollModes:
             raise DomainError("error.no_open_poll")
         if poll.mode != PollMode.OPEN:
             raise DomainError("error.wrong_mode")
-        before = {m: (c.value if c else None) for m in poll.voters for c in [poll.votes.get(m)]}
-        votes = {m: choice.value for m in poll.voters}
+        voters = poll.in_room_voters  # not those who have left: their vote (if any) stays as they cast it
+        before = {m: (c.value if c else None) for m in voters for c in [poll.votes.get(m)]}
+        votes = {m: choice.value for m in voters}
         self.commit("votes_recorded", {"poll_id": poll.id, "votes": votes})
         self._undo_stack().append((poll.id, before))  # after the commit: a refused write leaves nothing to undo
 
@@ -313,6 +333,12 @@ class PollModes:
         if poll is None or not stack:
             return False
         _, before = stack[-1]
+        # Nobody absent votes: what undo would put back for a member who has left since stays as it is.
+        in_room = set(poll.in_room_voters)
+        before = {m: c for m, c in before.items() if m in in_room}
+        if not before:
+            stack.pop()
+            return False
         self.commit("votes_recorded", {"poll_id": poll.id, "votes": before})
         stack.pop()  # only once undone on disk: an undo the disk refused can be tried again
         return True

@@ -252,12 +252,12 @@ class SessionService(PollModes):
 
     # --- the session
     def open_session(self) -> None:
-        """Start the meeting: status open, start time recorded."""
+        """Start the meeting: status open, the actual start time recorded (the planned one stays as it was)."""
         self._require_running()
         if self.record.session.status == SessionStatus.OPEN:
             return
-        start = self.record.session.start_time or self.clock().time().replace(second=0, microsecond=0)
-        self.commit("session_opened", {"start_time": start.isoformat()})
+        # The actual start is the time of this journal record (sessions/events.py), not the planned start_time.
+        self.commit("session_opened", {})
         self.checkpoint()
         self._backup("open")
 
@@ -378,12 +378,7 @@ class SessionService(PollModes):
     def record_vote(self, member_id: str, choice: Choice) -> None:
         """Record one member's open vote (a later key for the same member replaces it)."""
         poll = self._open_poll_of(PollMode.OPEN)
-        if member_id not in poll.voters:
-            member = self.record.find_member(member_id)
-            name = member.name if member else member_id
-            if member_id in poll.recused:
-                raise DomainError("error.vote_recused", name=name)
-            raise DomainError("error.vote_not_present", name=name)
+        self._require_in_room(poll, member_id)
         if poll.votes.get(member_id) == choice:
             return
         previous = poll.votes.get(member_id)
@@ -394,6 +389,7 @@ class SessionService(PollModes):
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
         if member_id in poll.votes:
+            self._require_in_room(poll, member_id)
             self.commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
 
     def close_poll(self, *, force: bool = False) -> PollResult:

@@ -173,6 +173,16 @@ async def findings_after(data: Path, clock, choice: Choice) -> dict[str, object]
         claimed = app.service.record.current_initiative.benefit_vnd
         assert claimed
         seen["claimed"] = amount_text(claimed)
+        if choice == Choice.YES:
+            conclusion = screen.query_one("#conclusion", Select)
+            conclusion.focus()
+            await pilot.press("enter")  # chosen already: on to the next field that applies
+            seen["enter_on_chosen"] = (conclusion.expanded, app.focused.id if app.focused else None)
+            scope = screen.query_one("#scope", Select)
+            scope.focus()
+            await pilot.press("enter")  # nothing chosen: the list opens
+            seen["enter_on_blank"] = scope.expanded
+            await pilot.press("escape")
         other = Conclusion.NOT_RECOGNISED if choice == Choice.YES else Conclusion.RECOGNISED
         screen.query_one("#conclusion", Select).value = other.value
         await pilot.pause()
@@ -196,6 +206,8 @@ def test_findings_propose_recognised_after_a_passed_poll_and_clear_what_no_longe
     assert switched["award"] == "" and switched["benefit"] == "" and switched["award_disabled"]
     assert not switched["reason_disabled"]
     assert seen["leaving_asks"] is ConfirmScreen  # the proposal is not saved until ctrl+s
+    assert seen["enter_on_chosen"] == (False, "override")  # (the refusal's reason does not apply)
+    assert seen["enter_on_blank"] is True
 
 
 def test_findings_propose_not_recognised_after_a_failed_poll(demo_dir: Path, clock) -> None:
@@ -206,3 +218,26 @@ def test_findings_propose_not_recognised_after_a_failed_poll(demo_dir: Path, clo
     assert not opened["reason_disabled"]
     # Recognised after all: the award and the claimed benefit come back.
     assert switched["award"] == t("findings.default_award") and switched["benefit"] == seen["claimed"]
+
+
+def test_enter_on_a_list_with_a_value_moves_on_and_opens_one_without(demo_dir: Path, clock) -> None:
+    """As the docs say of every form: enter goes to the next field; a list without a choice opens."""
+
+    async def run() -> dict[str, object]:
+        seen: dict[str, object] = {}
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("m", "a")  # the council's members; a new member
+            form = app.screen
+            role = form.query_one("#f-role", Select)
+            assert role.value is not Select.NULL
+            role.focus()
+            await pilot.press("enter")
+            seen["role_expanded"] = role.expanded
+            seen["after_role"] = app.focused.id if app.focused else None
+            await pilot.press("escape", "enter", "ctrl+q")
+        return seen
+
+    seen = asyncio.run(run())
+    assert seen["role_expanded"] is False
+    assert seen["after_role"] not in (None, "f-role")

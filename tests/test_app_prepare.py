@@ -73,10 +73,10 @@ async def paste(pilot, app: CouncilApp, text: str) -> None:
 
 
 async def choose(pilot, app: CouncilApp, name: str, label: str) -> None:
-    """Open a select with enter and go down to the option shown as ``label``, as a user would."""
+    """Open a select with space (enter moves on from one that has a value) and go down to ``label``."""
     select = app.screen.query_one(f"#f-{name}", Select)
     select.focus()
-    await pilot.press("enter")
+    await pilot.press("space")
     options = select.query_one(SelectOverlay)
     for _ in range(12):
         index = options.highlighted

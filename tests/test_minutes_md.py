@@ -75,7 +75,7 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
         "Căn cứ Quyết định số 215/QĐ-BVNĐC ngày 05/03/2026 của Giám đốc Bệnh viện Nguyễn Đình Chiểu",
         # 4. time and place
         "THỜI GIAN, ĐỊA ĐIỂM",
-        "Vào lúc 08 giờ 00 ngày 14/05/2026, tại Phòng họp Ban Giám đốc, Bệnh viện Nguyễn Đình Chiểu",
+        "Vào lúc 08 giờ 10 ngày 14/05/2026, tại Phòng họp Ban Giám đốc, Bệnh viện Nguyễn Đình Chiểu",
         # 5. attendance and quorum
         "THÀNH PHẦN THAM DỰ",
         "Có mặt 6/7 thành viên Hội đồng (cần tối thiểu 5 thành viên, 2/3 tổng số); đủ điều kiện",
@@ -254,7 +254,7 @@ def test_english_minutes(demo_dir: Path) -> None:
         "Pursuant to Decree No. 13/2012/NĐ-CP of 2 March 2012",
         "Pursuant to Decision No. 215/QĐ-BVNĐC dated 5 March 2026",
         "I. TIME AND PLACE",
-        "At 08:00 on 14 May 2026",
+        "At 08:10 on 14 May 2026",
         "II. ATTENDANCE",
         "| 6 | Đặng Thị Hồng | DSCKI, Trưởng khoa Dược | Member | absent (Đi công tác tại Sở Y tế) |",
         "Present: 6/7 voting members (at least 5 needed, 2/3 of the members); the council has a quorum",
@@ -348,10 +348,14 @@ def test_minutes_of_a_live_session_show_revote_quorum_loss_and_override(
         "**Kết quả biểu quyết:** **KHÔNG ĐẠT**",
         "**Biểu quyết (biểu quyết công khai):**",
         "| Đồng ý | 4 |",
-        "| Không tham gia | 1 |",
         "**Kết quả biểu quyết:** **KHÔNG ĐẠT**",  # 4 yes of 7 eligible: 5 needed
+        f"**Rời phiên họp trong khi biểu quyết:** {svc.record.member('m5').name}",
+        "Thành viên có mặt: 5/7 khi bắt đầu biểu quyết, 4/7 khi kết thúc.",
         "*Hội đồng không còn đủ số lượng thành viên trong khi đang biểu quyết.*",
         "**Kết luận:** **Công nhận**",
         "**Lý do kết luận khác kết quả biểu quyết:** Hội đồng thống nhất công nhận.",
     )
-    assert "KHÔNG đủ điều kiện tiến hành phiên họp" in text  # 4/7 present at the end
+    assert "| Không tham gia |" not in part  # m5 left before voting: not a voter who did not vote
+    # The quorum as the meeting opened (5/7), then when it was lost and by whose leaving.
+    assert "Có mặt 5/7 thành viên Hội đồng (cần tối thiểu 5 thành viên, 2/3 tổng số); đủ điều kiện" in text
+    assert "Hội đồng không còn đủ điều kiện biểu quyết. Vắng: " + svc.record.member("m5").name in text

@@ -132,6 +132,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is not present and cannot vote.",
         "{name} không có mặt nên không thể biểu quyết.",
     ),
+    "error.vote_left": (
+        "{name} has left the meeting and cannot vote; mark them present first if they are back.",
+        "{name} đã rời phiên họp nên không thể biểu quyết; nếu đã trở lại, hãy điểm danh có mặt trước.",
+    ),
     "error.votes_missing": (
         "{count} member(s) have not voted yet. Close the poll anyway?",
         "Còn {count} thành viên chưa biểu quyết. Vẫn kết thúc biểu quyết?",
@@ -248,6 +252,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "minutes.quorum_not_met": (
         "Present: {present}/{total} voting members ({needed} needed, {fraction} of the members); the council has NO quorum.",
         "Có mặt {present}/{total} thành viên Hội đồng (cần tối thiểu {needed} thành viên, {fraction} tổng số); KHÔNG đủ điều kiện tiến hành phiên họp.",
+    ),
+    # Attendance as it happened: "đến muộn lúc 08 giờ 08, từ mục 2" ({item} is "" before the first item).
+    "minutes.att_item": (", from item {number}", ", từ mục {number}"),
+    "minutes.att_during": (" (item {number})", " (mục {number})"),
+    "minutes.att_late": ("arrived late at {time}{item}", "đến muộn lúc {time}{item}"),
+    "minutes.att_left": ("left early at {time}{item}", "về sớm lúc {time}{item}"),
+    "minutes.att_back": ("came back at {time}{item}", "trở lại lúc {time}{item}"),
+    "minutes.att_arrived": ("arrived at {time}{item}", "có mặt lúc {time}{item}"),
+    "minutes.att_absent": ("absent from {time}{item}", "vắng mặt từ lúc {time}{item}"),
+    "minutes.quorum_lost_at": (
+        "At {time}{item}, {present}/{total} voting members were present ({needed} needed): the council no longer had a quorum. Left: {names}.",
+        "Lúc {time}{item}, còn {present}/{total} thành viên Hội đồng có mặt (cần tối thiểu {needed} thành viên): Hội đồng không còn đủ điều kiện biểu quyết. Vắng: {names}.",
+    ),
+    "minutes.quorum_back_at": (
+        "At {time}{item}, {present}/{total} voting members were present again ({needed} needed): the council had a quorum again.",
+        "Lúc {time}{item}, có mặt {present}/{total} thành viên Hội đồng (cần tối thiểu {needed} thành viên): Hội đồng đủ điều kiện trở lại.",
+    ),
+    "minutes.poll_left": ("Left while the poll was open: ", "Rời phiên họp trong khi biểu quyết: "),
+    "minutes.poll_present": (
+        "Voting members present: {opened}/{total} when the poll opened, {closed}/{total} when it closed.",
+        "Thành viên có mặt: {opened}/{total} khi bắt đầu biểu quyết, {closed}/{total} khi kết thúc.",
     ),
     "minutes.absent": ("Absent: ", "Vắng mặt: "),
     "minutes.invitees": ("Invited: ", "Khách mời: "),

@@ -126,8 +126,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "verify.council_none": ("There is no council file in this folder.", "Thư mục này không có tệp hội đồng."),
     # --- exporting a session that fails verification (sessions/exporting.py)
     "export.unverified_mark": (
-        "THIS RECORD FAILED VERIFICATION (`council verify`): {reason} It shows only what the verified part of the session's files holds; do not sign or file it before the session's files are restored.",
-        "HỒ SƠ NÀY KHÔNG QUA KIỂM TRA TOÀN VẸN (`council verify`): {reason} Nội dung chỉ gồm phần dữ liệu phiên họp còn toàn vẹn; không ký hoặc lưu hồ sơ trước khi dữ liệu phiên họp được khôi phục.",
+        "THIS RECORD FAILED VERIFICATION (council verify): {reason} It shows only what the verified part of the session's files holds; do not sign or file it before the session's files are restored.",
+        "HỒ SƠ NÀY KHÔNG QUA KIỂM TRA TOÀN VẸN (council verify): {reason} Nội dung chỉ gồm phần dữ liệu phiên họp còn toàn vẹn; không ký hoặc lưu hồ sơ trước khi dữ liệu phiên họp được khôi phục.",
     ),
     "export.unverified_warning": (
         "Warning: session {session} fails verification: {reason} It was exported all the same, and the document says so: {path}",

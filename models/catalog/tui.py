@@ -145,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vote.rule": ("Rule: {rule}", "Quy tắc: {rule}"),
     "vote.needed": ("{needed} yes needed to pass", "Cần {needed} phiếu đồng ý để thông qua"),
     "vote.recused": ("Not voting: {names}", "Không biểu quyết: {names}"),
+    "vote.no_seat": (
+        "No member of this poll has seat {seat}.",
+        "Không có thành viên nào ở số ghế {seat} trong cuộc biểu quyết này.",
+    ),
     "vote.after_close": (
         "f writes the findings; esc goes back to the agenda.",
         "Nhấn f để ghi kết luận; esc để về chương trình họp.",

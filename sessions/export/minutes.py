@@ -14,7 +14,6 @@ from models.labels import (
     base_label,
     conclusion_label,
     mode_label,
-    presence_label,
     role_label,
     rule_sentence,
     scope_label,
@@ -25,6 +24,7 @@ from models.poll import Choice, Poll, PollMode, PollResult, PollStatus, ScoreSta
 from models.record import SessionRecord
 from models.rules import ScoringPass
 from models.session import Conclusion, Presence, SessionStatus
+from sessions.export.attendance import presence_text, quorum_change_words, quorum_changes
 from sessions.export.document import (
     Document,
     Footnote,
@@ -120,7 +120,8 @@ def _time_place(record: SessionRecord) -> list:
         Paragraph(
             t(
                 "minutes.time_place",
-                time=format_time(session.start_time) or "…",
+                # The actual start once the chair started the meeting; the planned one in a draft before it.
+                time=format_time(session.started_at or session.start_time) or "…",
                 date=_date(session.date),
                 place=session.place or "…",
                 council=record.council.name,
@@ -135,9 +136,7 @@ def _attendance(record: SessionRecord) -> list:
     for member in record.voting_members + [m for m in record.members if not m.voting]:
         entry = record.attendance.get(member.id)
         presence = entry.presence if entry else Presence.UNKNOWN
-        status = presence_label(presence)
-        if entry and entry.reason:
-            status = f"{status} ({entry.reason})"
+        status = presence_text(record, member.id)
         if presence == Presence.ABSENT:
             absent.append(f"{member.name} ({entry.reason if entry else ''})")
         rows.append([str(member.seat), member.name, _position(record, member), role_label(member.role), status])
@@ -149,7 +148,10 @@ def _attendance(record: SessionRecord) -> list:
             widths=[6, 24, 34, 18, 18],
         ),
     ]
-    present, total, needed = len(record.present_voting), len(record.voting_members), record.quorum_needed
+    # The count when the meeting started (the quorum it opened with); later changes follow, by name.
+    started = record.session.status != SessionStatus.PLANNED
+    present = len(record.session.present_at_start) if started else len(record.present_voting)
+    total, needed = len(record.voting_members), record.quorum_needed
     key = "minutes.quorum_met" if present >= needed else "minutes.quorum_not_met"
     blocks.append(
         Paragraph(
@@ -162,6 +164,7 @@ def _attendance(record: SessionRecord) -> list:
             )
         )
     )
+    blocks.extend(Paragraph(quorum_change_words(record, moment)) for moment in quorum_changes(record))
     if absent:
         blocks.append(Paragraph("; ".join(absent), label=t("minutes.absent")))
     if record.session.invitees:
@@ -293,6 +296,20 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
     blocks.append(Paragraph(_rule_line(poll, result), label=t("minutes.rule")))
     outcome = t("minutes.passed") if result.passed else t("minutes.failed")
     blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
+    blocks.extend(_poll_attendance(record, poll))
+    return blocks
+
+
+def _poll_attendance(record: SessionRecord, poll: Poll) -> list:
+    """Who left while the poll was open, the count at its opening and closing, and a quorum lost meanwhile."""
+    blocks: list = []
+    if poll.left:
+        names = ", ".join(_name(record, m) for m in poll.left)
+        blocks.append(Paragraph(names, label=t("minutes.poll_left")))
+    closing = [m for m in poll.present_at_close if m in poll.voting_members]
+    if poll.present_at_close and set(closing) != set(poll.present):
+        total = len(poll.voting_members)
+        blocks.append(Paragraph(t("minutes.poll_present", opened=len(poll.present), closed=len(closing), total=total)))
     if poll.quorum_lost:
         blocks.append(Paragraph(t("minutes.quorum_lost_during"), italic=True))
     return blocks

@@ -16,6 +16,7 @@ from models.record import SessionRecord
 from sessions.exporting import FORMATS, default_name, export_record, verification_failure
 from tui.bindings import MODAL
 from tui.screens.base import CouncilModal
+from tui.widgets.select import FormSelect
 
 
 def default_folder() -> Path:
@@ -51,7 +52,7 @@ class ExportScreen(CouncilModal):
             yield Label(t("export.title", session=self.record.session.title), classes="dialog-title", markup=False)
             with Horizontal(classes="field-row"):
                 yield Label(t("export.format"), classes="field-label")
-                yield Select(
+                yield FormSelect(
                     [(t(f"export.format_{f}"), f) for f in FORMATS], value="md", allow_blank=False, id="format"
                 )
             yield Label(t("export.path"), classes="field-label")

@@ -16,6 +16,7 @@ from tui.bindings import FINDINGS
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.select import FormSelect
 from tui.widgets.session_bar import SessionBar
 
 
@@ -49,7 +50,7 @@ class FindingsScreen(SessionScreen):
             yield TextArea(finding.remarks, id="remarks", soft_wrap=True)
             yield from self._row(
                 t("field.conclusion"),
-                Select(
+                FormSelect(
                     [(conclusion_label(c), c.value) for c in Conclusion],
                     value=finding.conclusion.value if finding.conclusion else Select.NULL,
                     prompt=conclusion_label(None),
@@ -69,7 +70,7 @@ class FindingsScreen(SessionScreen):
             )
             yield from self._row(
                 t("field.scope"),
-                Select(
+                FormSelect(
                     [(scope_label(s), s.value) for s in Scope],
                     value=finding.scope.value if finding.scope else Select.NULL,
                     prompt="-",
@@ -166,6 +167,10 @@ class FindingsScreen(SessionScreen):
             self.query_one("#award", Input).value,
             self.query_one("#benefit", Input).value,
         )
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()  # enter moves on, as in every form; ctrl+s saves
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "benefit":
