@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,6 +103,21 @@ def still_cursor(keys: list[str]) -> Callable:
         await pilot.pause()
 
     return run_before
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """An xdist worker hands its crash-harness lines to the controller, which prints the summary."""
+    from tests import crash_report
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["crash_report"] = list(crash_report.LINES)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: only called when the suite runs in parallel
+def pytest_testnodedown(node: Any, error: object) -> None:
+    from tests import crash_report
+
+    crash_report.LINES.extend(getattr(node, "workeroutput", {}).get("crash_report", []))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:
