@@ -295,7 +295,7 @@ def close_and_export(term: Terminal, place: Place) -> str:
     term.wait_for("Phiên họp đã bế mạc")
     term.send("e")
     # The default folder is the documents folder; the demo's planned session is named after the day it was made.
-    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today().isoformat()}")
+    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today():%d-%m-%Y}")
     term.send("Enter")
     term.wait_for("Đã ghi:")  # the notice names the file written
     written = sorted(place.exports.glob("bien-ban-*.md"))
