@@ -79,3 +79,26 @@ def test_the_agenda_detail_shows_whole_codes_at_80x24(demo_dir: Path, clock, lan
             app.exit()
 
     asyncio.run(run())
+
+
+@pytest.mark.parametrize("size", [SMALL, USUAL])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_session_list_shows_every_column(demo_dir: Path, clock, lang: str, size: tuple[int, int]) -> None:
+    set_language(lang)
+
+    async def run() -> None:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            lines = screen_lines(app)
+            header = next(line for line in lines if t("col.date") in line and t("col.status") in line)
+            for key in ("col.session", "col.progress", "col.place", "col.id"):
+                assert t(key) in header, (key, header)
+            for session_id in ("2026-11-22", "2026-05-14"):
+                assert on_screen(app, session_id), lines
+            assert all(len(line.rstrip()) <= size[0] for line in lines)
+            # The titles keep their end, where sessions differ ("đợt 1", "đợt 2").
+            assert on_screen(app, "1 năm 2026") and on_screen(app, "2 năm 2026"), lines
+            app.exit()
+
+    asyncio.run(run())

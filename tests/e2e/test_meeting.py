@@ -102,7 +102,7 @@ def write_findings(term: Terminal, remarks: str, conclusion_downs: int, reason: 
     term.type(remarks)
     term.wait_for(remarks)
     term.focus_row("Tab", is_conclusion_row)
-    term.send("Enter")  # opens the list of conclusions
+    term.send("Space")  # opens the list of conclusions (enter would move on: it has a value already)
     term.wait_for("Hoãn xem xét")
     # From the top of the list: the conclusion already shown is the poll's result (the default).
     term.send("Home", *["Down"] * conclusion_downs, "Enter")
