@@ -17,7 +17,7 @@ from models.record import SessionRecord
 from sessions.collection import collection_paused
 from sessions.export.document import Document, Footnote, Paragraph
 from sessions.export.meta import session_moment
-from sessions.export.minutes import build_minutes, default_filename
+from sessions.export.minutes import build_minutes, default_filename, file_tag
 from sessions.report_file import refuse_unsafe_report, write_report
 from sessions.storage import DataFolder
 
@@ -93,11 +93,11 @@ LIST_FORMATS = ("xlsx", "csv", "authors")
 
 
 def default_name(record: SessionRecord, fmt: str) -> str:
-    """``bien-ban-<session>-<date>.docx`` for the minutes, ``danh-sach-cong-nhan-...xlsx`` for the list."""
+    """``bien-ban-<DD-MM-YYYY>.docx`` for the minutes, ``danh-sach-cong-nhan-...xlsx`` for the list (file_tag)."""
     extension, _ = RENDERERS[fmt]
     if fmt in LIST_FORMATS:
         stem = t("recognition.authors_filename" if fmt == "authors" else "recognition.filename")
-        return f"{stem}-{record.session.id}-{record.session.date.strftime('%d-%m-%Y')}.{extension}"
+        return f"{stem}-{file_tag(record)}.{extension}"
     return default_filename(record, extension)
 
 

@@ -97,6 +97,8 @@ class PollModes:
             return DomainError("error.vote_recused", name=name)
         if member_id in poll.away:
             return DomainError("error.vote_left", name=name)
+        if member is not None and member.voting and self.record.presence(member_id).in_room:
+            return DomainError("error.vote_came_after", name=name)  # voters are frozen when a poll opens
         return DomainError("error.vote_not_present", name=name)
 
     def _require_in_room(self, poll: Poll, member_id: str) -> None:

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from textual.widgets import DataTable, Input, Select
 
-from models.i18n import t
+from models.i18n import set_language, t
 from models.poll import Choice, PollMode
 from models.session import Conclusion, Presence
 from sessions.service import SessionService
 from sessions.storage import DataFolder
-from tests.conftest import BOOTH_SECRET, PLANNED
+from tests.conftest import BOOTH_SECRET, FIRST, PLANNED
 from tests.meeting import start_meeting
 from tests.test_app_booth import prepare
 from tui.app import CouncilApp
@@ -20,6 +20,7 @@ from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
 from tui.screens.ballot_overview import BallotOverviewScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.screens.export import ExportScreen
 from tui.screens.findings import FindingsScreen, amount_text
 from tui.screens.sheet import SheetScreen
 
@@ -241,3 +242,52 @@ def test_enter_on_a_list_with_a_value_moves_on_and_opens_one_without(demo_dir: P
     seen = asyncio.run(run())
     assert seen["role_expanded"] is False
     assert seen["after_role"] not in (None, "f-role")
+
+
+# --- exporting: the file's name, and the folder of the last export
+
+
+def test_the_default_file_name_has_the_date_once(demo_dir: Path) -> None:
+    from sessions.exporting import default_name
+
+    record, _ = DataFolder(demo_dir).load_record(FIRST)  # its id is its date, 2026-05-14
+    assert default_name(record, "md") == "bien-ban-14-05-2026.md"
+    assert default_name(record, "xlsx") == "danh-sach-cong-nhan-14-05-2026.xlsx"
+    second = record.model_copy(update={"session": record.session.model_copy(update={"id": "2026-05-14-2"})})
+    assert default_name(second, "pdf") == "bien-ban-14-05-2026-2.pdf"
+    named = record.model_copy(update={"session": record.session.model_copy(update={"id": "hop-bat-thuong"})})
+    set_language("en")
+    assert default_name(named, "md") == "minutes-hop-bat-thuong-14-05-2026.md"
+
+
+def test_the_next_export_starts_in_the_folder_of_the_last_one(demo_dir: Path, tmp_path: Path, clock) -> None:
+    chosen = tmp_path / "ho-so"
+    chosen.mkdir()
+    before = sorted(p.relative_to(demo_dir) for p in demo_dir.rglob("*"))
+
+    async def run() -> tuple[str, str]:
+        app = CouncilApp(demo_dir, clock=clock, export_dir=tmp_path / "documents")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("down", "e")  # the decided session, from the list
+            assert isinstance(app.screen, ExportScreen)
+            path = app.screen.query_one("#path", Input)
+            first = path.value
+            path.value = str(chosen / "bien-ban.md")
+            await pilot.press("enter")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not isinstance(app.screen, ExportScreen)
+            await pilot.press("e")
+            second = app.screen.query_one("#path", Input).value
+            await pilot.press("escape", "ctrl+q")
+        return first, second
+
+    first, second = asyncio.run(run())
+    assert first == str(tmp_path / "documents" / "bien-ban-14-05-2026.md")
+    assert (chosen / "bien-ban.md").exists()
+    assert second == str(chosen / "bien-ban-14-05-2026.md")
+    # Remembered outside the council's data folder, which is as it was.
+    assert sorted(p.relative_to(demo_dir) for p in demo_dir.rglob("*")) == before
+    from sessions.export_folder import settings_path
+
+    assert settings_path().exists() and not settings_path().is_relative_to(demo_dir)

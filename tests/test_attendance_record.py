@@ -129,6 +129,18 @@ def test_a_vote_cast_before_leaving_stays_and_cannot_be_changed_after(demo_dir: 
         service.close()
 
 
+def test_a_member_who_arrives_after_the_poll_opened_is_told_why_they_do_not_vote(demo_dir: Path, clock: Clock) -> None:
+    service = started(demo_dir, clock, absent=("m7",))
+    try:
+        service.open_poll(PollMode.OPEN)
+        service.set_attendance("m7", Presence.LATE)
+        with pytest.raises(DomainError) as caught:
+            service.record_vote("m7", Choice.YES)
+        assert caught.value.key == "error.vote_came_after" and "Huỳnh Quốc Bảo" in str(caught.value)
+    finally:
+        service.close()
+
+
 def test_a_member_who_left_cannot_use_the_booth_or_give_a_sheet(demo_dir: Path, clock: Clock) -> None:
     service = started(demo_dir, clock)
     try:
@@ -247,3 +259,22 @@ def test_the_minutes_of_the_same_record_are_the_same_in_any_time_zone(
         time.tzset()
         service.close()
     assert texts[0] == texts[1] == texts[2]
+
+
+def test_of_those_present_counts_those_in_the_room_when_the_poll_closes(demo_dir: Path, clock: Clock) -> None:
+    """7 present at opening, one leaves without voting: 2/3 of 6 needs 4, and 4 yes pass."""
+    from models.rules import PRESETS
+
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    try:
+        service.set_rulebook(PRESETS["two_thirds_present"])
+        roll(service)
+        service.open_session()
+        service.open_poll(PollMode.OPEN)
+        service.set_attendance("m7", Presence.LEFT_EARLY)
+        for member_id, choice in zip(("m1", "m2", "m3", "m4", "m5", "m6"), "yyyynn", strict=True):
+            service.record_vote(member_id, Choice.YES if choice == "y" else Choice.NO)
+        result = service.close_poll()
+        assert (result.base_count, result.needed, result.passed) == (6, 4, True)
+    finally:
+        service.close()

@@ -137,8 +137,8 @@ def test_export_without_output_writes_a_named_file_here(
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "export", FIRST, "--data", demo_dir, "--lang", "vi")
     assert code == 0
-    assert (tmp_path / "bien-ban-2026-05-14-14-05-2026.md").exists()
-    assert "bien-ban-2026-05-14-14-05-2026.md" in out
+    assert (tmp_path / "bien-ban-14-05-2026.md").exists()
+    assert "bien-ban-14-05-2026.md" in out
 
 
 def test_export_does_not_change_the_data_folder(

@@ -144,9 +144,9 @@ def test_english_list(record) -> None:
 def test_cli_writes_the_list(demo_dir: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["export", FIRST, "--data", str(demo_dir), "--format", "xlsx", "--lang", "vi"]) == 0
-    assert (tmp_path / "danh-sach-cong-nhan-2026-05-14-14-05-2026.xlsx").exists()
+    assert (tmp_path / "danh-sach-cong-nhan-14-05-2026.xlsx").exists()
     assert main(["export", FIRST, "--data", str(demo_dir), "--format", "csv", "--lang", "en"]) == 0
-    assert (tmp_path / "recognised-2026-05-14-14-05-2026.csv").exists()
+    assert (tmp_path / "recognised-14-05-2026.csv").exists()
 
 
 # --- what an emulation office needs (issue 16, item 12)

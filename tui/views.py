@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Span, Text
@@ -155,19 +156,37 @@ class AgendaView:
 
 
 # --- drawing (both paths)
+# Below this width the values would be cut beside their labels ("SK-202…" at 80 columns): each label
+# goes on its own line, with its value under it.
+SIDE_BY_SIDE = LABEL_WIDTH + 1 + 17
+
+
+class LabelledRows:
+    """A detail grid laid out for the width it is given: label beside value, or above it when narrow."""
+
+    def __init__(self, grid: DetailGrid) -> None:
+        self.grid = grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= SIDE_BY_SIDE:
+            table = Table.grid(padding=(0, 1), expand=True)
+            table.add_column(style="bold", width=LABEL_WIDTH)
+            table.add_column(ratio=1)
+            for label, value in self.grid.rows:
+                table.add_row(label, value)
+            yield table
+            return
+        for label, value in self.grid.rows:
+            if label.plain:  # (a row without a label goes on under the one above)
+                yield Text.assemble(label, style="bold")
+            yield Padding(value, (0, 0, 0, 2))
+
+
 def render_detail(blocks: tuple[DetailBlock, ...]) -> RenderableType:
     """The detail pane: texts, and label/value grids."""
     parts: list[RenderableType] = []
     for block in blocks:
-        if isinstance(block, DetailGrid):
-            table = Table.grid(padding=(0, 1), expand=True)
-            table.add_column(style="bold", width=LABEL_WIDTH)
-            table.add_column(ratio=1)
-            for label, value in block.rows:
-                table.add_row(label, value)
-            parts.append(table)
-        else:
-            parts.append(block)
+        parts.append(LabelledRows(block) if isinstance(block, DetailGrid) else block)
     return Group(*parts)
 
 

@@ -136,6 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} has left the meeting and cannot vote; mark them present first if they are back.",
         "{name} đã rời phiên họp nên không thể biểu quyết; nếu đã trở lại, hãy điểm danh có mặt trước.",
     ),
+    "error.vote_came_after": (
+        "{name} arrived after this poll opened and does not vote in it.",
+        "{name} đến sau khi bắt đầu biểu quyết nên không tham gia cuộc biểu quyết này.",
+    ),
     "error.votes_missing": (
         "{count} member(s) have not voted yet. Close the poll anyway?",
         "Còn {count} thành viên chưa biểu quyết. Vẫn kết thúc biểu quyết?",

@@ -145,7 +145,8 @@ def _attendance(record: SessionRecord) -> list:
         Table(
             columns=[t("col.no"), t("col.name"), t("col.title"), t("col.role"), t("col.presence")],
             rows=rows,
-            widths=[6, 24, 34, 18, 18],
+            # Room for arrivals and departures in the last column, when there were any during the meeting.
+            widths=[6, 22, 28, 16, 28] if any(c.during_meeting for c in record.attendance_log) else [6, 24, 34, 18, 18],
         ),
     ]
     # The count when the meeting started (the quorum it opened with); later changes follow, by name.
@@ -522,4 +523,19 @@ def _closing(record: SessionRecord) -> list:
 def default_filename(record: SessionRecord, extension: str) -> str:
     """``bien-ban-<session>-<date>.<ext>`` (``minutes-...`` in English)."""
     stem = "bien-ban" if current_language() == "vi" else "minutes"
-    return f"{stem}-{record.session.id}-{record.session.date.strftime('%d-%m-%Y')}.{extension}"
+    return f"{stem}-{file_tag(record)}.{extension}"
+
+
+def file_tag(record: SessionRecord) -> str:
+    """The session in a file name: its date as DD-MM-YYYY, with the session's id only when it is not that date.
+
+    An id made from the date (``2026-12-03``, ``2026-12-03-2`` for a second session that day) would
+    repeat it: ``minutes-2026-12-03-03-12-2026``. Then the date is written once, and the number kept.
+    """
+    shown = record.session.date.strftime("%d-%m-%Y")
+    session_id, iso = record.session.id, record.session.date.isoformat()
+    if session_id == iso:
+        return shown
+    if session_id.startswith(iso + "-"):
+        return shown + session_id[len(iso) :]
+    return f"{session_id}-{shown}"

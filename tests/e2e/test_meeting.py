@@ -102,7 +102,7 @@ def write_findings(term: Terminal, remarks: str, conclusion_downs: int, reason: 
     term.type(remarks)
     term.wait_for(remarks)
     term.focus_row("Tab", is_conclusion_row)
-    term.send("Enter")  # opens the list of conclusions
+    term.send("Space")  # opens the list of conclusions (enter would move on: it has a value already)
     term.wait_for("Hoãn xem xét")
     # From the top of the list: the conclusion already shown is the poll's result (the default).
     term.send("Home", *["Down"] * conclusion_downs, "Enter")
@@ -295,7 +295,7 @@ def close_and_export(term: Terminal, place: Place) -> str:
     term.wait_for("Phiên họp đã bế mạc")
     term.send("e")
     # The default folder is the documents folder; the demo's planned session is named after the day it was made.
-    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today().isoformat()}")
+    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today():%d-%m-%Y}")
     term.send("Enter")
     term.wait_for("Đã ghi:")  # the notice names the file written
     written = sorted(place.exports.glob("bien-ban-*.md"))

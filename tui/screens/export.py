@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, LoadingIndicator, Select
 from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
+from sessions.export_folder import last_export_folder, remember_export_folder
 from sessions.exporting import FORMATS, default_name, export_record, verification_failure
 from tui.bindings import MODAL
 from tui.screens.base import CouncilModal
@@ -43,7 +44,9 @@ class ExportScreen(CouncilModal):
         super().__init__()
         self.record = record
         self.chain_head = chain_head
-        self.folder = folder or default_folder()
+        # Where this council's last export went (remembered outside the data folder), else the given folder.
+        remembered = last_export_folder(source[0]) if source else None
+        self.folder = remembered or folder or default_folder()
         self.source = source
         self.failed: str | None = None if source else ""  # None until the session's files are verified
 
@@ -92,7 +95,10 @@ class ExportScreen(CouncilModal):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if isinstance(event.value, str):
-            self.query_one("#path", Input).value = str(self._default_path(event.value))
+            path = self.query_one("#path", Input)
+            typed = Path(path.value.strip()).expanduser().parent if path.value.strip() else self.folder
+            # Another format keeps the folder typed so far, with that format's own file name.
+            path.value = str(typed / default_name(self.record, event.value))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "confirm":
@@ -130,6 +136,8 @@ class ExportScreen(CouncilModal):
         self.query_one("#export-error", Label).update(message)
 
     def _done(self, path: Path) -> None:
+        if self.source is not None:
+            remember_export_folder(self.source[0], path.parent)
         if self.failed:
             notice = t("export.done", path=str(path)) + "\n" + t("export.unverified_notice", reason=self.failed)
             self.app.notify(notice, severity="warning", timeout=15, markup=False)
