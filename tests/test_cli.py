@@ -348,6 +348,7 @@ def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> N
         assert command in out
 
 
+@pytest.mark.error_log_expected
 def test_an_unexpected_error_is_logged_with_when_and_which_build(tmp_path: Path) -> None:
     from tui.guard import log_unexpected
 
