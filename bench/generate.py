@@ -63,12 +63,12 @@ class Sizes:
 
 
 COUNCIL = CouncilInfo(
-    name="Hội đồng Sáng kiến tỉnh Bến Tre",
-    unit="Ủy ban nhân dân tỉnh Bến Tre",
+    name="Hội đồng Sáng kiến tỉnh Vĩnh Long",
+    unit="Ủy ban nhân dân tỉnh Vĩnh Long",
     parent_unit="",
-    city="Bến Tre",
+    city="Vĩnh Long",
     decision=FoundingDecision(
-        number="123/QĐ-UBND", date=dt.date(2016, 1, 4), issuer="Chủ tịch Ủy ban nhân dân tỉnh Bến Tre"
+        number="123/QĐ-UBND", date=dt.date(2016, 1, 4), issuer="Chủ tịch Ủy ban nhân dân tỉnh Vĩnh Long"
     ),
 )
 

@@ -16,11 +16,11 @@ GIVEN = [
     "Trang", "Trung", "Tuấn", "Uyên", "Việt", "Yến",
 ]  # fmt: skip
 UNITS = [
-    "Sở Y tế tỉnh Bến Tre", "Bệnh viện Đa khoa tỉnh Bến Tre", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
+    "Sở Y tế tỉnh Vĩnh Long", "Bệnh viện Nguyễn Đình Chiểu", "Sở Giáo dục và Đào tạo", "Sở Tài chính",
     "Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Khoa học và Công nghệ", "Sở Nội vụ",
-    "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Trường Cao đẳng Bến Tre", "Đài Phát thanh và Truyền hình",
-    "Ủy ban nhân dân huyện Châu Thành", "Ủy ban nhân dân huyện Giồng Trôm", "Ủy ban nhân dân thành phố Bến Tre",
-    "Công ty Cổ phần Cấp thoát nước", "Công ty Điện lực Bến Tre", "Trung tâm Kiểm soát bệnh tật",
+    "Công an tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Trường Cao đẳng Vĩnh Long", "Đài Phát thanh và Truyền hình",
+    "Ủy ban nhân dân xã Giồng Trôm", "Ủy ban nhân dân phường An Hội", "Ủy ban nhân dân phường Long Châu",
+    "Công ty Cổ phần Cấp thoát nước", "Công ty Điện lực Vĩnh Long", "Trung tâm Kiểm soát bệnh tật",
     "Chi cục Thủy sản", "Văn phòng Ủy ban nhân dân tỉnh", "Bảo hiểm xã hội tỉnh", "Cục Thuế tỉnh",
 ]  # fmt: skip
 ACTIONS = [
@@ -36,7 +36,7 @@ OBJECTS = [
     "vận hành lưới điện trung thế", "kiểm soát nhiễm khuẩn", "báo cáo thống kê định kỳ",
 ]  # fmt: skip
 PLACES = [
-    "tại đơn vị", "tại các xã vùng sâu", "trên địa bàn tỉnh", "tại tuyến huyện", "tại bộ phận một cửa",
+    "tại đơn vị", "tại các xã vùng sâu", "trên địa bàn tỉnh", "tại tuyến xã", "tại bộ phận một cửa",
     "trong mùa khô hạn", "giai đoạn 2024-2026", "tại các trường tiểu học",
 ]  # fmt: skip
 SENTENCES = [

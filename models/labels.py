@@ -5,7 +5,7 @@ from __future__ import annotations
 from models.council import Role
 from models.formatting import format_fraction
 from models.i18n import t
-from models.initiative import CAMPAIGN_CATEGORIES, InitiativeType
+from models.initiative import InitiativeType
 from models.poll import PollMode, PollResult
 from models.rules import PassBase, Rulebook, ScoringPass, Threshold
 from models.session import Conclusion, Presence, Scope
@@ -39,13 +39,6 @@ def base_label(base: PassBase) -> str:
     return t(f"base.{base.value}")
 
 
-def category_label(category: str) -> str:
-    """Categories are data; the known ones are translated, others shown as typed."""
-    if category in CAMPAIGN_CATEGORIES:
-        return t(f"category.{CAMPAIGN_CATEGORIES.index(category)}")
-    return category
-
-
 def threshold_phrase(threshold: Threshold) -> str:
     if threshold.fraction == 1 and not threshold.strict:
         return t("rule.all")
@@ -76,6 +69,18 @@ def rule_sentence(rule: Rulebook, result: PollResult) -> str:
 def rule_summary(rule: Rulebook) -> str:
     """The passing rule in plain words, e.g. 'yes ≥ 2/3 of eligible members'."""
     return t("rule.summary", threshold=threshold_phrase(rule.pass_threshold), base=base_label(rule.pass_base))
+
+
+def scoring_summary(rule: Rulebook) -> str:
+    """How a scoring round passes, in plain words: by eligible sheets, or by the mean total."""
+    if rule.scoring_pass == ScoringPass.MEAN_THRESHOLD:
+        return t("rule.summary_mean", threshold=rule.mean_threshold)
+    return t(
+        "rule.summary_sheets",
+        threshold=threshold_phrase(rule.pass_threshold),
+        base=base_label(rule.pass_base),
+        minimum=rule.sheet_eligible_minimum,
+    )
 
 
 def preset_name(preset: str) -> str:

@@ -28,6 +28,11 @@ def squash(value: str) -> str:
     return re.sub(r"\s+", " ", clean_text(value.replace("\u00a0", " "))).strip()
 
 
+def one_line(value: str) -> str:
+    """``squash`` without control characters (a bell or an escape pasted into a one-line field)."""
+    return "".join(c for c in squash(value) if unicodedata.category(c) != "Cc")
+
+
 def fold(value: str) -> str:
     """A key for matching typed words: squashed, lower case, without diacritics (đ becomes d)."""
     text = unicodedata.normalize("NFD", squash(value).lower().replace("đ", "d"))
@@ -234,10 +239,13 @@ def parse_role(text: str) -> Role:
 
 
 def canonical_category(text: str) -> str:
-    """A known campaign category in its usual spelling (typed in either language); others as typed."""
+    """A known campaign category in its usual spelling (typed without diacritics or in other case); others as typed.
+
+    Categories are data: nothing translates them, on the way in or out.
+    """
     key = fold(text)
-    for index, known in enumerate(CAMPAIGN_CATEGORIES):
-        if key in (fold(known), fold(t(f"category.{index}", lang="en"))):
+    for known in CAMPAIGN_CATEGORIES:
+        if key == fold(known):
             return known
     return squash(text)
 

@@ -169,11 +169,21 @@ class Poll(BaseModel):
     result: PollResult | None = None
     void_reason: Text = ""
     quorum_lost: bool = False
+    away: list[str] = []  # of ``present``: out of the room now (an open poll) or when it closed
+    left: list[str] = []  # of ``present``: everyone who left while the poll was open, in order
+    present_at_close: list[str] = []  # voting members in the room when it closed (or was cancelled)
 
     @property
     def voters(self) -> list[str]:
-        """Members who may vote in this poll: present and not recused, in seat order."""
-        return [m for m in self.present if m not in self.recused]
+        """The poll's voters, in seat order: present at opening and not recused, less those who left before
+        voting (a vote cast before leaving stays; voters follow attendance while the poll is open)."""
+        cast = set(self.votes) | set(self.voted)
+        return [m for m in self.present if m not in self.recused and (m not in self.away or m in cast)]
+
+    @property
+    def in_room_voters(self) -> list[str]:
+        """Those who may vote (or change their open vote) now: present at opening, not recused, in the room."""
+        return [m for m in self.present if m not in self.recused and m not in self.away]
 
     @property
     def eligible(self) -> list[str]:

@@ -9,7 +9,7 @@ from models.initiative import Initiative
 from models.poll import Poll, PollStatus
 from models.rules import Rulebook
 from models.schema import SCHEMA_VERSION
-from models.session import Attendance, Conclusion, Finding, Presence, Session
+from models.session import Attendance, AttendanceChange, Conclusion, Finding, Presence, Session
 
 
 class SessionRecord(BaseModel):
@@ -24,6 +24,7 @@ class SessionRecord(BaseModel):
     session: Session
     initiatives: dict[str, Initiative] = {}
     attendance: dict[str, Attendance] = {}
+    attendance_log: list[AttendanceChange] = []  # every change, in order (the minutes print those of the meeting)
     recusals: dict[str, dict[str, str]] = {}
     polls: list[Poll] = []
     findings: dict[str, Finding] = {}

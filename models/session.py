@@ -33,11 +33,34 @@ class Attendance(BaseModel):
     at: dt.datetime | None = None
 
 
+class AttendanceChange(BaseModel):
+    """One change of where a member is, as it happened: when, and at which agenda item (None before the start)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    member_id: Text
+    presence: Presence
+    before: Presence = Presence.UNKNOWN
+    reason: Text = ""
+    at: dt.datetime
+    initiative_id: Text | None = None
+    during_meeting: bool = False
+
+
 class Invitee(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Text = Field(min_length=1)
     position: Text = ""
+
+
+class RecognitionDecision(BaseModel):
+    """The unit head's decision recognising the initiatives, issued after the meeting on the council's minutes."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    number: Text = Field(min_length=1, max_length=60)
+    date: dt.date
 
 
 class Session(BaseModel):
@@ -49,14 +72,18 @@ class Session(BaseModel):
     title: Text = Field(min_length=1)
     date: dt.date
     place: Text = ""
-    start_time: dt.time | None = None
-    end_time: dt.time | None = None
+    start_time: dt.time | None = None  # planned: set while preparing
+    started_at: dt.time | None = None  # actual: when the chair started the meeting
+    end_time: dt.time | None = None  # actual: when the chair closed it
+    present_at_start: list[str] = []  # voting members in the room when the meeting started, in seat order
     status: SessionStatus = SessionStatus.PLANNED
     chair_id: Text | None = None
     secretary_id: Text | None = None
     invitees: list[Invitee] = []
     agenda: list[str] = []
     current_index: int = 0
+    # Recorded after the session is closed (`council decision`); None until then, and in older files.
+    recognition: RecognitionDecision | None = None
 
 
 class Conclusion(StrEnum):

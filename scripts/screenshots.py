@@ -84,7 +84,7 @@ async def take(data: Path, out: Path) -> list[Path]:
 
         await pilot.press("y", "c", "f")  # close the poll; findings
         await pilot.press(*"Quy trình rõ ràng, đã áp dụng tại ba khoa; đề nghị nhân rộng.")
-        await pilot.press("tab", "enter", "down", "enter")  # conclusion: recognised
+        # The conclusion is proposed from the passed poll (recognised); the refusal's reason is skipped.
         await pilot.press("tab", "tab", "tab", "enter", "down", "down", "enter")  # scope: the province
         await pilot.press("ctrl+s")
         await camera.shot(pilot, "findings")

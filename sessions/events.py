@@ -13,7 +13,7 @@ from models.initiative import Initiative
 from models.poll import Choice, Counts, PaperTally, Poll, PollResult, PollStatus, ScoreSheet
 from models.record import SessionRecord
 from models.rules import Rulebook
-from models.session import Attendance, Finding, Presence, SessionStatus
+from models.session import Attendance, AttendanceChange, Finding, Presence, RecognitionDecision, SessionStatus
 
 
 class Reducer:
@@ -41,9 +41,11 @@ class Reducer:
         self._polls = {p.id: p for p in self.record.polls}
 
     def _on_session_opened(self, data: dict[str, Any], ts: str) -> None:
-        self.record.session.status = SessionStatus.OPEN
-        if data.get("start_time"):
-            self.record.session.start_time = dt.time.fromisoformat(data["start_time"])
+        # The actual start is when this was recorded; the planned one (``start_time``) stays as prepared.
+        session = self.record.session
+        session.status = SessionStatus.OPEN
+        session.started_at = _minute(ts)
+        session.present_at_start = [m.id for m in self.record.present_voting]
 
     def _on_session_closed(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.status = SessionStatus.CLOSED
@@ -51,9 +53,36 @@ class Reducer:
             self.record.session.end_time = dt.time.fromisoformat(data["end_time"])
 
     def _on_attendance_set(self, data: dict[str, Any], ts: str) -> None:
-        self.record.attendance[data["member_id"]] = Attendance(
-            presence=Presence(data["presence"]), reason=data.get("reason", ""), at=dt.datetime.fromisoformat(ts)
+        record, member_id = self.record, data["member_id"]
+        presence, reason, at = Presence(data["presence"]), data.get("reason", ""), dt.datetime.fromisoformat(ts)
+        before = record.attendance.get(member_id)
+        record.attendance[member_id] = Attendance(presence=presence, reason=reason, at=at)
+        if before is not None and before.presence == presence and before.reason == reason:
+            return  # the same key again: nothing happened in the room
+        during = record.session.status == SessionStatus.OPEN
+        current = record.current_initiative if during else None
+        record.attendance_log.append(
+            AttendanceChange(
+                member_id=member_id,
+                presence=presence,
+                before=before.presence if before else Presence.UNKNOWN,
+                reason=reason,
+                at=at,
+                initiative_id=current.id if current else None,
+                during_meeting=during,
+            )
         )
+        poll = record.open_poll()
+        if poll is not None and member_id in poll.present:
+            # The open poll's voters follow attendance; it keeps who left while it was open.
+            if presence.in_room:
+                if member_id in poll.away:
+                    poll.away.remove(member_id)
+            else:
+                if member_id not in poll.away:
+                    poll.away.append(member_id)
+                if member_id not in poll.left:
+                    poll.left.append(member_id)
 
     def _on_item_selected(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.current_index = int(data["index"])
@@ -82,6 +111,7 @@ class Reducer:
         poll = self._polls[data["poll_id"]]
         poll.status = PollStatus.CLOSED
         poll.closed_at = dt.datetime.fromisoformat(ts)
+        poll.present_at_close = [m.id for m in self.record.present_voting]
         if "counts" in data:
             poll.counts = Counts.model_validate(data["counts"])
         if "voted" in data:
@@ -106,6 +136,8 @@ class Reducer:
 
     def _on_poll_voided(self, data: dict[str, Any], ts: str) -> None:
         poll = self._polls[data["poll_id"]]
+        if poll.status == PollStatus.OPEN:
+            poll.present_at_close = [m.id for m in self.record.present_voting]
         poll.status = PollStatus.VOID
         poll.void_reason = data["reason"]
         if poll.closed_at is None:
@@ -113,6 +145,11 @@ class Reducer:
 
     def _on_finding_saved(self, data: dict[str, Any], ts: str) -> None:
         self.record.findings[data["initiative_id"]] = Finding.model_validate(data["finding"])
+
+    def _on_recognition_decided(self, data: dict[str, Any], ts: str) -> None:
+        self.record.session.recognition = RecognitionDecision(
+            number=data["number"], date=dt.date.fromisoformat(data["date"])
+        )
 
     def _on_initiative_saved(self, data: dict[str, Any], ts: str) -> None:
         initiative = Initiative.model_validate(data["initiative"])
@@ -146,3 +183,8 @@ class Reducer:
         snapshot = {k: data[k] for k in ("council", "members", "rulebook") if k in data}
         self.record = type(self.record).model_validate({**self.record.model_dump(mode="json"), **snapshot})
         self._polls = {p.id: p for p in self.record.polls}
+
+
+def _minute(ts: str) -> dt.time:
+    """The wall-clock minute of a journal timestamp (as the program's clock read it)."""
+    return dt.datetime.fromisoformat(ts).time().replace(second=0, microsecond=0)

@@ -10,12 +10,14 @@ app still reads the council through the models right after the first frame, so a
 file is reported as it always was. ``DataFolder.summaries`` reads the summaries with the same
 reader, and rebuilds one it refuses from its session. A summary is believed only while the journal
 ends at the checkpoint record that vouches for it (sessions/derived.py): an edited, damaged or stale
-one is refused here and rebuilt from the journal.
+one is refused here and rebuilt from the journal. ``council.json`` likewise is read here only when the
+council's journal ends with its save (sessions/council_record.py).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -88,9 +90,13 @@ def quick_listing(root: Path) -> Listing | None:
     try:
         if _running(root):
             return None
-        council = _load(root / "council.json")
+        content = (root / "council.json").read_bytes()
+        if not _recorded(root, content):
+            return None
+        council = json.loads(content.decode("utf-8"))
         info = council["council"]["1"]
-        if info.get("schema_version") != SCHEMA_VERSION or not isinstance(info["info"]["name"], str):
+        # Version 2 changed sessions only: a council file of version 1 reads the same.
+        if info.get("schema_version") not in (1, SCHEMA_VERSION) or not isinstance(info["info"]["name"], str):
             return None
         sessions = [read_summary(root / "sessions" / session_id) for session_id in session_ids(root)]
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -99,6 +105,18 @@ def quick_listing(root: Path) -> Listing | None:
         return None
     listed = sorted((s for s in sessions if s is not None), key=lambda s: (s.date, s.id), reverse=True)
     return Listing(info["info"]["name"], tuple(listed))
+
+
+def _recorded(root: Path, content: bytes) -> bool:
+    """Whether the council's journal ends with the save of exactly ``content`` (sessions/council_record.py).
+
+    A folder without that journal (an older version's) is read as before; its full load says the rest.
+    """
+    council = root / "council"
+    if not council.exists():
+        return True
+    tail = journal_tail(council / JOURNAL_FILE)
+    return tail is not None and tail.data.get("sha256") == hashlib.sha256(content).hexdigest()
 
 
 def _load(path: Path) -> Any:

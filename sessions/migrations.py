@@ -8,7 +8,19 @@ Version 0 is the layout of the first pilot (before schema numbers were written):
 - money was kept as the text typed, e.g. ``"86.500.000"`` or ``"86.500.000 đồng"`` (``benefit_vnd``
   of an initiative, ``confirmed_benefit_vnd`` of a finding); empty text meant "cannot be quantified".
 
-Version 1 (current): ``schema_version`` everywhere, ``seat`` on every member, money in whole đồng.
+Version 1: ``schema_version`` everywhere, ``seat`` on every member, money in whole đồng.
+
+Version 2 (current): the planned start and the actual one are kept apart. In version 1, ``session_opened``
+carried ``start_time``: the planned start when one was set (else the clock), which the minutes then printed
+as the start. In version 2 it carries nothing: the actual start is the time of the record itself (the clock
+when the chair started the meeting), and the session keeps ``start_time`` (planned) and ``started_at``
+(actual) apart. A version-1 ``session_opened`` loses its ``start_time`` and so starts, too, when its record
+was written.
+Version 2 also keeps attendance as it happened (``attendance_log``, each poll's ``away``, ``left`` and
+``present_at_close``): the reducer derives them from the journal's ``attendance_set`` records, so a
+version-1 journal gets them on replay. A version-1 checkpoint lacks all of this and cannot be migrated on
+its own: it is not used, and the journal (which holds everything) is replayed in full instead
+(``CHECKPOINT_USABLE_FROM``); the next checkpoint is written in the current layout.
 
 Tables (TinyDB files) are migrated when read and written back in the new layout at the next save.
 Journal records are never rewritten (that would break the hash chain): they are migrated as they
@@ -86,7 +98,7 @@ def _tables_0_to_1(tables: Tables) -> Tables:
     return result
 
 
-def _event_0_to_1(kind: str, data: Event) -> Event:
+def _event_0_to_1(kind: str, data: Event, ts: str) -> Event:
     if kind == "session_created":
         record = data["record"]
         record["schema_version"] = 1
@@ -100,10 +112,30 @@ def _event_0_to_1(kind: str, data: Event) -> Event:
     return data
 
 
+# --- version 1 -> 2
+def _tables_1_to_2(tables: Tables) -> Tables:
+    result = {name: [dict(row) for row in rows] for name, rows in tables.items()}
+    for name in ("meta", "council"):
+        for row in result.get(name, [])[:1]:
+            row["schema_version"] = 2
+    return result
+
+
+def _event_1_to_2(kind: str, data: Event, ts: str) -> Event:
+    if kind == "session_created":
+        data["record"]["schema_version"] = 2
+    elif kind == "session_opened":
+        # Its ``start_time`` was the planned start (if any): the actual one is when the record was written.
+        data = {}
+    return data
+
+
 # version -> function that turns tables of that version into the next one.
-MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _tables_0_to_1}
-# version -> function that turns one journal event of that version into the next one.
-EVENT_MIGRATIONS: dict[int, Callable[[str, Event], Event]] = {0: _event_0_to_1}
+MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _tables_0_to_1, 1: _tables_1_to_2}
+# version -> function that turns one journal event of that version (with its record's time) into the next one.
+EVENT_MIGRATIONS: dict[int, Callable[[str, Event, str], Event]] = {0: _event_0_to_1, 1: _event_1_to_2}
+# A checkpoint older than this is not used: it lacks what version 2 derives from the journal (see above).
+CHECKPOINT_USABLE_FROM = 2
 
 
 # --- tables
@@ -163,14 +195,14 @@ def record_versions(records: Sequence[Record], path: Path) -> tuple[list[int], i
     return versions, version
 
 
-def migrate_event(kind: str, data: Event, version: int) -> Event:
-    """One journal event of schema ``version`` in the current layout (a copy). Raises ValueError."""
+def migrate_event(kind: str, data: Event, version: int, ts: str = "") -> Event:
+    """One journal event of schema ``version`` (written at ``ts``) in the current layout (a copy). Raises ValueError."""
     if version >= SCHEMA_VERSION:
         return data
     data = copy.deepcopy(data)
     while version < SCHEMA_VERSION:
         try:
-            data = EVENT_MIGRATIONS[version](kind, data)
+            data = EVENT_MIGRATIONS[version](kind, data, ts)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"schema {version}: {exc}") from exc
         version += 1

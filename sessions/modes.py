@@ -83,6 +83,29 @@ class PollModes:
         if getattr(self, "read_only", False) or getattr(self, "journal", None) is None:
             raise DomainError("error.read_only")
 
+    def why_cannot_vote(self, poll: Poll, member_id: str) -> DomainError | None:
+        """Why a member may not vote (or change their vote) in ``poll`` now; None when they may.
+
+        Only the poll's voters in the room: not the recused, not those absent when it opened, not those
+        gone since (whatever the mode: open vote, booth, sheet or paper).
+        """
+        if member_id in poll.in_room_voters:
+            return None
+        member = self.record.find_member(member_id)
+        name = member.name if member else member_id
+        if member_id in poll.recused:
+            return DomainError("error.vote_recused", name=name)
+        if member_id in poll.away:
+            return DomainError("error.vote_left", name=name)
+        if member is not None and member.voting and self.record.presence(member_id).in_room:
+            return DomainError("error.vote_came_after", name=name)  # voters are frozen when a poll opens
+        return DomainError("error.vote_not_present", name=name)
+
+    def _require_in_room(self, poll: Poll, member_id: str) -> None:
+        refusal = self.why_cannot_vote(poll, member_id)
+        if refusal is not None:
+            raise refusal
+
     def voted_members(self, poll: Poll) -> list[str]:
         """Who has voted (open: from the votes; secret: from the box), in seat order."""
         if poll.mode in SECRET_MODES and poll.status.value == "open":
@@ -163,24 +186,31 @@ class PollModes:
             raise DomainError("error.booth_locked")
         return key
 
-    def _booth_voter(self, mode: PollMode, member_id: str, pin: str) -> tuple[Poll, BoxState]:
+    def check_voter(self, mode: PollMode, member_id: str) -> None:
+        """Raise what this member's ballot or sheet would be refused with (not present, recused, already in),
+        so that the refusal comes before anything is typed."""
         self._require_writer()
         poll = self.record.open_poll()
         if poll is None:
             raise DomainError("error.no_open_poll")
         if poll.mode != mode:
             raise DomainError("error.wrong_mode")
+        self._require_in_room(poll, member_id)
         member = self.record.find_member(member_id)
         name = member.name if member else member_id
-        if member_id not in poll.voters:
-            key = "error.vote_recused" if member_id in poll.recused else "error.vote_not_present"
+        state = self.box_state()
+        if state is not None and member_id in state.voted:
+            # A stored sheet is sealed without its name: it can be neither shown nor replaced.
+            key = "error.sheet_already_in" if mode == PollMode.SCORING else "error.already_voted"
             raise DomainError(key, name=name)
+
+    def _booth_voter(self, mode: PollMode, member_id: str, pin: str) -> tuple[Poll, BoxState]:
+        self.check_voter(mode, member_id)
         if not self.verify_pin(member_id, pin):
             raise DomainError("error.pin_wrong")
+        poll = self.record.open_poll()
         state = self.box_state()
-        assert state is not None
-        if member_id in state.voted:
-            raise DomainError("error.already_voted", name=name)
+        assert poll is not None and state is not None
         self._ballot_key(poll, state)
         return poll, state
 
@@ -240,7 +270,7 @@ class PollModes:
         extra: dict[str, Any] = {}
         if poll.mode in SECRET_MODES:
             counts, sheets, state = self._opened_box(poll)
-            sealed = poll.model_copy(update={"counts": counts, "sheets": sheets})
+            sealed = poll.model_copy(update={"counts": counts, "sheets": sheets, "voted": sorted(state.voted)})
             result = sealed.tally()
             extra["voted"] = sorted(state.voted)
             extra["sheets"] = sorted(
@@ -269,7 +299,7 @@ class PollModes:
             raise DomainError("error.no_open_poll")
         if poll.mode != PollMode.PAPER:
             raise DomainError("error.wrong_mode")
-        tally.check(len(poll.voters))
+        tally.check(len(poll.in_room_voters))  # ballots go only to those in the room now
         self.commit("paper_recorded", {"poll_id": poll.id, "tally": tally.model_dump()})
 
     # --- open vote shortcuts
@@ -280,8 +310,9 @@ class PollModes:
             raise DomainError("error.no_open_poll")
         if poll.mode != PollMode.OPEN:
             raise DomainError("error.wrong_mode")
-        before = {m: (c.value if c else None) for m in poll.voters for c in [poll.votes.get(m)]}
-        votes = {m: choice.value for m in poll.voters}
+        voters = poll.in_room_voters  # not those who have left: their vote (if any) stays as they cast it
+        before = {m: (c.value if c else None) for m in voters for c in [poll.votes.get(m)]}
+        votes = {m: choice.value for m in voters}
         self.commit("votes_recorded", {"poll_id": poll.id, "votes": votes})
         self._undo_stack().append((poll.id, before))  # after the commit: a refused write leaves nothing to undo
 
@@ -304,6 +335,12 @@ class PollModes:
         if poll is None or not stack:
             return False
         _, before = stack[-1]
+        # Nobody absent votes: what undo would put back for a member who has left since stays as it is.
+        in_room = set(poll.in_room_voters)
+        before = {m: c for m, c in before.items() if m in in_room}
+        if not before:
+            stack.pop()
+            return False
         self.commit("votes_recorded", {"poll_id": poll.id, "votes": before})
         stack.pop()  # only once undone on disk: an undo the disk refused can be tried again
         return True

@@ -8,16 +8,20 @@ in-memory record, so whatever the screen shows as done is on disk. Checkpoints, 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from typing import Any
 
 from models.errors import DomainError
+from models.formatting import format_date
+from models.parsing import one_line
 from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
 from models.record import SCHEMA_VERSION, SessionRecord
-from models.session import Conclusion, Finding, Presence, SessionStatus
+from models.session import Conclusion, Finding, Presence, RecognitionDecision, SessionStatus
 from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
+from sessions.council_record import COUNCIL_KEY, council_mark
 from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
@@ -85,6 +89,15 @@ class SessionService(PollModes):
     def session_id(self) -> str:
         return self.record.session.id
 
+    def poll(self, poll_id: str) -> Poll:
+        """One poll of the session as it stands now."""
+        return self.reducer.poll(poll_id)
+
+    @property
+    def chain_head(self) -> str:
+        """The journal's last hash, the check code the minutes print (as loaded, for a read-only session)."""
+        return self.journal.head if self.journal is not None else self.report.chain_head
+
     def recovery_message(self) -> str:
         """What to tell the chair on opening (changes recovered, a half-written one dropped); "" if nothing."""
         return recovery_message(self.report) if self.journal is not None else ""
@@ -96,9 +109,7 @@ class SessionService(PollModes):
         Raises DomainError("error.write_failed") when the disk refuses: then nothing changed,
         neither the journal nor the record in memory.
         """
-        if self.read_only or self.journal is None:
-            error = self.read_only_error
-            raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
+        self._require_writable()
         ts = self.clock().isoformat()
         try:
             if self._journal_version < SCHEMA_VERSION:
@@ -207,9 +218,19 @@ class SessionService(PollModes):
             folder = self.folder.session_dir(self.session_id)
             write_glance(folder, glance, journal_seq=seq, chain_head=head, language=language)
 
+    def _require_writable(self) -> None:
+        if self.read_only or self.journal is None:
+            error = self.read_only_error
+            raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
+
     def _require_running(self) -> None:
         if self.record.session.status == SessionStatus.CLOSED:
             raise DomainError("error.session_closed")
+
+    def check_can_change(self) -> None:
+        """Raise what any change would be refused with now (read-only, closed), before the chair is asked anything."""
+        self._require_running()
+        self._require_writable()
 
     # --- attendance
     def set_attendance(self, member_id: str, presence: Presence, reason: str = "") -> bool:
@@ -231,12 +252,12 @@ class SessionService(PollModes):
 
     # --- the session
     def open_session(self) -> None:
-        """Start the meeting: status open, start time recorded."""
+        """Start the meeting: status open, the actual start time recorded (the planned one stays as it was)."""
         self._require_running()
         if self.record.session.status == SessionStatus.OPEN:
             return
-        start = self.record.session.start_time or self.clock().time().replace(second=0, microsecond=0)
-        self.commit("session_opened", {"start_time": start.isoformat()})
+        # The actual start is the time of this journal record (sessions/events.py), not the planned start_time.
+        self.commit("session_opened", {})
         self.checkpoint()
         self._backup("open")
 
@@ -290,8 +311,11 @@ class SessionService(PollModes):
         self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason})
 
     # --- polls
-    def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
-        """Open a poll on the current initiative, freezing members, recusals and the rulebook."""
+    def check_can_open_poll(self) -> None:
+        """Raise what opening a poll on the current initiative would be refused with, whatever the mode.
+
+        Called before the chair is asked how to decide, so that a refusal comes first.
+        """
         self._require_running()
         if self.record.session.status != SessionStatus.OPEN:
             raise DomainError("error.session_not_open")
@@ -304,6 +328,16 @@ class SessionService(PollModes):
             raise DomainError(
                 "error.no_quorum", present=len(self.record.present_voting), needed=self.record.quorum_needed
             )
+        recused = self.record.recused_for(initiative.id)
+        if not [m for m in self.record.present_voting if m.id not in recused]:
+            raise DomainError("error.no_voters")
+        self._require_writable()
+
+    def open_poll(self, mode: PollMode = PollMode.OPEN, *, revote_reason: str = "") -> Poll:
+        """Open a poll on the current initiative, freezing members, recusals and the rulebook."""
+        self.check_can_open_poll()
+        initiative = self.record.current_initiative
+        assert initiative is not None
         earlier = [p for p in self.record.polls_for(initiative.id) if p.status == PollStatus.CLOSED]
         if earlier and not clean_text(revote_reason):
             raise DomainError("error.revote_reason")
@@ -312,8 +346,6 @@ class SessionService(PollModes):
         voting = [m.id for m in self.record.voting_members]
         recused = {m: r for m, r in self.record.recused_for(initiative.id).items() if m in voting}
         present = [m.id for m in self.record.present_voting]
-        if not [m for m in present if m not in recused]:
-            raise DomainError("error.no_voters")
         for old in earlier:
             self.commit("poll_voided", {"poll_id": old.id, "reason": clean_text(revote_reason)})
         finding = self.record.findings.get(initiative.id)
@@ -346,12 +378,7 @@ class SessionService(PollModes):
     def record_vote(self, member_id: str, choice: Choice) -> None:
         """Record one member's open vote (a later key for the same member replaces it)."""
         poll = self._open_poll_of(PollMode.OPEN)
-        if member_id not in poll.voters:
-            member = self.record.find_member(member_id)
-            name = member.name if member else member_id
-            if member_id in poll.recused:
-                raise DomainError("error.vote_recused", name=name)
-            raise DomainError("error.vote_not_present", name=name)
+        self._require_in_room(poll, member_id)
         if poll.votes.get(member_id) == choice:
             return
         previous = poll.votes.get(member_id)
@@ -362,6 +389,7 @@ class SessionService(PollModes):
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
         if member_id in poll.votes:
+            self._require_in_room(poll, member_id)
             self.commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
 
     def close_poll(self, *, force: bool = False) -> PollResult:
@@ -372,7 +400,8 @@ class SessionService(PollModes):
         if poll.mode != PollMode.PAPER:
             missing = self.missing_voters(poll)
             if missing and not force:
-                raise DomainError("error.votes_missing", count=missing)
+                key = "error.sheets_missing" if poll.mode == PollMode.SCORING else "error.votes_missing"
+                raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
         result, extra = self.closing_data(poll)
@@ -426,6 +455,33 @@ class SessionService(PollModes):
         self.commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
         self.checkpoint()
 
+    # --- after the meeting
+    def record_recognition(self, number: str, date: dt.date) -> RecognitionDecision:
+        """Record the unit head's decision recognising the initiatives; a later one replaces it (a correction).
+
+        Only once the session is closed (the decision is signed on its minutes), only when the council
+        recognised an initiative, and never dated before the meeting.
+        """
+        self._require_writable()
+        session = self.record.session
+        if session.status != SessionStatus.CLOSED:
+            raise DomainError("error.recognition_before_close")
+        if not any(self.record.conclusion(i) == Conclusion.RECOGNISED for i in session.agenda):
+            raise DomainError("error.recognition_nothing")
+        number = one_line(number)
+        if not number:
+            raise DomainError("error.recognition_number")
+        if len(number) > 60:
+            raise DomainError("error.recognition_number_long", count=len(number))
+        if date < session.date:
+            raise DomainError("error.recognition_date", date=format_date(date), meeting=format_date(session.date))
+        decision = RecognitionDecision(number=number, date=date)
+        if session.recognition == decision:
+            return decision
+        self.commit("recognition_decided", decision.model_dump(mode="json"))
+        self.checkpoint()
+        return decision
+
 
 def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = local_now) -> None:
     """Start a new session's journal with its full initial record, then checkpoint it."""
@@ -439,7 +495,9 @@ def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = 
         if (session_dir / "journal.jsonl").exists():
             raise DomainError("error.session_exists", session=record.session.id)
         journal = Journal(session_dir / "journal.jsonl")
-        data = {"record": record.model_dump(mode="json")}
+        data: dict[str, Any] = {"record": record.model_dump(mode="json")}
+        if (mark := council_mark(folder.root)) is not None:
+            data[COUNCIL_KEY] = mark  # where the council's record stood: a later cut or removal shows
         try:
             ts = clock().isoformat()
             journal.append("session_created", data, ts)

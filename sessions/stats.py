@@ -18,7 +18,7 @@ from models.errors import DomainError
 from models.formatting import counted, format_date, format_vnd
 from models.i18n import t
 from models.initiative import CAMPAIGN_CATEGORIES, Initiative, InitiativeType
-from models.labels import category_label, conclusion_label, type_label
+from models.labels import conclusion_label, type_label
 from models.record import SessionRecord
 from models.session import Conclusion, SessionStatus
 from sessions.digest import DigestItem, SessionDigest, read_digest
@@ -196,7 +196,7 @@ def compute_stats(records: Iterable[SessionRecord | SessionDigest], unit: str = 
     items, session_ids, dates = _latest_items(records)
     categories = sorted({i.initiative.category for i in items}, key=_category_order)
     by_category = tuple(
-        _bucket(c, category_label(c) or t("statistics.no_category"), [i for i in items if i.initiative.category == c])
+        _bucket(c, c or t("statistics.no_category"), [i for i in items if i.initiative.category == c])
         for c in categories
     )
     by_type = tuple(

@@ -28,10 +28,11 @@ from models.initiative import Initiative
 from models.poll import Poll
 from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
-from models.session import Attendance, Finding, Session
+from models.session import Attendance, AttendanceChange, Finding, Session
 from sessions.anchor import lost_end, read_anchor, write_anchor
 from sessions.atomic import clean_stale_temps
 from sessions.collection import collection_paused
+from sessions.council_record import CouncilEvidence, examine, record_council
 from sessions.derived import CHECKPOINT_EVENT, DERIVED_KEY, SUMMARY_FILE, body_fingerprint, placed_bytes
 from sessions.digest import DIGEST_FILE, digest_body
 from sessions.events import Reducer
@@ -39,10 +40,17 @@ from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.layout import JOURNAL_FILE, session_dir
 from sessions.listing import SessionSummary, read_summary, session_ids
 from sessions.lock import LockHolder
-from sessions.migrations import SCHEMA_MARK, migrate_event, migrate_tables, record_versions
+from sessions.migrations import (
+    CHECKPOINT_USABLE_FROM,
+    SCHEMA_MARK,
+    file_version,
+    migrate_event,
+    migrate_tables,
+    record_versions,
+)
 from sessions.recovery import LastSession, read_state
 from sessions.session_files import write_session_file
-from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout, read_tables, write_tables
+from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout
 
 # CHECKPOINT_EVENT (from sessions/derived.py): the journal record written with each checkpoint, as
 # record N + 1: ``{"seq": N, "sha256": fingerprint, "derived": {"summary.json": ..., "stats.json": ...}}``.
@@ -124,30 +132,49 @@ class DataFolder:
 
     # --- council
     def load_council(self) -> CouncilFile:
-        """Read the council file; raises DomainError naming the file when it cannot be used."""
+        """Read the council file; raises DomainError naming the file when it cannot be used.
+
+        Its bytes must be the ones the council's journal last recorded (sessions/council_record.py):
+        a file changed outside council is refused, and nothing is written over it.
+        """
         if not self.council_path.exists():
             raise DomainError("error.no_council", path=str(self.root))
-        tables = read_tables(self.council_path)
-        tables = migrate_tables(tables, self.council_path)
+        content, raw = AtomicJSONStorage(self.council_path).read_with_bytes()
+        evidence = examine(self.root, content)
+        if evidence.tables is not None:
+            raw = evidence.tables  # a save cut off after its record: the journal's version is the council
+        tables = migrate_tables(tables_of(raw or {}), self.council_path)
         try:
             info = tables["council"][0]["info"]
-            return CouncilFile(info=info, members=tables.get("members", []), rulebook=tables["rulebook"][0])
+            council = CouncilFile(info=info, members=tables.get("members", []), rulebook=tables["rulebook"][0])
         except (KeyError, IndexError) as exc:
             raise DomainError("error.file_foreign", path=str(self.council_path)) from exc
         except ValidationError as exc:
             raise DomainError(
                 "error.file_invalid", path=str(self.council_path), detail=_validation_detail(exc)
             ) from exc
+        if evidence.fails:
+            raise evidence.error(self.council_path)
+        return council
+
+    def council_evidence(self) -> CouncilEvidence:
+        """What the council's journal says of ``council.json`` (``council verify``)."""
+        try:
+            content: bytes | None = self.council_path.read_bytes()
+        except FileNotFoundError:
+            content = None
+        return examine(self.root, content)
 
     def save_council(self, council: CouncilFile) -> None:
-        write_tables(
-            self.council_path,
+        """Journal the council, then replace ``council.json`` (sessions/council_record.py). Raises DomainError."""
+        raw = raw_layout(
             {
                 "council": [{"schema_version": SCHEMA_VERSION, "info": council.info.model_dump(mode="json")}],
                 "members": [m.model_dump(mode="json") for m in council.members],
                 "rulebook": [council.rulebook.model_dump(mode="json")],
-            },
+            }
         )
+        record_council(self.council_path, layout_bytes(raw), raw)
 
     # --- sessions
     def session_ids(self) -> list[str]:
@@ -250,7 +277,7 @@ class DataFolder:
             # A checkpoint in this program's own layout is checked by comparing it, as stored, with the
             # replayed state (no validation needed); any other is validated and compared as loaded.
             written_here = current_meta(raw) if deep else None
-            if written_here is None and path.exists():
+            if written_here is None and path.exists() and not _predates_usable(raw):
                 checkpoint = self._checkpoint_from_raw(path, raw)
         except DomainError as exc:
             if exc.key == "error.schema_newer":
@@ -373,7 +400,7 @@ class DataFolder:
                     raise DomainError("error.file_foreign", path=str(path))
                 reducer = Reducer.__new__(Reducer)
             try:
-                reducer.apply(entry.type, migrate_event(entry.type, entry.data, versions[index]), entry.ts)
+                reducer.apply(entry.type, migrate_event(entry.type, entry.data, versions[index], entry.ts), entry.ts)
             except (ValidationError, KeyError, ValueError, TypeError, AttributeError) as exc:
                 if index == 0:
                     raise DomainError("error.journal_damaged", path=str(path), line=entry.seq) from exc
@@ -432,6 +459,7 @@ def checkpoint_tables(record: SessionRecord, journal_seq: int, chain_head: str) 
         "members": dump["members"],
         "initiatives": list(dump["initiatives"].values()),
         "attendance": [{"member_id": k, **v} for k, v in dump["attendance"].items()],
+        "attendance_log": dump["attendance_log"],
         "recusals": [
             {"initiative_id": i, "member_id": m, "reason": r}
             for i, ms in dump["recusals"].items()
@@ -477,6 +505,14 @@ def current_meta(raw: RawTables | None) -> tuple[int, str] | None:
     return None
 
 
+def _predates_usable(raw: RawTables | None) -> bool:
+    """A checkpoint of a schema too old to migrate on its own (sessions/migrations.py): the journal is replayed."""
+    try:
+        return file_version(tables_of(raw or {})) < CHECKPOINT_USABLE_FROM
+    except (TypeError, ValueError, AttributeError):
+        return False  # read as it is, and reported if it cannot be
+
+
 def record_from_tables(tables: dict[str, list[dict[str, Any]]]) -> tuple[SessionRecord, int, str]:
     meta = tables["meta"][0]
     recusals: dict[str, dict[str, str]] = {}
@@ -492,6 +528,7 @@ def record_from_tables(tables: dict[str, list[dict[str, Any]]]) -> tuple[Session
             a["member_id"]: Attendance.model_validate({k: v for k, v in a.items() if k != "member_id"})
             for a in tables.get("attendance", [])
         },
+        attendance_log=[AttendanceChange.model_validate(c) for c in tables.get("attendance_log", [])],
         recusals=recusals,
         polls=_polls(tables.get("polls", [])),
         findings={

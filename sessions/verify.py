@@ -22,6 +22,7 @@ from pathlib import Path
 from models.errors import DomainError
 from models.i18n import t
 from sessions.anchor import ANCHOR_FILES, lost_end, read_anchor
+from sessions.council_record import BEHIND, UNRECORDED
 from sessions.derived import CHECKPOINT_EVENT, DERIVED_FILES, body_fingerprint, fingerprints_of, position
 from sessions.glance import GLANCE_FILE
 from sessions.journal import GENESIS, Record, read_journal
@@ -119,6 +120,26 @@ def verify_in(folder: DataFolder, session_id: str) -> VerifyReport:
         )
     ok = not any(finding.fails for finding in files)
     return VerifyReport(ok, len(found.records), found.head, torn_bytes=found.torn_bytes, files=files, anchored=anchored)
+
+
+@dataclass(frozen=True)
+class CouncilVerdict:
+    """What ``council verify`` found about ``council.json`` and the council's journal."""
+
+    ok: bool
+    text: str
+
+
+def verify_council(data_dir: Path) -> CouncilVerdict:
+    """``council.json`` against the council's journal (sessions/council_record.py)."""
+    folder = DataFolder(data_dir)
+    if not folder.council_path.exists():
+        return CouncilVerdict(True, t("verify.council_none"))
+    evidence = folder.council_evidence()
+    if evidence.fails:
+        return CouncilVerdict(False, t("verify.council_failed", reason=str(evidence.error(folder.council_path))))
+    key = {BEHIND: "verify.council_behind", UNRECORDED: "verify.council_unrecorded"}.get(evidence.state)
+    return CouncilVerdict(True, t(key or "verify.council_ok", records=evidence.records, head=evidence.head[:16]))
 
 
 def check_derived(session_dir: Path, records: Sequence[Record]) -> tuple[FileFinding, ...]:

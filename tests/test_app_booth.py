@@ -122,7 +122,7 @@ async def type_sheet(data: Path, clock) -> None:
         assert "0 đến 30" in screen_text(app)  # 40 is outside applicability's band: refused
         await pilot.press("shift+tab", "shift+tab", "backspace", "backspace", *"24", "ctrl+s")
         assert isinstance(app.screen, BallotOverviewScreen)
-        assert "Đã bỏ phiếu: 1/7" in screen_text(app)
+        assert "Đã nộp phiếu chấm: 1/7" in screen_text(app)
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ConfirmScreen)  # an open ballot: quitting asks first
         await pilot.press("enter")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from textual.widgets import Input, Select
+
 from models.poll import PollStatus
 from models.session import Conclusion, Presence, SessionStatus
 from sessions.storage import DataFolder
@@ -46,7 +48,9 @@ async def run_meeting(data: Path, exports: Path, clock) -> str:
         await pilot.press("f")
         assert isinstance(app.screen, FindingsScreen)
         await pilot.press(*"Hiệu quả rõ")
-        await pilot.press("tab", "enter", "down", "enter", "ctrl+s")
+        # After a passed poll the conclusion is proposed as recognised, with the usual award.
+        assert app.screen.query_one("#conclusion", Select).value == Conclusion.RECOGNISED.value
+        await pilot.press("ctrl+s")
         await pilot.press("escape")
         assert isinstance(app.screen, AgendaScreen)
 
@@ -55,7 +59,10 @@ async def run_meeting(data: Path, exports: Path, clock) -> str:
         voters = app.screen.query_one("#voters")
         assert voters.row_count == 5
         await pilot.press("y", "n", "n", "n", "n", "c", "f")
-        await pilot.press("tab", "enter", "down", "down", "enter", "tab")
+        # After a failed one: not recognised; the award and benefit no longer apply and are cleared.
+        assert app.screen.query_one("#conclusion", Select).value == Conclusion.NOT_RECOGNISED.value
+        assert app.screen.query_one("#award", Input).disabled and not app.screen.query_one("#benefit", Input).value
+        await pilot.press("tab", "tab")  # to the reason
         await pilot.press(*"Chưa có tính mới")
         await pilot.press("ctrl+s", "escape")
 

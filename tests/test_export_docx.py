@@ -61,8 +61,8 @@ def test_header_has_the_unit_the_national_title_and_the_place_and_date(minutes) 
     header = document.tables[0]
     left, right = header.cell(0, 0), header.cell(0, 1)
     assert [p.text for p in left.paragraphs if p.text] == [
-        "SỞ Y TẾ TỈNH BẾN TRE",
-        "BỆNH VIỆN ĐA KHOA TỈNH BẾN TRE",
+        "SỞ Y TẾ TỈNH VĨNH LONG",
+        "BỆNH VIỆN NGUYỄN ĐÌNH CHIỂU",
         "HỘI ĐỒNG SÁNG KIẾN",
     ]
     # the superior unit in plain capitals, the issuing units in bold (Decree 30/2020)
@@ -73,7 +73,7 @@ def test_header_has_the_unit_the_national_title_and_the_place_and_date(minutes) 
     assert motto.bold and motto.underline
     assert header.cell(1, 0).text == "Số: ....../BB-HĐSK"
     place = header.cell(1, 1).paragraphs[0]
-    assert place.text == "Bến Tre, ngày 14 tháng 5 năm 2026"
+    assert place.text == "Vĩnh Long, ngày 14 tháng 5 năm 2026"
     assert place.runs[0].italic
     # the header is borderless
     borders = header._tbl.tblPr.find(f"{W}tblBorders")
@@ -241,7 +241,7 @@ def test_two_exports_are_identical_and_dated_by_the_session(demo_dir: Path) -> N
     document = _open(first)
     ended = dt.datetime.combine(record.session.date, record.session.end_time)
     assert ended.date() == dt.date(2026, 5, 14)
-    # the end of the meeting in Bến Tre (UTC+7), stored in UTC
+    # the end of the meeting in Vĩnh Long (UTC+7), stored in UTC
     utc = (ended - dt.timedelta(hours=7)).replace(tzinfo=dt.UTC)
     assert document.core_properties.created == utc
     assert document.core_properties.modified == utc
@@ -258,7 +258,7 @@ def test_english_minutes(demo_dir: Path) -> None:
     for expected in (
         "SOCIALIST REPUBLIC OF VIETNAM",
         "Independence - Freedom - Happiness",
-        "Bến Tre, 14 May 2026",
+        "Vĩnh Long, 14 May 2026",
         "MINUTES OF THE INITIATIVE COUNCIL MEETING",
         "Conclusion: Recognised",
         "246,500,000 VND",
@@ -281,7 +281,7 @@ def test_a_session_not_closed_is_marked_as_draft(demo_dir: Path) -> None:
 def test_cli_writes_the_docx_with_the_default_name(demo_dir: Path, tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(["export", FIRST, "--data", str(demo_dir), "--format", "docx", "--lang", "vi"]) == 0
-    written = tmp_path / "bien-ban-2026-05-14-14-05-2026.docx"
+    written = tmp_path / "bien-ban-14-05-2026.docx"
     assert written.exists()
     assert f"Đã ghi: {written}" in capsys.readouterr().out
     assert "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN" in _paragraphs(docx.Document(str(written)))

@@ -38,12 +38,23 @@ def items(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_header_and_session(doc: dict[str, Any]) -> None:
     assert doc["format"] == "council-session"
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == 2
     assert len(doc["chain_head"]) == 64
     assert doc["session"]["id"] == FIRST
     assert doc["session"]["status"] == "closed"
     assert doc["session"]["date"] == "2026-05-14"
-    assert doc["council"]["decision"]["number"] == "215/QĐ-BVĐK"
+    # planned and actual start apart; the roll as it happened, m7 late
+    assert (doc["session"]["start_time"], doc["session"]["started_at"]) == ("08:00:00", "08:10:00")
+    assert doc["attendance_log"][-1] == {
+        "member_id": "m7",
+        "presence": "late",
+        "before": "unknown",
+        "reason": "",
+        "at": "2026-05-14T08:08:00",
+        "initiative_id": None,
+        "during_meeting": False,
+    }
+    assert doc["council"]["decision"]["number"] == "215/QĐ-BVNĐC"
     assert doc["quorum"] == {"voting_members": 7, "present": 6, "needed": 5, "met": True}
     assert all("pin" not in member for member in doc["members"])
 

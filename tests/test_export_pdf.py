@@ -56,13 +56,13 @@ def test_first_page_has_the_header_and_title(minutes) -> None:
     _, _, pages = minutes
     lines = pages[0].splitlines()
     assert lines[:5] == [
-        "SỞ Y TẾ TỈNH BẾN TRE",
-        "BỆNH VIỆN ĐA KHOA TỈNH BẾN TRE",
+        "SỞ Y TẾ TỈNH VĨNH LONG",
+        "BỆNH VIỆN NGUYỄN ĐÌNH CHIỂU",
         "HỘI ĐỒNG SÁNG KIẾN",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     ]
-    assert "Số: ....../BB-HĐSK Bến Tre, ngày 14 tháng 5 năm 2026" in lines
+    assert "Số: ....../BB-HĐSK Vĩnh Long, ngày 14 tháng 5 năm 2026" in lines
     assert "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN" in lines
     assert "Phiên họp xét công nhận sáng kiến đợt 1 năm 2026" in lines
 
@@ -146,7 +146,7 @@ def test_english_minutes(demo_dir: Path) -> None:
     flat = " ".join(" ".join(_pages(render(record, "pdf", report.chain_head))).split())
     for expected in (
         "SOCIALIST REPUBLIC OF VIETNAM",
-        "Bến Tre, 14 May 2026",
+        "Vĩnh Long, 14 May 2026",
         "MINUTES OF THE INITIATIVE COUNCIL MEETING",
         "Conclusion: Not recognised",
         "Total 246,500,000 VND",

@@ -98,7 +98,7 @@ def test_init_asks_on_a_terminal(tmp_path, capsys):
             "Hội đồng Sáng kiến Trường THPT",  # name
             "Trường THPT Chuyên",  # unit
             "",  # parent unit
-            "Bến Tre",  # city
+            "Vĩnh Long",  # city
             "12/QĐ-THPT",  # decision number
             "31/02/2026",  # a wrong date: asked again
             "01/03/2026",
@@ -131,7 +131,7 @@ def test_init_asks_on_a_terminal(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "'31/02/2026' không phải ngày hợp lệ" in out
     council = DataFolder(tmp_path / "d").load_council()
-    assert council.info.city == "Bến Tre"
+    assert council.info.city == "Vĩnh Long"
     assert str(council.info.decision.date) == "2026-03-01"
     assert council.rulebook.preset == "simple_majority"
     assert [(m.name, m.role.value) for m in council.members] == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -100,7 +101,9 @@ def test_the_quick_list_draws_the_same_screen_as_the_models(demo_dir: Path, cloc
 
 def test_a_council_file_the_models_refuse_still_stops_the_app(demo_dir: Path, clock) -> None:
     # Plain JSON the quick list can read, that the models refuse (a council without a name, no rulebook).
-    invalid = '{"council": {"1": {"schema_version": 1, "info": {"name": ""}}}, "rulebook": {"1": {}}}'
+    invalid = '{"council": {"1": {"schema_version": 2, "info": {"name": ""}}}, "rulebook": {"1": {}}}'
+    # A folder of an older version (no council journal): the quick list believes it, the models do not.
+    shutil.rmtree(demo_dir / "council")
     (demo_dir / "council.json").write_text(invalid, encoding="utf-8")
     assert quick_listing(demo_dir) is not None
     _, _, code = _first_screen(demo_dir, clock)

@@ -57,7 +57,8 @@ def test_a_version_0_council_loads_with_seats_in_list_order(old_data: Path) -> N
 def test_a_version_0_session_loads_migrated_and_verifies(old_data: Path) -> None:
     record, report = DataFolder(old_data).load_record(SESSION)
     assert report.journal_version == 0 and not report.damaged
-    assert report.replayed == 5  # version-0 journal records after the checkpoint, migrated as they are applied
+    # A checkpoint older than version 2 is not used (it lacks the actual times): all 34 records are replayed.
+    assert report.replayed == 34 and report.checkpoint_seq is None
     assert [m.seat for m in record.voting_members] == list(range(1, 8))
     assert record.initiatives["sk-2026-20"].benefit_vnd == 24_000_000  # was "24.000.000"
     assert record.findings["sk-2026-11"].confirmed_benefit_vnd == 61_000_000  # was "61.000.000 đồng"
@@ -138,3 +139,12 @@ def test_a_journal_newer_than_the_program_is_refused(demo_dir: Path) -> None:
     with pytest.raises(DomainError) as caught:
         DataFolder(demo_dir).load_record(SESSION)
     assert caught.value.key == "error.schema_newer" and "journal.jsonl" in str(caught.value)
+
+
+def test_an_old_journal_starts_when_the_chair_started_it_not_at_the_planned_time(old_data: Path) -> None:
+    """Its session_opened carried the planned start (14:00); the minutes print the time the key was pressed."""
+    record, _ = DataFolder(old_data).load_record(SESSION)
+    assert record.session.start_time == dt.time(14, 0)  # planned, as prepared
+    assert record.session.started_at == dt.time(8, 5)  # the journal record's own time
+    assert record.session.present_at_start == [f"m{n}" for n in range(1, 8)]
+    assert [c.presence.value for c in record.attendance_log] == ["present"] * 7  # the roll, before the start

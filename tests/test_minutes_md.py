@@ -60,22 +60,22 @@ def test_sections_1_to_9_in_order(vi: tuple[str, SessionRecord]) -> None:
     in_order(
         text,
         # 1. header: unit and council left, nation and motto right, place and date
-        "SỞ Y TẾ TỈNH BẾN TRE",
+        "SỞ Y TẾ TỈNH VĨNH LONG",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
-        "BỆNH VIỆN ĐA KHOA TỈNH BẾN TRE",
+        "BỆNH VIỆN NGUYỄN ĐÌNH CHIỂU",
         "Độc lập - Tự do - Hạnh phúc",
         "HỘI ĐỒNG SÁNG KIẾN",
-        "Bến Tre, ngày 14 tháng 5 năm 2026",
+        "Vĩnh Long, ngày 14 tháng 5 năm 2026",
         # 2. title and the session's name
         "# BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN",
         "**Phiên họp xét công nhận sáng kiến đợt 1 năm 2026**",  # the subject in sentence case
         # 3. legal basis: the standard lines, then the founding decision
         "*Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;*",
         "*Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ Khoa học và Công nghệ",
-        "Căn cứ Quyết định số 215/QĐ-BVĐK ngày 05/03/2026 của Giám đốc Bệnh viện Đa khoa tỉnh Bến Tre",
+        "Căn cứ Quyết định số 215/QĐ-BVNĐC ngày 05/03/2026 của Giám đốc Bệnh viện Nguyễn Đình Chiểu",
         # 4. time and place
         "THỜI GIAN, ĐỊA ĐIỂM",
-        "Vào lúc 08 giờ 00 ngày 14/05/2026, tại Phòng họp Ban Giám đốc, Bệnh viện Đa khoa tỉnh Bến Tre",
+        "Vào lúc 08 giờ 10 ngày 14/05/2026, tại Phòng họp Ban Giám đốc, Bệnh viện Nguyễn Đình Chiểu",
         # 5. attendance and quorum
         "THÀNH PHẦN THAM DỰ",
         "Có mặt 6/7 thành viên Hội đồng (cần tối thiểu 5 thành viên, 2/3 tổng số); đủ điều kiện",
@@ -155,7 +155,7 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
                 f"| Tổng điểm | 100 | {str(round(poll.result.scores.mean * 100) / 100).replace('.', ',')}",
                 f"{poll.result.scores.eligible_sheets} phiếu đạt",
                 f"→ cần {poll.result.needed} phiếu; có {counts.yes} phiếu đạt.",
-                verdict,
+                "**Kết quả chấm điểm:** **" + ("ĐẠT" if poll.result.passed else "KHÔNG ĐẠT") + "**",
                 conclusion,
             )
         else:
@@ -180,7 +180,8 @@ def test_each_initiative_with_authors_poll_rule_result_and_conclusion(vi: tuple[
             assert f"**Ý kiến thảo luận, nhận xét:** {finding.remarks}" in part
         # every open vote is named; a secret ballot names only who voted
         if poll.mode in (PollMode.SECRET, PollMode.SCORING):
-            voted_line = part.split("**Thành viên đã bỏ phiếu (không ghi ý kiến):**")[1].split("\n")[0]
+            who = "nộp phiếu chấm" if poll.mode == PollMode.SCORING else "bỏ phiếu (không ghi ý kiến)"
+            voted_line = part.split(f"**Thành viên đã {who}:**")[1].split("\n")[0]
             assert all(record.member(m).name in voted_line for m in poll.voted)
             assert "Ý kiến từng thành viên" not in part
         for member_id, choice in poll.votes.items():
@@ -247,13 +248,13 @@ def test_english_minutes(demo_dir: Path) -> None:
         text,
         "SOCIALIST REPUBLIC OF VIETNAM",
         "Independence - Freedom - Happiness",
-        "Bến Tre, 14 May 2026",
+        "Vĩnh Long, 14 May 2026",
         "# MINUTES OF THE INITIATIVE COUNCIL MEETING",
         "English version of the minutes. Names, titles, remarks and other content typed in Vietnamese are given",
         "Pursuant to Decree No. 13/2012/NĐ-CP of 2 March 2012",
-        "Pursuant to Decision No. 215/QĐ-BVĐK dated 5 March 2026",
+        "Pursuant to Decision No. 215/QĐ-BVNĐC dated 5 March 2026",
         "I. TIME AND PLACE",
-        "At 08:00 on 14 May 2026",
+        "At 08:10 on 14 May 2026",
         "II. ATTENDANCE",
         "| 6 | Đặng Thị Hồng | DSCKI, Trưởng khoa Dược | Member | absent (Đi công tác tại Sở Y tế) |",
         "Present: 6/7 voting members (at least 5 needed, 2/3 of the members); the council has a quorum",
@@ -347,10 +348,14 @@ def test_minutes_of_a_live_session_show_revote_quorum_loss_and_override(
         "**Kết quả biểu quyết:** **KHÔNG ĐẠT**",
         "**Biểu quyết (biểu quyết công khai):**",
         "| Đồng ý | 4 |",
-        "| Không tham gia | 1 |",
         "**Kết quả biểu quyết:** **KHÔNG ĐẠT**",  # 4 yes of 7 eligible: 5 needed
+        f"**Rời phiên họp trong khi biểu quyết:** {svc.record.member('m5').name}",
+        "Thành viên có mặt: 5/7 khi bắt đầu biểu quyết, 4/7 khi kết thúc.",
         "*Hội đồng không còn đủ số lượng thành viên trong khi đang biểu quyết.*",
         "**Kết luận:** **Công nhận**",
         "**Lý do kết luận khác kết quả biểu quyết:** Hội đồng thống nhất công nhận.",
     )
-    assert "KHÔNG đủ điều kiện tiến hành phiên họp" in text  # 4/7 present at the end
+    assert "| Không tham gia |" not in part  # m5 left before voting: not a voter who did not vote
+    # The quorum as the meeting opened (5/7), then when it was lost and by whose leaving.
+    assert "Có mặt 5/7 thành viên Hội đồng (cần tối thiểu 5 thành viên, 2/3 tổng số); đủ điều kiện" in text
+    assert "Hội đồng không còn đủ điều kiện biểu quyết. Vắng: " + svc.record.member("m5").name in text

@@ -26,8 +26,8 @@ from models.formatting import (
     parse_vnd,
 )
 from models.i18n import has_key, language_from_locale, set_language, t
-from models.initiative import CAMPAIGN_CATEGORIES, Initiative, InitiativeType
-from models.labels import category_label, rule_summary
+from models.initiative import Initiative, InitiativeType
+from models.labels import rule_summary
 from models.poll import Choice, PollMode
 from models.rules import PassBase, Rulebook
 from models.session import Conclusion, Presence, Scope, SessionStatus
@@ -315,10 +315,7 @@ def test_unknown_language_is_refused() -> None:
 
 
 def test_labels() -> None:
-    assert category_label("tiết kiệm") == "tiết kiệm"
-    assert category_label("một nhóm khác") == "một nhóm khác"
     set_language("en")
-    assert category_label("tiết kiệm") == "savings"
     assert rule_summary(Rulebook()) == "yes votes: at least 2/3 of eligible members (voting members minus the recused)"
 
 
@@ -357,7 +354,6 @@ def _dynamic_keys() -> list[str]:
     keys += [f"mode.{v.value}" for v in PollMode]
     keys += [f"status.{v.value}" for v in SessionStatus]
     keys += [f"base.{v.value}" for v in PassBase]
-    keys += [f"category.{n}" for n in range(len(CAMPAIGN_CATEGORIES))]
     keys += [v.value for v in Choice]  # t(choice.value) in the minutes
     keys += [f"verify.reason_{r}" for r in ("hash", "chain", "unreadable", "checkpoint")]
     return keys

@@ -57,6 +57,7 @@ def targets(data: Path, elsewhere: Path) -> dict[str, Path]:
         "journal": session / "journal.jsonl",
         "checkpoint": session / "session.json",
         "council": data / "council.json",
+        "council journal": data / "council" / "journal.jsonl",
         "new file beside the data": data / "report.md",
         "new file in a session": session / "report.md",
         "backups": data / "backups" / "x.md",
@@ -211,3 +212,27 @@ def test_a_hard_link_to_the_journal_is_replaced_not_written_through(
     assert code == 0 and "BIÊN BẢN" in link.read_text(encoding="utf-8")
     assert journal.read_bytes() == before
     assert verify_session(demo_dir, PLANNED).ok
+
+
+def test_the_readme_screenshots_are_never_written_into_a_data_folder(demo_dir: Path, elsewhere: Path) -> None:
+    """scripts/screenshots.py writes its SVGs through the same guard: `--out` inside a data folder is refused."""
+    from models.errors import DomainError
+    from scripts.screenshots import Camera, fixed_clock
+
+    async def shoot(out: Path) -> None:
+        app = CouncilApp(demo_dir, clock=fixed_clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await app.workers.wait_for_complete()
+            await Camera(app, out).shot(pilot, "picker")
+            await pilot.press("ctrl+q")
+
+    before = data_files(demo_dir)
+    for out in (demo_dir, demo_dir / "sessions" / PLANNED, demo_dir / "council"):
+        with pytest.raises(DomainError) as caught:
+            asyncio.run(shoot(out))
+        assert caught.value.key == "error.export_into_data", caught.value.key
+    after = data_files(demo_dir)
+    after.pop("state.json", None), before.pop("state.json", None)
+    assert after == before
+    asyncio.run(shoot(elsewhere))
+    assert (elsewhere / "picker.svg").read_bytes().startswith(b"<svg")

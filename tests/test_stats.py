@@ -96,7 +96,7 @@ def test_printed_table_and_english(demo_dir: Path) -> None:
     record = _record(demo_dir)
     text = render_table(compute_stats([record], record.council.unit))
     # the issuing unit and the period on top, dates as DD/MM/YYYY
-    assert text.startswith("THỐNG KÊ SÁNG KIẾN\nĐơn vị: Bệnh viện Đa khoa tỉnh Bến Tre\nThời gian: ngày 14/05/2026\n")
+    assert text.startswith("THỐNG KÊ SÁNG KIẾN\nĐơn vị: Bệnh viện Nguyễn Đình Chiểu\nThời gian: ngày 14/05/2026\n")
     assert "246.500.000" in text and "2026-05-14" not in text
     row = next(line for line in text.splitlines() if line.startswith("tiết kiệm"))
     assert row.split()[-4:] == ["1", "1", "142.000.000", "0"]
@@ -106,18 +106,18 @@ def test_printed_table_and_english(demo_dir: Path) -> None:
     set_language("en")
     stats = compute_stats([record])
     english = render_table(stats)
-    assert "Submitted: 9 initiatives from 9 units in 1 session: 2 technical improvement;" in english
-    assert "6 initiatives recognised, from 6 units: 2 technical improvement;" in english
+    assert "Submitted: 9 initiatives from 9 units in 1 session: 2 cải tiến kỹ thuật;" in english
+    assert "6 initiatives recognised, from 6 units: 2 cải tiến kỹ thuật;" in english
     assert "(s)" not in english
     assert "By legal type" in english and "246,500,000" in english
     assert [b.label for b in stats.by_outcome] == ["Recognised", "Not recognised", "Deferred", "Not decided"]
 
 
 def test_spreadsheets_hold_whole_amounts_and_a_total(demo_dir: Path) -> None:
-    stats = compute_stats([_record(demo_dir)], "Bệnh viện Đa khoa tỉnh Bến Tre")
+    stats = compute_stats([_record(demo_dir)], "Bệnh viện Nguyễn Đình Chiểu")
     rows = list(csv.reader(io.StringIO(render_stats_csv(stats).decode("utf-8-sig"))))
     # the title, unit, period and the headline on top
-    assert rows[0] == ["THỐNG KÊ SÁNG KIẾN"] and rows[1] == ["Đơn vị: Bệnh viện Đa khoa tỉnh Bến Tre"]
+    assert rows[0] == ["THỐNG KÊ SÁNG KIẾN"] and rows[1] == ["Đơn vị: Bệnh viện Nguyễn Đình Chiểu"]
     assert rows[3][0].startswith("6 sáng kiến được công nhận của 6 đơn vị, gồm: 2 cải tiến kỹ thuật")
     rows = rows[rows.index([]) + 1 :]
     assert rows[0] == [
@@ -157,7 +157,7 @@ def test_cli_stats(demo_dir: Path, tmp_path: Path, capsys) -> None:
     args = ["stats", "--data", str(demo_dir), *both, "--format", "xlsx", "--output", str(target), "--lang", "vi"]
     assert main(args) == 0
     sheet = openpyxl.load_workbook(target).active
-    assert sheet["A2"].value == "Đơn vị: Bệnh viện Đa khoa tỉnh Bến Tre"
+    assert sheet["A2"].value == "Đơn vị: Bệnh viện Nguyễn Đình Chiểu"
     assert sheet["A3"].value == "Thời gian: từ ngày 14/05/2026 đến ngày 22/11/2026"
     assert sheet["A4"].value == "Các phiên họp ngày 14/05/2026, 22/11/2026"
     target = tmp_path / "tk.csv"

@@ -165,6 +165,6 @@ def test_checkpoints_are_tinydb_files_with_the_chain_head(demo_dir: Path, clock:
     tables = read_tables(DataFolder(demo_dir).session_dir(PLANNED) / "session.json")
     meta = tables["meta"][0]
     found = read_journal(journal_path(demo_dir))
-    assert (meta["schema_version"], meta["journal_seq"], meta["chain_head"]) == (1, found.seq, found.head)
+    assert (meta["schema_version"], meta["journal_seq"], meta["chain_head"]) == (2, found.seq, found.head)
     assert len(tables["members"]) == 7 and tables["polls"][0]["votes"]
     assert state(demo_dir)["session"]["current_index"] == 1

@@ -6,8 +6,6 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from models.i18n import t
-
 # Moving the cursor or focus is not an action worth finding by name.
 UNLISTED = ("seat", "app.focus", "screen.copy")
 
@@ -15,26 +13,26 @@ UNLISTED = ("seat", "app.focus", "screen.copy")
 class CouncilCommands(Provider):
     """One command per key binding of the screen the palette was opened from."""
 
-    def _commands(self) -> list[tuple[str, str]]:
+    def _commands(self) -> list[tuple[str, str, str]]:
         screen = self.screen
         seen: set[str] = set()
         commands = []
         for _key, binding in screen._bindings:
             if binding.action in seen or not binding.description or binding.action.startswith(UNLISTED):
                 continue
-            if screen.check_action(binding.action.split("(")[0], ()) is False:
-                continue
+            if screen.check_action(binding.action.split("(")[0], ()) is not True:
+                continue  # only what works now (the footer hides or dims the rest)
             seen.add(binding.action)
-            commands.append((binding.description, binding.action))
+            commands.append((binding.description, binding.action, binding.tooltip))
         return commands
 
     async def discover(self) -> Hits:
-        for title, action in self._commands():
-            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=t("palette.screen_action"))
+        for title, action, does in self._commands():
+            yield DiscoveryHit(title, partial(self.screen.run_action, action), help=does)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for title, action in self._commands():
+        for title, action, does in self._commands():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), partial(self.screen.run_action, action), help=title)
+                yield Hit(score, matcher.highlight(title), partial(self.screen.run_action, action), help=does)

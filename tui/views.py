@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Span, Text
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from models.record import SessionRecord
     from sessions.service import SessionService
 
-VIEW_VERSION = 1
+VIEW_VERSION = 2
 """Part of every kept view: a view kept by an older drawing of the agenda is not used."""
 
 LABEL_WIDTH = 14
@@ -89,12 +90,14 @@ def bar_text(bar: BarView, width: int) -> Text:
     return line
 
 
-def bar_view(record: SessionRecord, read_only: bool) -> BarView:
+def bar_view(record: SessionRecord, read_only: bool, current: int | None = None) -> BarView:
+    """The bar of ``record``; ``current`` is the item shown as current when it is not the session's own."""
     session = record.session
-    current = record.current_initiative
+    items = record.agenda_items()
     item = ""
-    if current is not None:
-        item = t("bar.item", index=session.current_index + 1, total=len(session.agenda), code=current.code)
+    if items:
+        index = min(max(session.current_index if current is None else current, 0), len(items) - 1)
+        item = t("bar.item", index=index + 1, total=len(session.agenda), code=items[index].code)
     return BarView(
         title=session.title,
         item=item,
@@ -122,6 +125,7 @@ class AgendaView:
     current: int
     detail: tuple[DetailBlock, ...]
     empty: str  # what an empty agenda says
+    status: str  # the session's status ("planned", "open", "closed"): which keys the footer offers
 
     def to_json(self) -> dict[str, Any]:
         """The view as JSON-ready data (what the glance keeps)."""
@@ -133,6 +137,7 @@ class AgendaView:
             "current": self.current,
             "detail": [_block_json(block) for block in self.detail],
             "empty": self.empty,
+            "status": self.status,
         }
 
     @classmethod
@@ -145,25 +150,43 @@ class AgendaView:
             bar = BarView(str(title), str(item), int(present), int(needed), bool(voting), bool(read_only))
             rows = tuple(AgendaRow(str(i), str(c), str(ti), _text(s)) for i, c, ti, s in doc["rows"])
             detail = tuple(_block(block) for block in doc["detail"])
-            return cls(bar, rows, int(doc["current"]), detail, str(doc["empty"]))
+            return cls(bar, rows, int(doc["current"]), detail, str(doc["empty"]), str(doc["status"]))
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
 
 
 # --- drawing (both paths)
+# Below this width the values would be cut beside their labels ("SK-202…" at 80 columns): each label
+# goes on its own line, with its value under it.
+SIDE_BY_SIDE = LABEL_WIDTH + 1 + 17
+
+
+class LabelledRows:
+    """A detail grid laid out for the width it is given: label beside value, or above it when narrow."""
+
+    def __init__(self, grid: DetailGrid) -> None:
+        self.grid = grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width >= SIDE_BY_SIDE:
+            table = Table.grid(padding=(0, 1), expand=True)
+            table.add_column(style="bold", width=LABEL_WIDTH)
+            table.add_column(ratio=1)
+            for label, value in self.grid.rows:
+                table.add_row(label, value)
+            yield table
+            return
+        for label, value in self.grid.rows:
+            if label.plain:  # (a row without a label goes on under the one above)
+                yield Text.assemble(label, style="bold")
+            yield Padding(value, (0, 0, 0, 2))
+
+
 def render_detail(blocks: tuple[DetailBlock, ...]) -> RenderableType:
     """The detail pane: texts, and label/value grids."""
     parts: list[RenderableType] = []
     for block in blocks:
-        if isinstance(block, DetailGrid):
-            table = Table.grid(padding=(0, 1), expand=True)
-            table.add_column(style="bold", width=LABEL_WIDTH)
-            table.add_column(ratio=1)
-            for label, value in block.rows:
-                table.add_row(label, value)
-            parts.append(table)
-        else:
-            parts.append(block)
+        parts.append(LabelledRows(block) if isinstance(block, DetailGrid) else block)
     return Group(*parts)
 
 
@@ -181,7 +204,8 @@ def agenda_view(record: SessionRecord, read_only: bool) -> AgendaView:
     rows = tuple(AgendaRow(i.id, i.code, i.title, item_status(record, i.id)) for i in items)
     current = record.session.current_index
     detail = tuple(detail_blocks(record, items[min(current, len(items) - 1)])) if items else ()
-    return AgendaView(bar_view(record, read_only), rows, current, detail, empty)
+    status = record.session.status.value
+    return AgendaView(bar_view(record, read_only), rows, current, detail, empty, status)
 
 
 def glance_of(service: SessionService) -> dict[str, Any] | None:

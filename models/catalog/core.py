@@ -66,6 +66,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The session is closed; its record can no longer be changed.",
         "Phiên họp đã kết thúc; biên bản không thể thay đổi nữa.",
     ),
+    "error.recognition_before_close": (
+        "The recognition decision is recorded once the session is closed: it is signed on the minutes.",
+        "Quyết định công nhận chỉ được ghi sau khi phiên họp kết thúc: quyết định được ký căn cứ biên bản họp.",
+    ),
+    "error.recognition_nothing": (
+        "The council recognised no initiative at this session: there is no recognition decision to record.",
+        "Hội đồng không công nhận sáng kiến nào tại phiên họp này: không có quyết định công nhận để ghi.",
+    ),
+    "error.recognition_number": (
+        "Give the decision's number, e.g. 123/QĐ-BV.",
+        "Hãy ghi số của quyết định, ví dụ 123/QĐ-BV.",
+    ),
+    "error.recognition_number_long": (
+        "The decision's number has {count} characters; at most 60.",
+        "Số quyết định có {count} ký tự; tối đa 60 ký tự.",
+    ),
+    "error.recognition_date": (
+        "The decision is dated {date}, before the meeting of {meeting}.",
+        "Quyết định ngày {date} sớm hơn ngày họp {meeting}.",
+    ),
     "error.session_not_open": (
         "Start the meeting first (take attendance, then start).",
         "Hãy bắt đầu phiên họp trước (điểm danh rồi khai mạc).",
@@ -112,6 +132,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is not present and cannot vote.",
         "{name} không có mặt nên không thể biểu quyết.",
     ),
+    "error.vote_left": (
+        "{name} has left the meeting and cannot vote; mark them present first if they are back.",
+        "{name} đã rời phiên họp nên không thể biểu quyết; nếu đã trở lại, hãy điểm danh có mặt trước.",
+    ),
+    "error.vote_came_after": (
+        "{name} arrived after this poll opened and does not vote in it.",
+        "{name} đến sau khi bắt đầu biểu quyết nên không tham gia cuộc biểu quyết này.",
+    ),
     "error.votes_missing": (
         "{count} member(s) have not voted yet. Close the poll anyway?",
         "Còn {count} thành viên chưa biểu quyết. Vẫn kết thúc biểu quyết?",
@@ -151,11 +179,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.management": ("Management solution", "Giải pháp quản lý"),
     "type.procedure": ("Work procedure", "Giải pháp tác nghiệp"),
     "type.tech_advance": ("Applying a technical advance", "Giải pháp ứng dụng tiến bộ kỹ thuật"),
-    "category.0": ("technical improvement", "cải tiến kỹ thuật"),
-    "category.1": ("production rationalisation", "hợp lý hóa sản xuất"),
-    "category.2": ("savings", "tiết kiệm"),
-    "category.3": ("medical service and treatment", "phục vụ và điều trị bệnh"),
-    "category.4": ("organisation, management, training", "tổ chức, quản lý, đào tạo"),
     "conclusion.recognised": ("Recognised", "Công nhận"),
     "conclusion.not_recognised": ("Not recognised", "Không công nhận"),
     "conclusion.deferred": ("Deferred", "Hoãn xem xét"),
@@ -233,6 +256,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "minutes.quorum_not_met": (
         "Present: {present}/{total} voting members ({needed} needed, {fraction} of the members); the council has NO quorum.",
         "Có mặt {present}/{total} thành viên Hội đồng (cần tối thiểu {needed} thành viên, {fraction} tổng số); KHÔNG đủ điều kiện tiến hành phiên họp.",
+    ),
+    # Attendance as it happened: "đến muộn lúc 08 giờ 08, từ mục 2" ({item} is "" before the first item).
+    "minutes.att_item": (", from item {number}", ", từ mục {number}"),
+    "minutes.att_during": (" (item {number})", " (mục {number})"),
+    "minutes.att_late": ("arrived late at {time}{item}", "đến muộn lúc {time}{item}"),
+    "minutes.att_left": ("left early at {time}{item}", "về sớm lúc {time}{item}"),
+    "minutes.att_back": ("came back at {time}{item}", "trở lại lúc {time}{item}"),
+    "minutes.att_arrived": ("arrived at {time}{item}", "có mặt lúc {time}{item}"),
+    "minutes.att_absent": ("absent from {time}{item}", "vắng mặt từ lúc {time}{item}"),
+    "minutes.quorum_lost_at": (
+        "At {time}{item}, {present}/{total} voting members were present ({needed} needed): the council no longer had a quorum. Left: {names}.",
+        "Lúc {time}{item}, còn {present}/{total} thành viên Hội đồng có mặt (cần tối thiểu {needed} thành viên): Hội đồng không còn đủ điều kiện biểu quyết. Vắng: {names}.",
+    ),
+    "minutes.quorum_back_at": (
+        "At {time}{item}, {present}/{total} voting members were present again ({needed} needed): the council had a quorum again.",
+        "Lúc {time}{item}, có mặt {present}/{total} thành viên Hội đồng (cần tối thiểu {needed} thành viên): Hội đồng đủ điều kiện trở lại.",
+    ),
+    "minutes.poll_left": ("Left while the poll was open: ", "Rời phiên họp trong khi biểu quyết: "),
+    "minutes.poll_present": (
+        "Voting members present: {opened}/{total} when the poll opened, {closed}/{total} when it closed.",
+        "Thành viên có mặt: {opened}/{total} khi bắt đầu biểu quyết, {closed}/{total} khi kết thúc.",
     ),
     "minutes.absent": ("Absent: ", "Vắng mặt: "),
     "minutes.invitees": ("Invited: ", "Khách mời: "),
@@ -335,7 +379,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ứng dụng cần chạy trong một cửa sổ dòng lệnh (terminal), nhưng đầu vào hoặc đầu ra chuẩn ở đây không phải (một tệp, một đường ống hay /dev/null). Hãy mở nó trong cửa sổ dòng lệnh, hoặc dùng một lệnh như `council sessions` hay `council export`.",
     ),
     "cli.exported": ("Written: {path}", "Đã ghi: {path}"),
-    "cli.verify_help": ("check that a session's record is intact", "kiểm tra tính toàn vẹn của dữ liệu phiên họp"),
+    "cli.verify_help": (
+        "check that a session's record and the council's file are intact",
+        "kiểm tra tính toàn vẹn của dữ liệu phiên họp và tệp hội đồng",
+    ),
+    "cli.verify_session_arg": (
+        "the session id (see `council sessions`); without it, only the council's file is checked",
+        "mã phiên họp (xem `council sessions`); nếu bỏ trống, chỉ kiểm tra tệp hội đồng",
+    ),
+    "cli.decision_help": (
+        "record, after the meeting, the number and date of the decision recognising the initiatives",
+        "ghi số và ngày của quyết định công nhận sáng kiến, sau phiên họp",
+    ),
+    "cli.decision_number_help": ("the decision's number, e.g. 123/QĐ-BV", "số quyết định, ví dụ 123/QĐ-BV"),
+    "cli.decision_date_help": ("the decision's date, DD/MM/YYYY", "ngày quyết định, DD/MM/YYYY"),
+    "cli.decision_both": (
+        "Give both the decision's number (--number) and its date (--date).",
+        "Hãy ghi cả số quyết định (--number) và ngày quyết định (--date).",
+    ),
+    "cli.decision_none": (
+        "No recognition decision is recorded for session {session}.",
+        "Chưa ghi quyết định công nhận cho phiên họp {session}.",
+    ),
+    "cli.decision_shown": (
+        "Session {session}: recognition decision No. {number} of {date}.",
+        "Phiên họp {session}: quyết định công nhận số {number} ngày {date}.",
+    ),
+    "cli.decision_recorded": (
+        "Recorded for session {session}: recognition decision No. {number} of {date}, for {count}.",
+        "Đã ghi cho phiên họp {session}: quyết định công nhận số {number} ngày {date}, công nhận {count}.",
+    ),
     "cli.unexpected": (
         "Something went wrong inside council; nothing was changed. Details were written to {path}.",
         "Đã xảy ra lỗi bên trong council; dữ liệu không bị thay đổi. Chi tiết đã được ghi vào {path}.",

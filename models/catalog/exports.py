@@ -57,6 +57,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "recognition.col_field": ("Field", "Lĩnh vực"),
     "recognition.col_decision": ("Recognition decision (number, date)", "Quyết định công nhận (số, ngày)"),
+    "recognition.decision": ("No. {number} of {date}", "Số {number} ngày {date}"),
     "recognition.col_author": ("Author", "Họ và tên tác giả"),
     "recognition.col_birth": ("Date of birth", "Ngày sinh"),
     "recognition.col_workplace": ("Workplace", "Nơi công tác"),

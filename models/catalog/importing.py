@@ -197,6 +197,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is {size} MB; files up to {limit} MB can be imported.",
         "Tệp dung lượng {size} MB; chỉ nhập được tệp tối đa {limit} MB.",
     ),
+    "prep.import.zip_too_big": (
+        "{name} unpacks to {size} MB; a workbook may unpack to at most {limit} MB.",
+        "Tệp {name} khi giải nén lên tới {size} MB; bảng tính chỉ được giải nén tối đa {limit} MB.",
+    ),
+    "prep.import.zip_part_too_big": (
+        "The part {part} of {name} unpacks to {size} MB; one part may be at most {limit} MB.",
+        "Phần {part} của tệp {name} khi giải nén lên tới {size} MB; mỗi phần chỉ được tối đa {limit} MB.",
+    ),
+    "prep.import.zip_ratio": (
+        "The part {part} of {name} is compressed {ratio} times (at most {limit} times is accepted): it is not an "
+        "ordinary spreadsheet. Open it in Excel and save it again.",
+        "Phần {part} của tệp {name} bị nén {ratio} lần (chỉ chấp nhận tối đa {limit} lần): đây không phải bảng tính "
+        "thông thường. Hãy mở bằng Excel và lưu lại.",
+    ),
+    "prep.import.zip_parts": (
+        "{name} holds {count} parts; a workbook may hold at most {limit}.",
+        "Tệp {name} chứa {count} phần; bảng tính chỉ được chứa tối đa {limit} phần.",
+    ),
+    "prep.import.cell_too_long": (
+        "The cell {cell} holds {length} characters; a cell may hold at most {limit}.",
+        "Ô {cell} chứa {length} ký tự; mỗi ô chỉ được chứa tối đa {limit} ký tự.",
+    ),
     "prep.import.too_many_rows": (
         "The sheet has more than {limit} rows; split it into several files.",
         "Trang tính có hơn {limit} dòng; hãy tách thành nhiều tệp.",
@@ -431,7 +453,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.cli.ask_name": ("Council name", "Tên hội đồng"),
     "prep.cli.ask_unit": ("Issuing unit", "Đơn vị"),
     "prep.cli.ask_parent_unit": ("Unit above it (may be blank)", "Cơ quan cấp trên (có thể để trống)"),
-    "prep.cli.ask_city": ("Place for dating documents (e.g. Bến Tre)", "Địa danh ghi trên văn bản (ví dụ Bến Tre)"),
+    "prep.cli.ask_city": ("Place for dating documents (e.g. Vĩnh Long)", "Địa danh ghi trên văn bản (ví dụ Vĩnh Long)"),
     "prep.cli.ask_decision_number": ("Founding decision number", "Số quyết định thành lập"),
     "prep.cli.ask_decision_date": ("Founding decision date (DD/MM/YYYY)", "Ngày quyết định thành lập (DD/MM/YYYY)"),
     "prep.cli.ask_decision_issuer": ("Who signed the decision", "Người ký quyết định"),
@@ -564,8 +586,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ví dụ Hội đồng Sáng kiến Sở Khoa học và Công nghệ",
     ),
     "prep.app.hint.council_unit": ("e.g. Sở Khoa học và Công nghệ", "ví dụ Sở Khoa học và Công nghệ"),
-    "prep.app.hint.parent_unit": ("e.g. UBND tỉnh Bến Tre (may be blank)", "ví dụ UBND tỉnh Bến Tre (có thể để trống)"),
-    "prep.app.hint.city": ("e.g. Bến Tre", "ví dụ Bến Tre"),
+    "prep.app.hint.parent_unit": (
+        "e.g. UBND tỉnh Vĩnh Long (may be blank)",
+        "ví dụ UBND tỉnh Vĩnh Long (có thể để trống)",
+    ),
+    "prep.app.hint.city": ("e.g. Vĩnh Long", "ví dụ Vĩnh Long"),
     "prep.app.hint.decision_number": ("e.g. 123/QĐ-SKHCN", "ví dụ 123/QĐ-SKHCN"),
     "prep.app.preset_custom": ("(keep the council's own rules)", "(giữ quy chế riêng của Hội đồng)"),
     "prep.app.example": ("Example: {hint}", "Ví dụ: {hint}"),

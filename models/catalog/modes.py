@@ -3,6 +3,10 @@
 MESSAGES: dict[str, tuple[str, str]] = {
     "error.pin_wrong": ("That PIN is not right; try again.", "Mã PIN không đúng; hãy thử lại."),
     "error.already_voted": ("{name} has already voted in this poll.", "{name} đã bỏ phiếu trong lần biểu quyết này."),
+    "error.sheet_already_in": (
+        "{name} has already handed in a sheet. A stored sheet is sealed without its name: it cannot be shown or changed.",
+        "{name} đã nộp phiếu chấm. Phiếu đã lưu được niêm phong, không kèm tên: không thể xem hay sửa.",
+    ),
     "error.booth_secret_wrong": (
         "That is not the booth secret; nothing was changed.",
         "Mật khẩu phòng bỏ phiếu không đúng; không có gì thay đổi.",
@@ -84,6 +88,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mode.paper_help": ("ballots counted on paper, counts typed in", "kiểm phiếu giấy, nhập kết quả"),
     # --- open vote extras
     "vote.needed_sheets": ("{needed} eligible sheets needed to pass", "Cần {needed} phiếu chấm đạt để thông qua"),
+    "vote.needed_mean": (
+        "Passes with a mean total of {threshold} or more",
+        "Thông qua khi tổng điểm trung bình từ {threshold}",
+    ),
+    "vote.scoring_closed_passed": ("Scoring closed: passed.", "Đã kết thúc chấm điểm: đạt."),
+    "vote.scoring_closed_failed": ("Scoring closed: not passed.", "Đã kết thúc chấm điểm: không đạt."),
+    "rule.summary_sheets": (
+        "eligible sheets (total ≥ {minimum}): {threshold} of {base}",
+        "phiếu chấm đạt (tổng điểm từ {minimum}) {threshold} {base}",
+    ),
+    "rule.summary_mean": ("mean total: at least {threshold}", "tổng điểm trung bình từ {threshold}"),
+    "detail.sheets": (
+        "Sheets {sheets} · eligible (≥ {minimum}) {eligible} · mean total {mean}",
+        "Phiếu chấm {sheets} · phiếu đạt (từ {minimum} điểm) {eligible} · tổng điểm trung bình {mean}",
+    ),
+    "status.scored_passed": ("scored: passed", "đã chấm điểm: đạt"),
+    "status.scored_failed": ("scored: not passed", "đã chấm điểm: không đạt"),
+    "error.sheets_missing": (
+        "{count} member(s) have not handed in a scoring sheet yet. Close the scoring anyway?",
+        "Còn {count} thành viên chưa nộp phiếu chấm. Vẫn kết thúc chấm điểm?",
+    ),
+    "overview.sheet_in": ("sheet in", "đã nộp phiếu"),
+    "overview.progress_sheets": ("{voted} of {total} sheets in", "Đã nộp phiếu chấm: {voted}/{total}"),
+    "minutes.sheets_in": ("Members who handed in a sheet: ", "Thành viên đã nộp phiếu chấm: "),
+    "minutes.scoring_result": ("Result of the scoring: ", "Kết quả chấm điểm: "),
     "vote.reset_reason": ("Why is this poll cancelled and retaken?", "Lý do hủy và biểu quyết lại?"),
     "vote.reset_done": (
         "The poll was cancelled; it stays on record.",
@@ -102,6 +131,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "overview.hint_scoring": (
         "b opens the booth for private sheets; enter types the selected member's paper sheet.",
         "Nhấn b để thành viên tự chấm trong phòng bỏ phiếu; enter để nhập phiếu chấm giấy của thành viên đang chọn.",
+    ),
+    "overview.hint_closed": (
+        "The poll is closed; its result is shown beside the list.",
+        "Đã kết thúc bỏ phiếu; kết quả hiện bên cạnh danh sách.",
     ),
     "overview.voted": ("voted", "đã bỏ phiếu"),
     "overview.progress": ("{voted} of {total} have voted", "Đã bỏ phiếu: {voted}/{total}"),
@@ -153,6 +186,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bạn chọn: {choice}. Nhấn Enter để xác nhận, hoặc chọn lại.",
     ),
     "booth.received": ("Your vote has been received.", "Phiếu của bạn đã được ghi nhận."),
+    "booth.sheet_received": ("Your scoring sheet has been received.", "Phiếu chấm của bạn đã được ghi nhận."),
+    "booth.title_scoring": ("SCORING SHEETS", "PHIẾU CHẤM ĐIỂM"),
+    "booth.all_sheets_in": (
+        "Everyone has handed in a sheet. Please hand the laptop back to the chair.",
+        "Tất cả thành viên đã nộp phiếu chấm. Xin chuyển máy lại cho Chủ tịch.",
+    ),
     "booth.pass_on": (
         "Please pass the laptop to the next member, who presses Enter.",
         "Xin chuyển máy cho thành viên tiếp theo, rồi nhấn Enter.",
@@ -164,6 +203,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "sheet.keys": ("ctrl+s submits the sheet; esc goes back.", "ctrl+s để nộp phiếu; esc để quay lại."),
     "sheet.numbers_only": ("Scores are whole numbers.", "Điểm phải là số nguyên."),
     "sheet.stored": ("Sheet stored.", "Đã lưu phiếu chấm."),
+    "sheet.discard": (
+        "Leave this sheet? What was typed on it is lost; nothing is stored.",
+        "Rời phiếu chấm này? Những gì đã nhập sẽ mất; không có gì được lưu.",
+    ),
+    "sheet.discard_confirm": ("Discard the sheet", "Bỏ phiếu đang nhập"),
     "score.criterion_mean": ("{name}: mean {mean} of {max}", "{name}: trung bình {mean}/{max}"),
     "score.mean_total": ("Mean total: {mean}", "Tổng điểm trung bình: {mean}"),
     "score.range": (

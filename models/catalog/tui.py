@@ -39,7 +39,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "palette.placeholder": ("Find an action…", "Tìm thao tác…"),
     "palette.help_help": ("Show every key of this screen", "Xem mọi phím tắt của màn hình này"),
     "palette.quit_help": ("Leave council (everything is already saved)", "Thoát council (mọi thứ đã được lưu)"),
-    "palette.screen_action": ("Action of this screen", "Thao tác của màn hình này"),
     # --- help
     "help.title": ("Keys of this screen", "Phím tắt của màn hình này"),
     "help.key": ("Key", "Phím"),
@@ -146,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "vote.rule": ("Rule: {rule}", "Quy tắc: {rule}"),
     "vote.needed": ("{needed} yes needed to pass", "Cần {needed} phiếu đồng ý để thông qua"),
     "vote.recused": ("Not voting: {names}", "Không biểu quyết: {names}"),
+    "vote.no_seat": (
+        "No member of this poll has seat {seat}.",
+        "Không có thành viên nào ở số ghế {seat} trong cuộc biểu quyết này.",
+    ),
     "vote.after_close": (
         "f writes the findings; esc goes back to the agenda.",
         "Nhấn f để ghi kết luận; esc để về chương trình họp.",
@@ -157,6 +160,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.title": ("Findings: {code} {title}", "Kết luận: {code} {title}"),
     "findings.no_poll": ("No poll result yet.", "Chưa có kết quả biểu quyết."),
     "findings.basis": ("Poll result", "Kết quả biểu quyết"),
+    "findings.basis_scoring": ("Scoring result", "Kết quả chấm điểm"),
     "findings.reason_label": ("Reason (if not recognised)", "Lý do (khi không công nhận)"),
     "findings.reason_placeholder": ("why the council decided so", "lý do Hội đồng quyết định như vậy"),
     "findings.override_label": ("Why it differs from the poll", "Lý do khác kết quả biểu quyết"),

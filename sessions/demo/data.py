@@ -10,14 +10,14 @@ from models.initiative import Author, Initiative, InitiativeType
 T = InitiativeType
 
 COUNCIL = CouncilInfo(
-    name="Hội đồng Sáng kiến Bệnh viện Đa khoa tỉnh Bến Tre",
-    unit="Bệnh viện Đa khoa tỉnh Bến Tre",
-    parent_unit="Sở Y tế tỉnh Bến Tre",
-    city="Bến Tre",
+    name="Hội đồng Sáng kiến Bệnh viện Nguyễn Đình Chiểu",
+    unit="Bệnh viện Nguyễn Đình Chiểu",
+    parent_unit="Sở Y tế tỉnh Vĩnh Long",
+    city="Vĩnh Long",
     decision=FoundingDecision(
-        number="215/QĐ-BVĐK",
+        number="215/QĐ-BVNĐC",
         date=dt.date(2026, 3, 5),
-        issuer="Giám đốc Bệnh viện Đa khoa tỉnh Bến Tre",
+        issuer="Giám đốc Bệnh viện Nguyễn Đình Chiểu",
     ),
 )
 
@@ -45,7 +45,7 @@ def _author(name: str, share: int, position: str, qualification: str, member_id:
         share=share,
         position=position,
         qualification=qualification,
-        workplace="Bệnh viện Đa khoa tỉnh Bến Tre",
+        workplace="Bệnh viện Nguyễn Đình Chiểu",
         member_id=member_id,
     )
 

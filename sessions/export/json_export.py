@@ -21,9 +21,12 @@ def _poll(poll: Poll) -> dict[str, Any]:
         "voting_members": poll.voting_members,
         "eligible": poll.eligible,
         # present: every voting member in the room when the poll opened, recused or not;
-        # voters: those of them who could vote (present minus recused).
+        # voters: those of them who could vote (present minus recused, minus those who left before voting);
+        # left: who left while it was open; present_at_close: the voting members in the room when it closed.
         "present": poll.present,
         "voters": poll.voters,
+        "left": poll.left,
+        "present_at_close": poll.present_at_close,
         "recused": poll.recused,
         "void_reason": poll.void_reason or None,
         "quorum_lost": poll.quorum_lost,
@@ -49,8 +52,12 @@ def _poll(poll: Poll) -> dict[str, Any]:
     return doc
 
 
-def export_json(record: SessionRecord, chain_head: str = "") -> str:
-    """A stable JSON document of the session (sorted keys, UTF-8 text kept readable)."""
+def export_json(record: SessionRecord, chain_head: str = "", failed: str = "") -> str:
+    """A stable JSON document of the session (sorted keys, UTF-8 text kept readable).
+
+    ``failed``: what verification of the session found wrong, in words, kept as ``verification_failed`` (the
+    field is absent for a session that verifies).
+    """
     session = record.session
     doc = {
         "format": "council-session",
@@ -69,6 +76,8 @@ def export_json(record: SessionRecord, chain_head: str = "") -> str:
             m.id: record.attendance[m.id].model_dump(mode="json") if m.id in record.attendance else None
             for m in record.members
         },
+        # Every change of attendance in order, with its time and the item under way (none before the start).
+        "attendance_log": [c.model_dump(mode="json") for c in record.attendance_log],
         "initiatives": [
             {
                 **initiative.model_dump(mode="json"),
@@ -80,4 +89,6 @@ def export_json(record: SessionRecord, chain_head: str = "") -> str:
             for initiative in record.agenda_items()
         ],
     }
+    if failed:
+        doc["verification_failed"] = failed
     return json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

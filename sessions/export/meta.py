@@ -16,5 +16,6 @@ def session_moment(record: SessionRecord) -> dt.datetime:
     and two exports of the same recorded state come out byte for byte the same.
     """
     session = record.session
-    time = session.end_time or session.start_time or dt.time(0, 0)
+    # (A statistics digest has no actual start; a closed session has its end anyway.)
+    time = session.end_time or getattr(session, "started_at", None) or session.start_time or dt.time(0, 0)
     return dt.datetime.combine(session.date, time, tzinfo=VIETNAM)

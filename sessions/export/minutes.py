@@ -12,10 +12,8 @@ from models.i18n import current_language, t
 from models.initiative import Initiative
 from models.labels import (
     base_label,
-    category_label,
     conclusion_label,
     mode_label,
-    presence_label,
     role_label,
     rule_sentence,
     scope_label,
@@ -26,6 +24,7 @@ from models.poll import Choice, Poll, PollMode, PollResult, PollStatus, ScoreSta
 from models.record import SessionRecord
 from models.rules import ScoringPass
 from models.session import Conclusion, Presence, SessionStatus
+from sessions.export.attendance import presence_text, quorum_change_words, quorum_changes
 from sessions.export.document import (
     Document,
     Footnote,
@@ -121,7 +120,8 @@ def _time_place(record: SessionRecord) -> list:
         Paragraph(
             t(
                 "minutes.time_place",
-                time=format_time(session.start_time) or "…",
+                # The actual start once the chair started the meeting; the planned one in a draft before it.
+                time=format_time(session.started_at or session.start_time) or "…",
                 date=_date(session.date),
                 place=session.place or "…",
                 council=record.council.name,
@@ -136,9 +136,7 @@ def _attendance(record: SessionRecord) -> list:
     for member in record.voting_members + [m for m in record.members if not m.voting]:
         entry = record.attendance.get(member.id)
         presence = entry.presence if entry else Presence.UNKNOWN
-        status = presence_label(presence)
-        if entry and entry.reason:
-            status = f"{status} ({entry.reason})"
+        status = presence_text(record, member.id)
         if presence == Presence.ABSENT:
             absent.append(f"{member.name} ({entry.reason if entry else ''})")
         rows.append([str(member.seat), member.name, _position(record, member), role_label(member.role), status])
@@ -147,10 +145,14 @@ def _attendance(record: SessionRecord) -> list:
         Table(
             columns=[t("col.no"), t("col.name"), t("col.title"), t("col.role"), t("col.presence")],
             rows=rows,
-            widths=[6, 24, 34, 18, 18],
+            # Room for arrivals and departures in the last column, when there were any during the meeting.
+            widths=[6, 22, 28, 16, 28] if any(c.during_meeting for c in record.attendance_log) else [6, 24, 34, 18, 18],
         ),
     ]
-    present, total, needed = len(record.present_voting), len(record.voting_members), record.quorum_needed
+    # The count when the meeting started (the quorum it opened with); later changes follow, by name.
+    started = record.session.status != SessionStatus.PLANNED
+    present = len(record.session.present_at_start) if started else len(record.present_voting)
+    total, needed = len(record.voting_members), record.quorum_needed
     key = "minutes.quorum_met" if present >= needed else "minutes.quorum_not_met"
     blocks.append(
         Paragraph(
@@ -163,6 +165,7 @@ def _attendance(record: SessionRecord) -> list:
             )
         )
     )
+    blocks.extend(Paragraph(quorum_change_words(record, moment)) for moment in quorum_changes(record))
     if absent:
         blocks.append(Paragraph("; ".join(absent), label=t("minutes.absent")))
     if record.session.invitees:
@@ -206,7 +209,7 @@ def _initiative_section(record: SessionRecord, number: int, initiative: Initiati
     blocks.append(Paragraph(type_label(initiative.type), label=t("minutes.type")))
     if initiative.field:
         blocks.append(Paragraph(initiative.field, label=t("minutes.field")))
-    blocks.append(Paragraph(category_label(initiative.category), label=t("minutes.category")))
+    blocks.append(Paragraph(initiative.category, label=t("minutes.category")))
     benefit = format_vnd(initiative.benefit_vnd)
     if initiative.benefit_text and current_language() == "vi":
         benefit = f"{benefit}. {initiative.benefit_text}"
@@ -246,14 +249,17 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
         return blocks
     if poll.mode in (PollMode.SECRET, PollMode.SCORING):
         voted = [names.get(m, m) for m in poll.voters if m in poll.voted]
-        blocks.append(
-            Paragraph(f"{', '.join(voted)} ({len(voted)})", label=t("minutes.secret_voted"), keep_with_next=True)
-        )
+        who = t("minutes.sheets_in") if poll.mode == PollMode.SCORING else t("minutes.secret_voted")
+        blocks.append(Paragraph(f"{', '.join(voted)} ({len(voted)})", label=who, keep_with_next=True))
     if poll.mode == PollMode.SCORING and result.scores is not None:
         blocks.extend(_score_blocks(poll, result.scores))
         blocks.append(Paragraph(_rule_line(poll, result), label=t("minutes.rule")))
         outcome = t("minutes.passed") if result.passed else t("minutes.failed")
-        blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
+        blocks.append(Paragraph(outcome, label=t("minutes.scoring_result"), bold=True))
+        # A grade only for a scoring that passed, and after its result: "Grade: Pass" above NOT PASSED misleads.
+        grade = result.scores.grade_vi if current_language() == "vi" else result.scores.grade_en
+        if grade and result.passed:
+            blocks.append(Paragraph(grade, label=t("minutes.grade")))
         return blocks
     if poll.mode == PollMode.PAPER and result.paper is not None:
         paper = result.paper
@@ -291,6 +297,20 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
     blocks.append(Paragraph(_rule_line(poll, result), label=t("minutes.rule")))
     outcome = t("minutes.passed") if result.passed else t("minutes.failed")
     blocks.append(Paragraph(outcome, label=t("minutes.poll_result"), bold=True))
+    blocks.extend(_poll_attendance(record, poll))
+    return blocks
+
+
+def _poll_attendance(record: SessionRecord, poll: Poll) -> list:
+    """Who left while the poll was open, the count at its opening and closing, and a quorum lost meanwhile."""
+    blocks: list = []
+    if poll.left:
+        names = ", ".join(_name(record, m) for m in poll.left)
+        blocks.append(Paragraph(names, label=t("minutes.poll_left")))
+    closing = [m for m in poll.present_at_close if m in poll.voting_members]
+    if poll.present_at_close and set(closing) != set(poll.present):
+        total = len(poll.voting_members)
+        blocks.append(Paragraph(t("minutes.poll_present", opened=len(poll.present), closed=len(closing), total=total)))
     if poll.quorum_lost:
         blocks.append(Paragraph(t("minutes.quorum_lost_during"), italic=True))
     return blocks
@@ -328,7 +348,7 @@ def _rule_line(poll: Poll, result: PollResult) -> str:
 
 
 def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
-    """Each criterion's mean, the mean total, lowest, highest, spread, eligible sheets and grade."""
+    """Each criterion's mean, the mean total, lowest, highest, spread and eligible sheets."""
     vi = current_language() == "vi"
     rows = []
     for criterion in poll.rule.criteria:
@@ -351,9 +371,6 @@ def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
     ]
     if stats.spread_flag:
         blocks.append(Paragraph(t("score.spread_flag"), italic=True))
-    grade = stats.grade_vi if vi else stats.grade_en
-    if grade:
-        blocks.append(Paragraph(grade, label=t("minutes.grade")))
     return blocks
 
 
@@ -445,7 +462,7 @@ def _summary(record: SessionRecord) -> list:
     )
     categories = Counter(i.category for i in recognised)
     if categories:
-        parts = ", ".join(f"{count} {category_label(cat)}" for cat, count in sorted(categories.items()))
+        parts = ", ".join(f"{count} {cat}" for cat, count in sorted(categories.items()))
         blocks.append(Paragraph(parts, label=t("minutes.by_category")))
     blocks.append(
         Paragraph(
@@ -506,4 +523,19 @@ def _closing(record: SessionRecord) -> list:
 def default_filename(record: SessionRecord, extension: str) -> str:
     """``bien-ban-<session>-<date>.<ext>`` (``minutes-...`` in English)."""
     stem = "bien-ban" if current_language() == "vi" else "minutes"
-    return f"{stem}-{record.session.id}-{record.session.date.strftime('%d-%m-%Y')}.{extension}"
+    return f"{stem}-{file_tag(record)}.{extension}"
+
+
+def file_tag(record: SessionRecord) -> str:
+    """The session in a file name: its date as DD-MM-YYYY, with the session's id only when it is not that date.
+
+    An id made from the date (``2026-12-03``, ``2026-12-03-2`` for a second session that day) would
+    repeat it: ``minutes-2026-12-03-03-12-2026``. Then the date is written once, and the number kept.
+    """
+    shown = record.session.date.strftime("%d-%m-%Y")
+    session_id, iso = record.session.id, record.session.date.isoformat()
+    if session_id == iso:
+        return shown
+    if session_id.startswith(iso + "-"):
+        return shown + session_id[len(iso) :]
+    return f"{session_id}-{shown}"

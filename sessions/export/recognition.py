@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from models.formatting import format_date, format_vnd, long_date
 from models.i18n import t
-from models.labels import category_label, scope_label, type_label
+from models.labels import scope_label, type_label
 from models.record import SessionRecord
 from models.session import Conclusion
 from sessions.export.sheets import VND_FORMAT, csv_bytes, fit_row_height, put, workbook_bytes
@@ -52,7 +52,7 @@ def recognition_rows(record: SessionRecord) -> list[RecognitionRow]:
                 authors="; ".join(f"{a.name} ({a.share}%)" for a in initiative.authors),
                 unit=initiative.unit,
                 field=initiative.field,
-                category=category_label(initiative.category),
+                category=initiative.category,
                 type=type_label(initiative.type),
                 scope=scope_label(finding.scope),
                 award=finding.proposed_award,
@@ -84,9 +84,16 @@ BENEFIT = 10
 """The index of the benefit column (the decision's follows it)."""
 
 
-def _cells(row: RecognitionRow) -> list[str | int]:
+def decision_text(record: SessionRecord) -> str:
+    """``Số 123/QĐ-BV ngày 15/12/2026``; "" while no decision is recorded (the office writes it in by hand)."""
+    decision = record.session.recognition
+    if decision is None:
+        return ""
+    return t("recognition.decision", number=decision.number, date=format_date(decision.date))
+
+
+def _cells(row: RecognitionRow, decision: str) -> list[str | int]:
     benefit: str | int = row.benefit_vnd if row.benefit_vnd is not None else format_vnd(None)
-    # The unit head's recognition decision is not recorded by the program: the office writes it in.
     return [
         row.number,
         row.code,
@@ -99,7 +106,7 @@ def _cells(row: RecognitionRow) -> list[str | int]:
         row.scope,
         row.award,
         benefit,
-        "",
+        decision,
     ]
 
 
@@ -117,17 +124,20 @@ def _spread(values: dict[int, str | int], width: int) -> list[str | int]:
     return [values.get(index, "") for index in range(width)]
 
 
-def render_csv(record: SessionRecord, delimiter: str = ",") -> bytes:
+def render_csv(record: SessionRecord, delimiter: str = ",", failed: str = "") -> bytes:
     """The list as CSV: one heading row, the initiatives, the total; amounts as plain whole numbers.
 
-    ``delimiter`` ``;`` for Excel on Vietnamese regional settings.
+    ``delimiter`` ``;`` for Excel on Vietnamese regional settings. ``failed``: what verification of
+    the session found wrong, said in a last row.
     """
     rows = recognition_rows(record)
     total, unquantified = _totals(rows)
     width = len(columns())
-    table: list[list[str | int]] = [columns()] + [_cells(r) for r in rows]
+    table: list[list[str | int]] = [columns()] + [_cells(r, decision_text(record)) for r in rows]
     table.append(_spread({2: t("minutes.total"), BENEFIT: total}, width))
     table.append(_spread({2: t("recognition.unquantified", count=unquantified)}, width))
+    if failed:
+        table.append(_spread({0: t("export.unverified_mark", reason=failed)}, width))
     return csv_bytes(table, delimiter)
 
 
@@ -166,9 +176,10 @@ def author_rows(record: SessionRecord) -> list[list[str | int]]:
     return rows
 
 
-def render_authors_csv(record: SessionRecord, delimiter: str = ",") -> bytes:
-    """The authors of the recognised initiatives, one row each, as CSV."""
-    return csv_bytes([author_columns(), *author_rows(record)], delimiter)
+def render_authors_csv(record: SessionRecord, delimiter: str = ",", failed: str = "") -> bytes:
+    """The authors of the recognised initiatives, one row each, as CSV (``failed``: see ``render_csv``)."""
+    marked = [[t("export.unverified_mark", reason=failed)]] if failed else []
+    return csv_bytes([author_columns(), *author_rows(record), *marked], delimiter)
 
 
 WIDTHS = [5, 13, 40, 30, 22, 14, 18, 20, 14, 22, 18, 20]
@@ -256,8 +267,11 @@ def _signatures(sheet: Worksheet, record: SessionRecord, row: int, width: int) -
             sheet.merge_cells(start_row=row + offset, start_column=start, end_row=row + offset, end_column=end)
 
 
-def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
-    """The list as an Excel workbook laid out for printing, with a second sheet of the authors, one a row."""
+def render_xlsx(record: SessionRecord, created: dt.datetime, failed: str = "") -> bytes:
+    """The list as an Excel workbook laid out for printing, with a second sheet of the authors, one a row.
+
+    ``failed``: what verification of the session found wrong, said under the total.
+    """
     rows = recognition_rows(record)
     total, unquantified = _totals(rows)
     book = Workbook()
@@ -265,7 +279,7 @@ def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
     sheet.title = t("recognition.sheet")[:31]
     width = len(WIDTHS)
     head = _heading_rows(sheet, record, t("recognition.title"), width)
-    _table(sheet, head, columns(), [_cells(r) for r in rows], WIDTHS)
+    _table(sheet, head, columns(), [_cells(r, decision_text(record)) for r in rows], WIDTHS)
     for offset in range(1, len(rows) + 1):
         cell = sheet.cell(row=head + offset, column=BENEFIT + 1)
         cell.alignment = Alignment(vertical="top", horizontal="right", wrap_text=True)
@@ -280,6 +294,8 @@ def render_xlsx(record: SessionRecord, created: dt.datetime) -> bytes:
     amount.number_format = VND_FORMAT
     note = put(sheet, total_row + 1, 3, t("recognition.unquantified", count=unquantified))
     note.font = _font(italic=True)
+    if failed:
+        put(sheet, total_row + 2, 1, t("export.unverified_mark", reason=failed)).font = _font(bold=True)
     _signatures(sheet, record, total_row + 3, width)
     _print_setup(sheet, head)
 

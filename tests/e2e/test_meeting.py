@@ -9,6 +9,7 @@ refused; the exported minutes carry the decisions taken.
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.e2e
 
 SIZES = [(100, 30), (80, 24)]
 VOTED = "✓"
-SHEET_IN = "✓ đã bỏ phiếu"
+SHEET_IN = "✓ đã nộp phiếu"
 CRITERIA = ["Tính mới (0-30)", "Khả năng áp dụng (0-30)", "Hiệu quả (0-40)"]
 AGENDA = "Tên sáng kiến"  # the agenda's column header: the agenda is on screen
 REASON = "Lý do (khi không công nhận)"
@@ -101,12 +102,14 @@ def write_findings(term: Terminal, remarks: str, conclusion_downs: int, reason: 
     term.type(remarks)
     term.wait_for(remarks)
     term.focus_row("Tab", is_conclusion_row)
-    term.send("Enter")  # opens the list of conclusions
+    term.send("Space")  # opens the list of conclusions (enter would move on: it has a value already)
     term.wait_for("Hoãn xem xét")
-    term.send(*["Down"] * conclusion_downs, "Enter")
+    # From the top of the list: the conclusion already shown is the poll's result (the default).
+    term.send("Home", *["Down"] * conclusion_downs, "Enter")
     term.wait_gone("Hoãn xem xét")
     # Moving on to the next field also lets the form take in the choice (it fills in the default award).
-    term.next_field(REASON)
+    # (a recognised initiative has no reason for a refusal: that field is disabled, the next one takes the caret)
+    term.next_field(REASON if reason else "Lý do khác kết quả biểu quyết")
     if reason:
         term.type_field(REASON, reason)
     term.send("C-s")
@@ -195,7 +198,7 @@ def scoring_round(term: Terminal) -> None:
     term.send("v")
     term.wait_for("bằng hình thức nào")
     term.send("Down", "Down", "Enter")
-    term.wait_for("chấm điểm: SK-2026-12", "Đã bỏ phiếu: 0/6")
+    term.wait_for("chấm điểm: SK-2026-12", "Đã nộp phiếu chấm: 0/6")
     sheets = [("25", "24", "30"), ("20", "20", "30"), ("28", "25", "35"), ("22", "20", "30"), ("18", "20", "25")]
     sheets.append(("10", "10", "10"))
     for done, scores in enumerate(sheets):
@@ -211,7 +214,7 @@ def scoring_round(term: Terminal) -> None:
         term.send("C-s")
         # The table's marks, not the tally pane: a pile of "sheet saved" notices may cover the pane.
         term.wait_until(lambda s, n=done + 1: s.count(SHEET_IN) == n, f"{done + 1} sheets in")
-        term.send("Down")
+        # (the cursor moves on to the next member without a sheet by itself)
     term.send("c")
     screen = term.wait_for("ĐẠT", "Tổng điểm trung bình: 67,0")
     assert "KHÔNG ĐẠT" not in flat(screen)
@@ -247,6 +250,43 @@ def paper_tally(term: Terminal) -> None:
     write_findings(term, "Tiết kiệm oxy", conclusion_downs=RECOGNISED)
 
 
+def arrival_and_departure(term: Terminal) -> None:
+    """Item 5: the absent member arrives; another leaves while the open vote is open and drops out of it."""
+    term.send("n")
+    term.wait_for("Mục 5/12")
+    term.send("t")
+    term.wait_for("Điểm danh", "Có mặt 6/7")
+    term.send("4", "l")  # Phạm Thị Lan (absent, "Ốm") arrives during item 5
+    screen = term.wait_for("Có mặt 7/7")
+    assert "đến muộn" in term.line_with("Phạm Thị Lan", screen)
+    term.send("Escape")
+    term.wait_for(AGENDA)
+    term.send("v")
+    term.wait_for("bằng hình thức nào")
+    term.send("Enter")
+    term.wait_for("biểu quyết công khai: SK-2026-14", "Chưa biểu quyết: 7")
+    term.send("Escape")
+    term.wait_for(AGENDA)
+    term.send("t")
+    term.wait_for("Điểm danh", "Có mặt 7/7")
+    term.send("6", "x")  # Đặng Thị Hồng leaves while the poll is open
+    screen = term.wait_for("Có mặt 6/7")
+    assert "về sớm" in term.line_with("Đặng Thị Hồng", screen)
+    term.send("Escape")
+    term.wait_for(AGENDA)
+    term.send("v")
+    screen = term.wait_for("biểu quyết công khai: SK-2026-14", "Chưa biểu quyết: 6")  # nobody waits for her
+    term.send("6", "y")  # her seat: refused with her name, and no one else's row gets the vote
+    term.wait_for("Đặng Thị Hồng đã rời phiên họp")
+    term.wait_for("Chưa biểu quyết: 6")
+    term.send("Y")  # everyone yes: those in the room
+    term.wait_for("Đồng ý: 6", "Chưa biểu quyết: 0")
+    term.send("c")
+    screen = term.wait_for("ĐẠT", "Đồng ý 6")
+    assert "KHÔNG ĐẠT" not in flat(screen)
+    write_findings(term, "Rút ngắn thời gian chờ", conclusion_downs=RECOGNISED)
+
+
 def close_and_export(term: Terminal, place: Place) -> str:
     """Close the session (eight items undecided), export the minutes as Markdown to the documents folder."""
     term.send("c")
@@ -255,7 +295,7 @@ def close_and_export(term: Terminal, place: Place) -> str:
     term.wait_for("Phiên họp đã bế mạc")
     term.send("e")
     # The default folder is the documents folder; the demo's planned session is named after the day it was made.
-    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today().isoformat()}")
+    term.wait_for("Xuất: Phiên họp", f"exports/bien-ban-{dt.date.today():%d-%m-%Y}")
     term.send("Enter")
     term.wait_for("Đã ghi:")  # the notice names the file written
     written = sorted(place.exports.glob("bien-ban-*.md"))
@@ -278,6 +318,7 @@ def test_a_whole_meeting_in_a_real_terminal(place: Place, size: tuple[int, int])
     finish_secret_ballot(chair)
     scoring_round(chair)
     paper_tally(chair)
+    arrival_and_departure(chair)
     minutes = close_and_export(chair, place)
     chair.send("C-q")
     chair.wait_exit()
@@ -296,8 +337,14 @@ def item(minutes: str, number: int) -> str:
 def check_minutes(minutes: str) -> None:
     """The exported minutes carry the roll and each decision taken in the run."""
     assert "BIÊN BẢN HỌP HỘI ĐỒNG SÁNG KIẾN" in minutes
-    assert "Có mặt 6/7 thành viên" in minutes
-    assert "Phạm Thị Lan (Ốm)" in minutes
+    assert "Có mặt 6/7 thành viên" in minutes  # the count when the meeting started
+    # The attendance as it happened: a time for each arrival and departure, and the item under way.
+    rows = {line.split(" | ")[1]: line for line in minutes.splitlines() if re.match(r"^\| \d+ \| ", line)}
+    at = r"\d\d giờ \d\d"
+    assert re.search(rf"\| vắng mặt \(Ốm\); đến muộn lúc {at}, từ mục 5 \|$", rows["Phạm Thị Lan"])
+    assert re.search(rf"\| có mặt; về sớm lúc {at}, từ mục 5 \|$", rows["Đặng Thị Hồng"])
+    assert re.search(rf"\| đến muộn lúc {at} \|$", rows["Huỳnh Quốc Bảo"])  # marked late before the start
+    assert rows["Nguyễn Văn Hùng"].endswith("| có mặt |")
 
     first = item(minutes, 1)
     assert "| Đồng ý | 6 |" in first and "**Kết luận:** **Công nhận**" in first and "Hiệu quả rõ" in first
@@ -320,8 +367,13 @@ def check_minutes(minutes: str) -> None:
     assert "| Đồng ý | 5 |" in paper and "| Không đồng ý | 1 |" in paper
     assert "**Kết luận:** **Công nhận**" in paper and "Tiết kiệm oxy" in paper
 
+    fifth = item(minutes, 5)
+    assert "| Đồng ý | 6 |" in fifth and "| Không tham gia |" not in fifth  # the one who left is not a non-voter
+    assert "**Rời phiên họp trong khi biểu quyết:** Đặng Thị Hồng" in fifth
+    assert "Thành viên có mặt: 7/7 khi bắt đầu biểu quyết, 6/7 khi kết thúc." in fifth
+
     summary = minutes[minutes.index("TỔNG HỢP KẾT QUẢ") :]
-    assert "3 sáng kiến được công nhận, 1 sáng kiến không được công nhận" in summary
+    assert "4 sáng kiến được công nhận, 1 sáng kiến không được công nhận" in summary
     table = summary.split("**Danh sách sáng kiến được công nhận:**")[0]  # every initiative with its outcome
     assert "Không công nhận" in next(line for line in table.splitlines() if "| SK-2026-11 |" in line)
     recognised = summary[summary.index("**Danh sách sáng kiến được công nhận:**") :]

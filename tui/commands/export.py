@@ -1,13 +1,18 @@
-"""`council export SESSION --format md|json --output FILE`: the minutes or the machine-readable record."""
+"""`council export SESSION --format md|json --output FILE`: the minutes or the machine-readable record.
+
+A session that fails verification is exported all the same, marked in the document, with a
+warning on standard error; the exit code stays 0 (the file was written, as asked).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from models.i18n import t
-from sessions.exporting import FORMATS, SEPARATORS, export_session, render_session
+from sessions.exporting import FORMATS, SEPARATORS, export_checked, render_checked
 from tui.commands._output import check_output_folder, to_stdout, write_stdout
 
 
@@ -23,10 +28,16 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 def run(args: argparse.Namespace) -> int:
     separator = SEPARATORS[args.separator]
     if to_stdout(args.output):
-        write_stdout(render_session(args.data, args.session, args.format, separator), args.format)
+        data, failed = render_checked(args.data, args.session, args.format, separator)
+        write_stdout(data, args.format)
+        if failed:
+            print(t("export.unverified_warning", session=args.session, reason=failed, path="-"), file=sys.stderr)
         return 0
     if args.output is not None:
         check_output_folder(args.output)
-    path = export_session(args.data, args.session, args.format, args.output, separator)
-    print(t("cli.exported", path=str(path)))
+    exported = export_checked(args.data, args.session, args.format, args.output, separator)
+    print(t("cli.exported", path=str(exported.path)))
+    if exported.failed:
+        warning = t("export.unverified_warning", session=args.session, reason=exported.failed, path=str(exported.path))
+        print(warning, file=sys.stderr)
     return 0

@@ -11,6 +11,7 @@ from models.i18n import t
 from models.session import SessionStatus
 from models.status import status_label
 from sessions.backup import Backup, backed_up_sessions, find_backup, list_backups, restore_backup
+from sessions.council_record import restore_council
 from sessions.service import local_now
 from sessions.storage import DataFolder
 
@@ -22,6 +23,7 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     parser.add_argument("session", nargs="?", default=None, help=t("cli.session_arg"))
     parser.add_argument("backup", nargs="?", default=None, help=t("cli.restore_backup_arg"))
     parser.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
+    parser.add_argument("--council", action="store_true", help=t("cli.restore_council_help"))
     add_common(parser)
 
 
@@ -75,14 +77,11 @@ def _list_backups(args: argparse.Namespace) -> int:
     return 0
 
 
-def _confirmed(args: argparse.Namespace, backup: Backup) -> bool:
+def _confirmed(args: argparse.Namespace, question: str, refusal: str = "error.restore_needs_yes") -> bool:
     if args.yes:
         return True
     if not sys.stdin.isatty():
-        raise DomainError("error.restore_needs_yes")
-    question = t(
-        "restore.confirm", session=backup.session_id, taken=_taken(backup), kind=_kind(backup), records=backup.records
-    )
+        raise DomainError(refusal)
     try:
         answer = input(question)
     except EOFError:
@@ -90,13 +89,40 @@ def _confirmed(args: argparse.Namespace, backup: Backup) -> bool:
     return answer.strip().lower() in YES
 
 
+def _restore_council(args: argparse.Namespace) -> int:
+    """`council restore --council`: council.json as the council's journal last recorded it."""
+    folder = DataFolder(args.data)
+    evidence = folder.council_evidence()
+    path = str(folder.council_path)
+    if evidence.state == "ok" and folder.council_path.exists():
+        print(t("restore.council_nothing", path=path, record=evidence.records))
+        return 0
+    # Asked only when there is a version to put back: a journal that fails, or none, is refused below.
+    question = t("restore.council_confirm", path=path, record=evidence.records)
+    if evidence.state in ("edited", "behind", "ok") and not _confirmed(
+        args, question, "error.restore_council_needs_yes"
+    ):
+        print(t("restore.cancelled"))
+        return 1
+    kept = restore_council(folder.council_path, local_now())
+    print(t("restore.council_done", path=path, record=evidence.records))
+    if kept is not None:
+        print(t("restore.council_kept", kept=str(kept)))
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
+    if args.council:
+        return _restore_council(args)
     if args.session is None:
         return _list_sessions(args)
     if args.backup is None:
         return _list_backups(args)
     backup = find_backup(args.data, args.session, args.backup)
-    if not _confirmed(args, backup):
+    question = t(
+        "restore.confirm", session=backup.session_id, taken=_taken(backup), kind=_kind(backup), records=backup.records
+    )
+    if not _confirmed(args, question):
         print(t("restore.cancelled"))
         return 1
     kept = restore_backup(DataFolder(args.data), backup, local_now())

@@ -15,7 +15,7 @@ from tui.bindings import AGENDA
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
-from tui.views import AgendaView, agenda_view, item_detail, render_detail
+from tui.views import AgendaView, agenda_view, bar_view, item_detail, render_detail
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 from tui.widgets.tables import ListTable
@@ -38,6 +38,29 @@ def poll_screen(mode: PollMode) -> Screen:
     return BallotOverviewScreen()
 
 
+# Agenda keys that change the session: not offered while it is read-only or closed.
+CHANGES_SESSION = frozenset(
+    {
+        "start_session",
+        "vote",
+        "recuse",
+        "next_item",
+        "previous_item",
+        "make_current",
+        "close_session",
+        "add_initiative",
+        "edit_initiative",
+        "remove_initiative",
+        "move_item",
+        "edit_details",
+        "import_initiatives",
+        "take_council",
+    }
+)
+# Keys that make another item current: the open poll's item stays current until it is closed.
+CHOOSES_ITEM = frozenset({"next_item", "previous_item", "make_current"})
+
+
 class AgendaScreen(AgendaPrepActions, SessionScreen):
     BINDINGS = AGENDA
 
@@ -53,6 +76,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     # on the current item (later drawings keep it where it is).
     drawn_width = 0
     shown: AgendaView | None = None  # what the screen shows now
+    marked = 0  # the row with the ▶: the current item
     opening = False  # the session behind the glance is asked for
 
     def __init__(self, glance: AgendaView | None = None) -> None:
@@ -91,12 +115,19 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def draw(self, view: AgendaView) -> None:
         """Show ``view``: the bar, the list with titles cut to the table's width, the highlighted item's detail."""
         self.query_one(SessionBar).show_view(view.bar)
+        self.refresh_bindings()  # what the keys may do follows the session's state
         table = self.query_one("#agenda", ListTable)
         if not table.size.width:
             # Shown for the first time and not laid out yet: the list is drawn once the table has its width
             # (on_resize, before the first frame), not now with a guess and again a moment later.
             return
-        cursor = table.cursor_row if self.drawn_width else view.current
+        # One current item on screen: the cursor, the ▶ and the bar's "Item k/N" are the same row. While the
+        # session can change, that row is the session's current item; read-only or closed, it is where the
+        # chair looks.
+        cursor = table.cursor_row if self.drawn_width and self._frozen() else view.current
+        cursor = min(max(cursor, 0), max(len(view.rows) - 1, 0))
+        if cursor != view.current:
+            self._show_bar_at(cursor)
         self.drawn_width = table.size.width
         self.shown = view
         # Columns are rebuilt too, so that their widths follow the terminal's size.
@@ -109,17 +140,72 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         status_width = max((row.status.cell_len for row in view.rows), default=10)
         width = max(12, (table.size.width or 60) - 2 * 4 - 3 - 10 - status_width - 2)
         for index, row in enumerate(view.rows):
-            marker = "▶" if index == view.current else " "
+            marker = "▶" if index == cursor else " "
             title = row.title if len(row.title) <= width else row.title[: width - 1] + "…"
             table.add_row(Text(f"{marker}{index + 1}"), cell(row.code), cell(title), row.status, key=row.id)
         table.measure_new_rows()  # the next frame has the columns' widths, not the headers'
+        self.marked = cursor
         if table.row_count:
-            table.move_cursor(row=min(max(cursor, 0), table.row_count - 1))
+            table.move_cursor(row=cursor)
         self.show_detail()
         if view is self.glance and not self.opening:
             # The first frame shows the glance: the session itself is opened once that frame is up.
             self.opening = True
             self.call_after_refresh(self.app.call_later, self.council_app.open_behind_glance, self)
+
+    def _frozen(self) -> bool:
+        """Read-only or closed: the current item cannot be recorded, so it is where the cursor is."""
+        from models.session import SessionStatus
+
+        service = self.council_app.service
+        return service is not None and (service.read_only or service.record.session.status == SessionStatus.CLOSED)
+
+    def _show_bar_at(self, index: int) -> None:
+        service = self.council_app.service
+        if service is not None:
+            self.query_one(SessionBar).show_view(bar_view(service.record, service.read_only, current=index))
+
+    def _mark(self, index: int) -> None:
+        """Move the ▶ to row ``index``."""
+        table = self.query_one("#agenda", ListTable)
+        rows = self.shown.rows if self.shown is not None else ()
+        for row, marker in ((self.marked, " "), (index, "▶")):
+            if 0 <= row < len(rows) and row < table.row_count:
+                table.update_cell(rows[row].id, "no", Text(f"{marker}{row + 1}"))
+        self.marked = index
+
+    def follow_cursor(self) -> None:
+        """The chair moved the cursor: the row under it becomes the current item (or the cursor is held)."""
+        service = self.council_app.service
+        table = self.query_one("#agenda", ListTable)
+        index = table.cursor_row
+        if service is None or self.shown is None or not 0 <= index < len(self.shown.rows):
+            return  # the glance: keys wait for the session behind it
+        record = service.record
+        if self._frozen():
+            self._mark(index)
+            self._show_bar_at(index)
+            return
+        current = record.session.current_index
+        if index == current:
+            if self.marked != index:
+                self._mark(index)
+            return
+        if record.open_poll() is not None:
+            # The open poll's item stays current until the poll is closed: the cursor stays on it.
+            table.move_cursor(row=current)
+            self.app.notify(t("error.poll_still_open"), severity="warning")
+            return
+        if not self._select(index):
+            table.move_cursor(row=current)  # refused (the error is shown): the current item stays
+            return
+        self._mark(index)
+        self.refresh_bar()
+
+    @guarded
+    def _select(self, index: int) -> bool:
+        self.service.select_item(index)  # recorded, so that the session reopens on it
+        return True
 
     def highlighted_index(self) -> int:
         table = self.query_one("#agenda", DataTable)
@@ -159,11 +245,41 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             self.refresh_view()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self.follow_cursor()
         self.show_detail()
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
         self.action_make_current()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that cannot act in the session's state are not offered (False) or shown dimmed (None)."""
+        state = self._state()
+        if state is None:
+            return True
+        status, read_only, voting = state  # (plain values: the glance's first frame loads no models)
+        frozen = read_only or status == "closed"
+        if action == "vote" and frozen:
+            return voting  # (a poll left open is still shown)
+        if action in CHANGES_SESSION and frozen:
+            return False
+        if action == "start_session":
+            return status == "planned"
+        if action == "vote" and status == "planned":
+            return None  # polls come once the meeting is started
+        if action in CHOOSES_ITEM and voting:
+            return None  # the open poll keeps its item current until it is closed
+        return True
+
+    def _state(self) -> tuple[str, bool, bool] | None:
+        """The session's status, read-only, a poll open: from the session, or from the glance until it opens."""
+        service = self.council_app.service
+        if service is not None:
+            record = service.record
+            return record.session.status.value, service.read_only, record.open_poll() is not None
+        if self.glance is not None:
+            return self.glance.status, self.glance.bar.read_only, self.glance.bar.voting
+        return None
 
     # --- actions
     def action_attendance(self) -> None:
@@ -209,6 +325,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             self.app.push_screen(poll_screen(poll.mode))
             return
         self.service.select_item(self.highlighted_index())
+        self.service.check_can_open_poll()  # refused (no quorum, read-only…) before the chair picks a mode
         initiative = record.current_initiative
         assert initiative is not None
         self.app.push_screen(ModePickerScreen(initiative.code), self._mode_chosen)
@@ -246,6 +363,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         items = record.agenda_items()
         if not items:
             return
+        self.service.check_can_change()  # refused before a member and a reason are asked for
         initiative = items[min(self.highlighted_index(), len(items) - 1)]
         self.app.push_screen(RecuseScreen(initiative.id), self._recused)
 
@@ -276,8 +394,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         from tui.screens.export import ExportScreen
 
         service = self.service
-        head = service.journal.head if service.journal else service.report.chain_head
-        self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir))
+        source = (self.council_app.data_dir, service.session_id)
+        self.app.push_screen(ExportScreen(service.record, service.chain_head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen

@@ -91,6 +91,7 @@ class AttendanceScreen(SessionScreen):
         member_id = self.selected_member_id()
         state = Presence(presence)
         if state == Presence.ABSENT:
+            self.service.check_can_change()  # refused before the reason is asked for
             name = self.service.record.member(member_id).name
             self.app.push_screen(
                 AskTextScreen(t("attendance.absence_reason", name=name)),

@@ -49,6 +49,7 @@ class SessionScreen(CouncilScreen):
     def refresh_view(self) -> None:
         """Redraw everything from the service's record; subclasses extend."""
         self.refresh_bar()
+        self.refresh_bindings()  # the footer, ? and the palette offer what works in the new state
 
     def on_screen_resume(self) -> None:
         self.refresh_view()

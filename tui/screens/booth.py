@@ -56,9 +56,11 @@ class BoothScreen(BoothMixin, Screen):
 
     def refresh_names(self) -> None:
         record = self.service.record
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         initiative = record.initiatives[poll.initiative_id]
         self.query_one("#booth-item", Label).update(f"{initiative.code}: {initiative.title}")
+        scoring = poll.mode == PollMode.SCORING  # members hand in sheets, not ballots
+        self.query_one("#booth-title", Label).update(t("booth.title_scoring" if scoring else "booth.title"))
         voted = set(self.service.voted_members(poll))
         names = self.query_one("#booth-names", OptionList)
         names.clear_options()
@@ -68,7 +70,9 @@ class BoothScreen(BoothMixin, Screen):
         if waiting:
             names.highlighted = 0
         else:
-            self.query_one("#booth-instruction", Label).update(t("booth.all_voted"))
+            self.query_one("#booth-instruction", Label).update(
+                t("booth.all_sheets_in" if scoring else "booth.all_voted")
+            )
         names.focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -87,7 +91,7 @@ class BoothScreen(BoothMixin, Screen):
         if not self.service.verify_pin(member_id, pin):
             self.app.notify(t("error.pin_wrong"), severity="error")
             return
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         if poll.mode == PollMode.SCORING:
             from tui.screens.sheet import SheetScreen
 
@@ -195,17 +199,18 @@ class BallotScreen(BoothMixin, Screen):
 
 
 class ReceivedScreen(BoothMixin, Screen):
-    """Neutral: says only that a ballot was received."""
+    """Neutral: says only that a ballot (or a scoring sheet) was received."""
 
     BINDINGS = RECEIVED
 
-    def __init__(self) -> None:
+    def __init__(self, sheet: bool = False) -> None:
         super().__init__()
         translate_bindings(self)
+        self.sheet = sheet
 
     def compose(self) -> ComposeResult:
         with Vertical(id="booth"):
-            yield Label(t("booth.received"), id="booth-title")
+            yield Label(t("booth.sheet_received" if self.sheet else "booth.received"), id="booth-title")
             yield Label(t("booth.pass_on"), id="booth-instruction")
 
     def action_done(self) -> None:

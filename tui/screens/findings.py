@@ -16,6 +16,7 @@ from tui.bindings import FINDINGS
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.select import FormSelect
 from tui.widgets.session_bar import SessionBar
 
 
@@ -49,7 +50,7 @@ class FindingsScreen(SessionScreen):
             yield TextArea(finding.remarks, id="remarks", soft_wrap=True)
             yield from self._row(
                 t("field.conclusion"),
-                Select(
+                FormSelect(
                     [(conclusion_label(c), c.value) for c in Conclusion],
                     value=finding.conclusion.value if finding.conclusion else Select.NULL,
                     prompt=conclusion_label(None),
@@ -69,7 +70,7 @@ class FindingsScreen(SessionScreen):
             )
             yield from self._row(
                 t("field.scope"),
-                Select(
+                FormSelect(
                     [(scope_label(s), s.value) for s in Scope],
                     value=finding.scope.value if finding.scope else Select.NULL,
                     prompt="-",
@@ -94,9 +95,59 @@ class FindingsScreen(SessionScreen):
             yield Label(label, classes="form-label")
             yield widget
 
+    # The fields that apply to one conclusion only: cleared (and kept aside) while another is chosen.
+    RECOGNISED_ONLY = ("#scope", "#award", "#benefit")
+    REFUSED_ONLY = ("#reason",)
+
     def on_mount(self) -> None:
-        self.saved = self._form_state()
+        self.set_aside: dict[str, object] = {}
+        self.placeholders: dict[str, str] = {}
+        conclusion = self.query_one("#conclusion", Select)
+        self._follow_conclusion(conclusion.value)
+        self.saved = self._form_state()  # what is stored: a conclusion proposed below is not saved yet
+        if conclusion.value is Select.NULL:
+            proposed = self._proposed_conclusion()
+            if proposed is not None:
+                conclusion.value = proposed.value
+        self._follow_conclusion(conclusion.value)
         self.query_one("#remarks", TextArea).focus()
+
+    def _proposed_conclusion(self) -> Conclusion | None:
+        """What the poll's result points to: recognised after a passed poll, not recognised after a failed one."""
+        poll = self.service.record.last_result_poll(self.initiative_id)
+        if poll is None or poll.result is None:
+            return None
+        return Conclusion.RECOGNISED if poll.result.passed else Conclusion.NOT_RECOGNISED
+
+    def _follow_conclusion(self, value: object) -> None:
+        """Clear and disable the fields that do not apply to the conclusion chosen; bring them back after."""
+        chosen = isinstance(value, str)
+        recognised = value == Conclusion.RECOGNISED.value
+        for selector in self.RECOGNISED_ONLY:
+            self._applies(selector, not chosen or recognised)
+        for selector in self.REFUSED_ONLY:
+            self._applies(selector, not chosen or not recognised)
+        award = self.query_one("#award", Input)
+        if recognised and not award.value:
+            award.value = t("findings.default_award")
+
+    def _applies(self, selector: str, applies: bool) -> None:
+        widget = self.query_one(selector)
+        assert isinstance(widget, Input | Select)
+        if applies and widget.disabled:
+            widget.disabled = False
+            if selector in self.set_aside:
+                widget.value = self.set_aside.pop(selector)  # type: ignore[assignment]
+            if isinstance(widget, Input):
+                widget.placeholder = self.placeholders.pop(selector, "")
+        elif not applies and not widget.disabled:
+            self.set_aside[selector] = widget.value
+            widget.value = Select.NULL if isinstance(widget, Select) else ""
+            widget.disabled = True
+            if isinstance(widget, Input):
+                # A greyed "Initiative certificate" would still read as an award proposed.
+                self.placeholders[selector] = widget.placeholder
+                widget.placeholder = ""
 
     def _basis_text(self) -> str:
         record = self.service.record
@@ -104,7 +155,8 @@ class FindingsScreen(SessionScreen):
         if poll is None or poll.result is None:
             return t("findings.no_poll")
         verdict = t("minutes.passed") if poll.result.passed else t("minutes.failed")
-        return f"{t('findings.basis')}: {verdict}. {rule_sentence(poll.rule, poll.result)}"
+        basis = t("findings.basis_scoring") if poll.result.scores is not None else t("findings.basis")
+        return f"{basis}: {verdict}. {rule_sentence(poll.rule, poll.result)}"
 
     def _form_state(self) -> tuple:
         return (
@@ -117,14 +169,17 @@ class FindingsScreen(SessionScreen):
             self.query_one("#benefit", Input).value,
         )
 
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()  # enter moves on, as in every form; ctrl+s saves
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "benefit":
             self.query_one("#benefit-error", Label).update(self._benefit_error(event.value) or "")
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        award = self.query_one("#award", Input)
-        if event.select.id == "conclusion" and event.value == Conclusion.RECOGNISED.value and not award.value:
-            award.value = t("findings.default_award")
+        if event.select.id == "conclusion":
+            self._follow_conclusion(event.value)
 
     def _benefit_error(self, text: str) -> str | None:
         try:

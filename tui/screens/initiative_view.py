@@ -8,16 +8,16 @@ from models.formatting import format_date, format_vnd
 from models.i18n import t
 from models.initiative import Initiative
 from models.labels import (
-    category_label,
     conclusion_label,
     mode_label,
     rule_sentence,
     scope_label,
     type_label,
 )
-from models.poll import PollStatus
+from models.poll import PollMode, PollStatus
 from models.record import SessionRecord
 from models.session import Conclusion
+from tui.screens.poll_view import grade_text, one_decimal
 from tui.views import DetailBlock, DetailGrid
 
 
@@ -32,7 +32,11 @@ def item_status(record: SessionRecord, initiative_id: str) -> Text:
         return Text(t("status.voting"), style="bold yellow")
     closed = record.last_result_poll(initiative_id)
     if closed is not None and closed.result is not None:
-        return Text(t("status.voted_passed" if closed.result.passed else "status.voted_failed"), style="cyan")
+        if closed.mode == PollMode.SCORING:
+            key = "status.scored_passed" if closed.result.passed else "status.scored_failed"
+        else:
+            key = "status.voted_passed" if closed.result.passed else "status.voted_failed"
+        return Text(t(key), style="cyan")
     return Text(t("status.not_started"), style="dim")
 
 
@@ -56,7 +60,7 @@ def detail_blocks(record: SessionRecord, initiative: Initiative) -> list[DetailB
     grid.add_row(t("field.code"), initiative.code)
     grid.add_row(t("field.type"), type_label(initiative.type))
     grid.add_row(t("field.field"), initiative.field)
-    grid.add_row(t("field.category"), category_label(initiative.category))
+    grid.add_row(t("field.category"), initiative.category)
     grid.add_row(t("field.unit"), initiative.unit)
     for number, author in enumerate(initiative.authors):
         parts = [author.position, author.qualification, author.workplace]
@@ -116,10 +120,22 @@ def _polls(record: SessionRecord, initiative: Initiative) -> list[DetailBlock]:
             out.append(Text(t("status.voting"), style="yellow"))
         elif poll.status == PollStatus.VOID:
             out.append(Text(t("minutes.poll_void", reason=poll.void_reason), style="dim"))
-        if poll.result is not None:
-            c = poll.result.counts
-            out.append(Text(t("detail.counts", yes=c.yes, no=c.no, abstain=c.abstain)))
-            out.append(Text(rule_sentence(poll.rule, poll.result), style="dim"))
-            verdict = t("minutes.passed") if poll.result.passed else t("minutes.failed")
-            out.append(Text(verdict, style="bold green" if poll.result.passed else "bold red"))
+        result = poll.result
+        if result is not None:
+            c = result.counts
+            if result.scores is not None:  # scoring speaks of sheets and scores, not yes and no
+                s = result.scores
+                minimum = poll.rule.sheet_eligible_minimum
+                mean = one_decimal(s.mean)
+                out.append(
+                    Text(t("detail.sheets", sheets=s.sheets, eligible=s.eligible_sheets, minimum=minimum, mean=mean))
+                )
+            else:
+                out.append(Text(t("detail.counts", yes=c.yes, no=c.no, abstain=c.abstain)))
+            out.append(Text(rule_sentence(poll.rule, result), style="dim"))
+            verdict = t("minutes.passed") if result.passed else t("minutes.failed")
+            out.append(Text(verdict, style="bold green" if result.passed else "bold red"))
+            grade = grade_text(result.passed, result.scores) if result.scores is not None else ""
+            if grade:
+                out.append(Text(t("score.grade", grade=grade)))
     return out

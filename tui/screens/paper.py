@@ -20,6 +20,7 @@ FIELDS = ("issued", "returned", "valid", "invalid", "yes", "no", "abstain")
 
 class PaperScreen(PollScreen):
     BINDINGS = PAPER
+    poll_actions = PollScreen.poll_actions | {"save_counts"}
 
     def compose_main(self) -> ComposeResult:
         with VerticalScroll(id="paper-form"):

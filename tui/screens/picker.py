@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import textwrap
+from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Footer, Label
 
@@ -14,6 +17,32 @@ from tui.screens.base import CouncilScreen
 from tui.screens.prepare.picker_actions import PickerPrepActions
 from tui.widgets.plain import cell
 from tui.widgets.tables import ListTable, key_at_cursor
+
+
+def cut(text: str, width: int) -> Text:
+    """``text`` as typed, cut to ``width`` cells with an ellipsis when longer."""
+    shown = cell(text)
+    if cell_len(text) > width:
+        shown.truncate(width, overflow="ellipsis")
+    return shown
+
+
+def wrapped(text: str, width: int) -> Text:
+    """``text`` as typed on one or two lines of ``width`` cells.
+
+    When two lines are not enough the middle goes: sessions' titles differ at their end ("đợt 1 năm
+    2026", "đợt 2 năm 2026"), so the second line keeps the end of the title.
+    """
+    if cell_len(text) <= width:
+        return cell(text)
+    parts = textwrap.wrap(text, width) or [text]
+    if len(parts) > 2:
+        tail = text[-(width - 1) :]
+        if " " in tail:
+            tail = tail[tail.index(" ") + 1 :]  # from a word's start
+        parts = [parts[0], "…" + tail]
+    return cell("\n".join(cut(part, width).plain for part in parts[:2]))
+
 
 if TYPE_CHECKING:
     from sessions.listing import Listing
@@ -62,26 +91,62 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         else:
             name, summaries = listing.council_name, list(listing.sessions)
         self.query_one("#council-name", Label).update(name)
-        table = self.query_one(ListTable)
-        selected = self.selected_id()
-        table.clear()
-        for summary in summaries:
-            table.add_row(
+        self.rows = [
+            (
                 format_date(parse_date(summary.date)),
-                cell(summary.title),
+                summary.title,
                 status_label(SessionStatus(summary.status)),
                 f"{summary.decided}/{summary.total}",
-                cell(summary.place),
-                cell(summary.id),
-                key=summary.id,
+                summary.place,
+                summary.id,
+            )
+            for summary in summaries
+        ]
+        self.draw_rows()
+        if listing is not None:
+            # Drawn without the models: the council is read through them once this frame is up.
+            self.call_after_refresh(self.app.call_later, self.council_app.check_council)
+
+    rows: ClassVar[list[tuple[str, str, str, str, str, str]]] = []  # date, title, status, decided, place, id
+
+    def draw_rows(self) -> None:
+        """Fill the table, the title and the place cut so that every column fits the terminal's width."""
+        table = self.query_one(ListTable)
+        selected = self.selected_id()
+        title_width, place_width = self.flexible_widths()
+        table.clear()
+        for date, title, status, progress, place, session_id in self.rows:
+            shown = wrapped(title, title_width)
+            table.add_row(
+                date,
+                shown,
+                status,
+                progress,
+                cut(place, place_width),
+                cell(session_id),
+                key=session_id,
+                height=len(shown.plain.split("\n")),
             )
         table.measure_new_rows()  # the next frame has the columns' widths, not the headers'
         if selected is not None and selected in {str(k.value) for k in table.rows}:
             table.move_cursor(row=table.get_row_index(selected))
         table.focus()
-        if listing is not None:
-            # Drawn without the models: the council is read through them once this frame is up.
-            self.call_after_refresh(self.app.call_later, self.council_app.check_council)
+
+    def flexible_widths(self) -> tuple[int, int]:
+        """How wide the title and the place may be: what the other columns (whole) leave of the width."""
+        headers = [t(key) for key in ("col.date", "col.session", "col.status", "col.progress", "col.place", "col.id")]
+        widths = [max([cell_len(h)] + [cell_len(row[i]) for row in self.rows]) for i, h in enumerate(headers)]
+        # Each column has a cell of padding on either side; a cell is kept for the scroll bar.
+        room = self.app.size.width - 2 * len(headers) - 2 - sum(widths[i] for i in (0, 2, 3, 5))
+        title, place = widths[1], widths[4]
+        if title + place <= room:
+            return title, place
+        place = max(cell_len(headers[4]), min(place, room * 2 // 5))
+        return max(cell_len(headers[1]), room - place), place
+
+    def on_resize(self) -> None:
+        if self.built and self.rows:
+            self.draw_rows()
 
     def selected_id(self) -> str | None:
         return key_at_cursor(self.query_one(DataTable))
@@ -107,7 +172,8 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         session_id = self.selected_id()
         if session_id:
             record, report = self.council_app.folder.load_record(session_id)
-            self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir))
+            source = (self.council_app.data_dir, session_id)
+            self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Label, Static
 from models.errors import DomainError
 from models.i18n import t
 from models.labels import mode_label, role_label
-from models.poll import Poll
+from models.poll import Poll, PollMode, PollStatus
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
@@ -31,6 +31,8 @@ class PollScreen(SessionScreen):
     """
 
     hint = False
+    # Keys that act on an open poll: hidden once it is closed or voided, and in a session open read-only.
+    poll_actions: frozenset[str] = frozenset({"close_poll", "reset_poll"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -91,7 +93,7 @@ class PollScreen(SessionScreen):
 
     @property
     def poll(self) -> Poll:
-        return self.service.reducer.poll(self.poll_id)
+        return self.service.poll(self.poll_id)
 
     def refresh_view(self) -> None:
         super().refresh_view()
@@ -108,6 +110,11 @@ class PollScreen(SessionScreen):
     def draw_poll(self, poll: Poll) -> None:
         """Subclasses draw their own part (rows, tally)."""
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action not in self.poll_actions or self.poll_id is None:
+            return True
+        return self.poll.status == PollStatus.OPEN and not self.service.read_only
+
     @guarded
     def action_close_poll(self) -> None:
         try:
@@ -119,7 +126,7 @@ class PollScreen(SessionScreen):
 
                 with_booth_key(self, self.action_close_poll)
                 return
-            if error.key != "error.votes_missing":
+            if error.key not in ("error.votes_missing", "error.sheets_missing"):
                 raise
             self.app.push_screen(ConfirmScreen(str(error), t("vote.close_anyway")), self._close_forced)
             return
@@ -134,7 +141,10 @@ class PollScreen(SessionScreen):
     def _show_result(self) -> None:
         result = self.poll.result
         assert result is not None
-        self.app.notify(t("vote.closed_passed" if result.passed else "vote.closed_failed"))
+        if self.poll.mode == PollMode.SCORING:
+            self.app.notify(t("vote.scoring_closed_passed" if result.passed else "vote.scoring_closed_failed"))
+        else:
+            self.app.notify(t("vote.closed_passed" if result.passed else "vote.closed_failed"))
         self.refresh_view()
 
     def action_reset_poll(self) -> None:

@@ -7,9 +7,10 @@ from fractions import Fraction
 from rich.text import Text
 
 from models.i18n import current_language, t
-from models.labels import rule_sentence, rule_summary
+from models.labels import rule_sentence, rule_summary, scoring_summary
 from models.poll import Poll, PollMode, PollStatus, ScoreStats
 from models.record import SessionRecord
+from models.rules import ScoringPass
 
 
 def one_decimal(value: Fraction) -> str:
@@ -20,11 +21,23 @@ def one_decimal(value: Fraction) -> str:
 
 
 def needed_text(poll: Poll) -> Text:
-    """How many yes votes (or eligible sheets) the open poll needs under the current attendance."""
-    key = "vote.needed_sheets" if poll.mode == PollMode.SCORING else "vote.needed"
-    text = Text(t("vote.rule", rule=rule_summary(poll.rule)) + "\n")
-    text.append(t(key, needed=poll.needed()) + "\n", style="bold")
+    """How many yes votes (or eligible sheets, or what mean total) the open poll needs under the current attendance."""
+    if poll.mode != PollMode.SCORING:
+        text = Text(t("vote.rule", rule=rule_summary(poll.rule)) + "\n")
+        text.append(t("vote.needed", needed=poll.needed()) + "\n", style="bold")
+        return text
+    text = Text(t("vote.rule", rule=scoring_summary(poll.rule)) + "\n")
+    if poll.rule.scoring_pass == ScoringPass.MEAN_THRESHOLD:
+        text.append(t("vote.needed_mean", threshold=poll.rule.mean_threshold) + "\n", style="bold")
+    else:
+        text.append(t("vote.needed_sheets", needed=poll.needed()) + "\n", style="bold")
     return text
+
+
+def grade_text(passed: bool, stats: ScoreStats) -> str:
+    """The grade of a scoring that passed ("" otherwise: a grade beside NOT PASSED would read as a pass)."""
+    grade = stats.grade_vi if current_language() == "vi" else stats.grade_en
+    return grade if passed else ""
 
 
 def score_lines(record: SessionRecord, poll: Poll, stats: ScoreStats) -> Text:
@@ -47,9 +60,6 @@ def score_lines(record: SessionRecord, poll: Poll, stats: ScoreStats) -> Text:
         )
         + "\n"
     )
-    grade = stats.grade_vi if vi else stats.grade_en
-    if grade:
-        text.append(t("score.grade", grade=grade) + "\n")
     return text
 
 
@@ -75,5 +85,7 @@ def result_text(record: SessionRecord, poll: Poll) -> Text:
                 t("paper.summary", issued=p.issued, returned=p.returned, valid=p.valid, invalid=p.invalid) + "\n"
             )
     text.append(rule_sentence(poll.rule, result) + "\n")
+    if result.scores is not None and grade_text(passed, result.scores):
+        text.append(t("score.grade", grade=grade_text(passed, result.scores)) + "\n", style="bold")
     text.append(t("vote.after_close"), style="dim")
     return text

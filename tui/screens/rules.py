@@ -16,6 +16,7 @@ from models.rules import PRESETS, PassBase, Rulebook, ScoringPass, Threshold
 from tui.bindings import RULES
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
+from tui.widgets.select import FormSelect
 from tui.widgets.session_bar import SessionBar
 
 
@@ -55,7 +56,7 @@ class RulesScreen(SessionScreen):
             yield Checkbox(t("rules.f_strict"), rule.pass_threshold.strict, id="strict", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(t("rules.f_base"), classes="form-label")
-                yield Select(
+                yield FormSelect(
                     [(base_label(b), b.value) for b in PassBase],
                     value=rule.pass_base.value,
                     allow_blank=False,
@@ -64,7 +65,7 @@ class RulesScreen(SessionScreen):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(t("rules.f_scoring"), classes="form-label")
-                yield Select(
+                yield FormSelect(
                     [(t(f"rules.scoring_{s.value}"), s.value) for s in ScoringPass],
                     value=rule.scoring_pass.value,
                     allow_blank=False,

@@ -50,7 +50,7 @@ class SheetScreen(Screen):
 
     def compose(self) -> ComposeResult:
         record = self.service.record
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         initiative = record.initiatives[poll.initiative_id]
         vi = current_language() == "vi"
         with VerticalScroll(id="sheet"):
@@ -73,7 +73,7 @@ class SheetScreen(Screen):
         self.query(Input).first().focus()
 
     def _scores(self) -> dict[str, int]:
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         scores = {}
         for criterion in poll.rule.criteria:
             raw = self.query_one(f"#score-{criterion.id}", Input).value.strip()
@@ -106,10 +106,23 @@ class SheetScreen(Screen):
             self.query_one("#sheet-error", Label).update(str(error))
             return
         if self.booth:
-            self.app.switch_screen(ReceivedScreen())
+            self.app.switch_screen(ReceivedScreen(sheet=True))
         else:
             self.app.notify(t("sheet.stored"))
             self.dismiss(True)
 
     def action_cancel(self) -> None:
-        self.dismiss(False)
+        if not any(widget.value.strip() for widget in self.query(Input)):
+            self.dismiss(False)
+            return
+        from tui.screens.dialogs import ConfirmScreen
+
+        # What was typed from a paper sheet is lost on leaving: ask first.
+        question = ConfirmScreen(t("sheet.discard"), t("sheet.discard_confirm"))
+        if self.booth:
+            question.in_booth = True  # (tui/app.py) the member still reaches nothing but the sheet
+        self.app.push_screen(question, self._discard)
+
+    def _discard(self, confirmed: bool | None) -> None:
+        if confirmed:
+            self.dismiss(False)

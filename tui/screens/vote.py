@@ -26,10 +26,12 @@ def choice_text(choice: Choice | None) -> Text:
 
 class VoteScreen(PollScreen):
     BINDINGS = VOTE
+    poll_actions = PollScreen.poll_actions | {"cast", "everyone_yes", "undo", "clear_vote"}
 
     def __init__(self) -> None:
         super().__init__()
         self.jumper = SeatJumper()
+        self.missed = ""  # why the seat just typed is not in this poll: no choice key may land on another row
 
     def compose_main(self) -> ComposeResult:
         yield DataTable(id="voters", cursor_type="row")
@@ -70,11 +72,24 @@ class VoteScreen(PollScreen):
         seats = [record.member(m).seat for m in voters]
         seat = self.jumper.push(digit, seats)
         if seat is not None:
+            self.missed = ""
             self.query_one("#voters", DataTable).move_cursor(row=seats.index(seat))
+        elif not any(str(s).startswith(self.jumper.buffer) for s in seats):
+            typed = int(self.jumper.buffer)
+            member = next((m for m in record.members if m.seat == typed), None)
+            refusal = self.service.why_cannot_vote(self.poll, member.id) if member else None
+            self.missed = str(refusal) if refusal else t("vote.no_seat", seat=typed)
+            self.app.notify(self.missed, severity="warning", markup=False)
+
+    def on_data_table_row_highlighted(self) -> None:
+        self.missed = ""  # the chair moved to a row: keys apply to it again
 
     @guarded
     def action_cast(self, choice: str) -> None:
         self.jumper.reset()
+        if self.missed:
+            self.app.notify(self.missed, severity="error", markup=False)
+            return
         member_id = self.selected_member_id()
         self.service.record_vote(member_id, Choice(choice))
         self.query_one("#voters", DataTable).update_cell(member_id, "vote", choice_text(Choice(choice)))

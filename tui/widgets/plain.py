@@ -13,8 +13,10 @@ from typing import Any
 
 from rich.console import RenderableType
 from rich.text import Text
-from textual.widgets import Select, Static
+from textual.widgets import Static
 from textual.widgets._select import SelectCurrent
+
+from tui.widgets.select import FormSelect
 
 
 class Cell(Text):
@@ -34,7 +36,7 @@ def cell(value: str) -> Cell:
     return Cell(value, end="")
 
 
-class PlainSelect(Select):
+class PlainSelect(FormSelect):
     """A Select whose options and prompt are shown as typed (member names, units), never as markup."""
 
     def __init__(self, options: Iterable[tuple[RenderableType, Any]], **kwargs: Any) -> None:
