@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_DATA := .demo-data
+# The suite on two workers (pytest-xdist); tests marked xdist_group (the tmux meetings) take turns on one.
+# `make test PARALLEL=` runs it in one process.
+PARALLEL ?= -n 2 --dist loadgroup
 
 .PHONY: run test lint format bench soak clean demo e2e
 
@@ -23,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@command -v tmux >/dev/null || echo "NOTE: tmux is not installed: the end-to-end suite (tests/e2e, make e2e) is SKIPPED."
-	$(BIN)/pytest
+	$(BIN)/pytest $(PARALLEL)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -89,6 +89,15 @@ class SessionService(PollModes):
     def session_id(self) -> str:
         return self.record.session.id
 
+    def poll(self, poll_id: str) -> Poll:
+        """One poll of the session as it stands now."""
+        return self.reducer.poll(poll_id)
+
+    @property
+    def chain_head(self) -> str:
+        """The journal's last hash, the check code the minutes print (as loaded, for a read-only session)."""
+        return self.journal.head if self.journal is not None else self.report.chain_head
+
     def recovery_message(self) -> str:
         """What to tell the chair on opening (changes recovered, a half-written one dropped); "" if nothing."""
         return recovery_message(self.report) if self.journal is not None else ""

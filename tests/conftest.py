@@ -6,6 +6,7 @@ import datetime as dt
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,12 +37,29 @@ def _vietnamese() -> Iterator[None]:
     set_language("vi")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "error_log_expected: the test provokes an unexpected error on purpose and may write the error log"
+    )
+
+
 @pytest.fixture(autouse=True)
-def _own_error_log(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Tests that provoke unexpected errors log them here, not in the developer's own council log."""
+def _own_error_log(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """Tests that provoke unexpected errors log them here, not in the developer's own council log.
+
+    A test that wrote the log fails: ``@guarded`` turns any exception in an action into a toast, so
+    without this a broken action passes its Pilot test. A test that provokes one on purpose says so
+    with ``@pytest.mark.error_log_expected``.
+    """
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
-    return state
+    yield state
+    logs = sorted(state.rglob("council-error.log"))
+    if logs and request.node.get_closest_marker("error_log_expected") is None:
+        text = "\n".join(log.read_text(encoding="utf-8", errors="replace") for log in logs)
+        pytest.fail(f"the test wrote the error log (an unexpected error was caught and shown as a notice):\n{text}")
 
 
 @pytest.fixture
@@ -85,6 +103,21 @@ def still_cursor(keys: list[str]) -> Callable:
         await pilot.pause()
 
     return run_before
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """An xdist worker hands its crash-harness lines to the controller, which prints the summary."""
+    from tests import crash_report
+
+    if hasattr(session.config, "workeroutput"):
+        session.config.workeroutput["crash_report"] = list(crash_report.LINES)
+
+
+@pytest.hookimpl(optionalhook=True)  # an xdist hook: only called when the suite runs in parallel
+def pytest_testnodedown(node: Any, error: object) -> None:
+    from tests import crash_report
+
+    crash_report.LINES.extend(getattr(node, "workeroutput", {}).get("crash_report", []))
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config) -> None:

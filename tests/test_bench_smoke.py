@@ -58,3 +58,23 @@ def test_target_lines_read_as_scripts_expect() -> None:
     assert Target("vote_latency_p99", 7.3, "ms", "<=", 20).line() == "vote_latency_p99: 7.3 ms (target <= 20 ms) ok"
     assert Target("archive_ratio", 1.3, "x", "<=", 1.2).line() == "archive_ratio: 1.30 x (target <= 1.2 x) MISSED"
     assert Target("vs_tinydb_jsonstorage", 140, "x", ">=", 20).line().endswith("(target >= 20 x) ok")
+
+
+def test_peak_memory_is_the_child_s_own_not_its_parent_s() -> None:
+    """A parent holding 300 MB starts the measuring child: ``ru_maxrss`` would report the parent's peak
+    (Linux keeps it across ``execve``), the figure the bench prints is the child's own."""
+    parent = (
+        "import json, resource, subprocess, sys\n"
+        "held = b'x' * (300 << 20)\n"
+        "code = 'import json, resource; from bench.child import own_peak_rss_kb; "
+        "print(json.dumps([*own_peak_rss_kb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss]))'\n"
+        "print(subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, check=True).stdout)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", parent], capture_output=True, text=True, timeout=60, cwd=Path(__file__).parent.parent
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    own_kb, source, inherited_kb = json.loads(done.stdout.strip().splitlines()[-1])
+    assert source == "VmHWM"
+    assert inherited_kb > 300 * 1024  # what the bench used to print
+    assert own_kb < 100 * 1024

@@ -101,6 +101,7 @@ def test_data_and_lang_may_come_before_the_subcommand(demo_dir: Path, capsys: py
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_export_markdown(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     output = tmp_path / "out" / "minutes.md"
+    output.parent.mkdir()  # an existing folder: a missing one is refused (tests/test_cli_terminal.py)
     code, out, err = run(
         capsys, "export", FIRST, "--data", demo_dir, "--format", "md", "--output", output, "--lang", lang
     )
@@ -348,6 +349,7 @@ def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> N
         assert command in out
 
 
+@pytest.mark.error_log_expected
 def test_an_unexpected_error_is_logged_with_when_and_which_build(tmp_path: Path) -> None:
     from tui.guard import log_unexpected
 

@@ -179,6 +179,20 @@ def test_random_cells_in_xlsx(data_dir, header, rows, authors, sheet_name):
     check_import(DataFolder(data_dir), workbook(sheets), "random.xlsx")
 
 
+def _council_files(folder: DataFolder) -> dict[Path, bytes]:
+    """council.json and every file of the council's record (its journal) as they are now."""
+    paths = [folder.council_path, *(p for p in (folder.root / "council").rglob("*") if p.is_file())]
+    return {path: path.read_bytes() for path in paths}
+
+
+def _put_back(folder: DataFolder, files: dict[Path, bytes]) -> None:
+    for path in (folder.root / "council").rglob("*"):
+        if path.is_file() and path not in files:
+            path.unlink()
+    for path, content in files.items():
+        path.write_bytes(content)
+
+
 @SETTINGS
 @given(rows=st.lists(st.lists(cell_value, max_size=6), max_size=6))
 def test_random_member_lists_never_change_the_council_on_error(data_dir, rows):
@@ -186,10 +200,13 @@ def test_random_member_lists_never_change_the_council_on_error(data_dir, rows):
     header = ["STT", "Họ và tên", "Vai trò", "Chức vụ", "Biểu quyết", "Đơn vị"]
     data = workbook({"Thành viên": [header, *[[_clean(v) for v in row] for row in rows]]})
     before = folder.council_path.read_bytes()
+    record = _council_files(folder)
     plan = preview_members(data, name="members.xlsx")
     if plan.ok:
         apply_members(folder, plan)
-        folder.council_path.write_bytes(before)  # keep the council the same for the next example
+        # Keep the council the same for the next example: its file and its record (council/), else the
+        # restored council.json is one that council did not save, and is refused.
+        _put_back(folder, record)
     else:
         assert plan.members == []
         with pytest.raises(DomainError):

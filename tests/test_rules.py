@@ -199,10 +199,23 @@ def test_nobody_voted_yet_fails(preset: str) -> None:
 # --- exact arithmetic
 
 
-def test_threshold_is_a_fraction() -> None:
-    for rule in PRESETS.values():
-        assert isinstance(rule.pass_threshold.fraction, Fraction)
-        assert isinstance(rule.quorum.fraction, Fraction)
+def meets(threshold: Threshold, count: int, base: int) -> bool:
+    """Whether ``count`` of ``base`` meets the threshold, in integers only: n/d of base is d·count against n·base."""
+    share, whole = threshold.denominator * count, threshold.numerator * base
+    return share > whole if threshold.strict else share >= whole
+
+
+@pytest.mark.parametrize("preset", sorted(PRESETS))
+def test_every_preset_counts_exactly_where_floats_would_round(preset: str) -> None:
+    """The quorum and the passing threshold of each preset are exact shares at any size: with floats,
+    2/3 of 3·10^20 + 1 loses its 2/3 and unanimity of 3·10^20 + 1 loses the last member."""
+    rule = PRESETS[preset]
+    for threshold in (rule.quorum, rule.pass_threshold):
+        assert threshold.fraction == Fraction(threshold.numerator, threshold.denominator)
+        for base in (3 * 10**20 + 1, 3 * 10**20 + 2, 10**20, 7 * 10**19 + 3):
+            needed = threshold.needed(base)
+            assert meets(threshold, needed, base) and not meets(threshold, needed - 1, base), (preset, base)
+    assert rule.quorum_needed(3 * 10**20 + 1) == rule.quorum.needed(3 * 10**20 + 1)
 
 
 def test_at_least_two_thirds_matches_integer_arithmetic() -> None:

@@ -79,3 +79,25 @@ def test_a_scoring_that_passes_shows_its_grade_after_the_result(demo_dir: Path, 
     minutes = render(record, "md").decode()
     assert minutes.index("Kết quả chấm điểm:") < minutes.index("Xếp loại:")
     service.close()
+
+
+def test_the_findings_speak_of_the_scoring_result(demo_dir: Path, clock) -> None:
+    import asyncio
+
+    from tests.conftest import PLANNED
+    from tui.app import CouncilApp
+    from tui.screens.findings import FindingsScreen
+
+    service, _poll, _before = _scored(demo_dir, clock)
+    service.close()
+
+    async def run() -> str:
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(120, 30)) as pilot:
+            await pilot.press("f")
+            await pilot.pause()
+            assert isinstance(app.screen, FindingsScreen)
+            return str(app.screen.query_one("#basis").render())
+
+    basis = asyncio.run(run())
+    assert basis.startswith("Kết quả chấm điểm: KHÔNG ĐẠT. số phiếu chấm đạt")

@@ -358,6 +358,16 @@ def test_a_second_writer_is_refused_and_a_reader_is_not(service: SessionService)
     refused(lambda: reader.set_attendance("m1", Presence.PRESENT), "error.read_only")
 
 
+def test_the_check_code_for_the_minutes_is_the_journal_s_last_hash_running_or_read_only(
+    service: SessionService,
+) -> None:
+    service.set_attendance("m1", Presence.PRESENT)
+    last = read_journal(service.folder.journal_path(PLANNED)).records[-1]
+    assert service.chain_head == last.hash
+    reader = SessionService(service.folder, PLANNED, read_only=True)
+    assert reader.chain_head == last.hash
+
+
 # --- store round trip
 
 

@@ -197,6 +197,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The file is {size} MB; files up to {limit} MB can be imported.",
         "Tệp dung lượng {size} MB; chỉ nhập được tệp tối đa {limit} MB.",
     ),
+    "prep.import.zip_too_big": (
+        "{name} unpacks to {size} MB; a workbook may unpack to at most {limit} MB.",
+        "Tệp {name} khi giải nén lên tới {size} MB; bảng tính chỉ được giải nén tối đa {limit} MB.",
+    ),
+    "prep.import.zip_part_too_big": (
+        "The part {part} of {name} unpacks to {size} MB; one part may be at most {limit} MB.",
+        "Phần {part} của tệp {name} khi giải nén lên tới {size} MB; mỗi phần chỉ được tối đa {limit} MB.",
+    ),
+    "prep.import.zip_ratio": (
+        "The part {part} of {name} is compressed {ratio} times (at most {limit} times is accepted): it is not an "
+        "ordinary spreadsheet. Open it in Excel and save it again.",
+        "Phần {part} của tệp {name} bị nén {ratio} lần (chỉ chấp nhận tối đa {limit} lần): đây không phải bảng tính "
+        "thông thường. Hãy mở bằng Excel và lưu lại.",
+    ),
+    "prep.import.zip_parts": (
+        "{name} holds {count} parts; a workbook may hold at most {limit}.",
+        "Tệp {name} chứa {count} phần; bảng tính chỉ được chứa tối đa {limit} phần.",
+    ),
+    "prep.import.cell_too_long": (
+        "The cell {cell} holds {length} characters; a cell may hold at most {limit}.",
+        "Ô {cell} chứa {length} ký tự; mỗi ô chỉ được chứa tối đa {limit} ký tự.",
+    ),
     "prep.import.too_many_rows": (
         "The sheet has more than {limit} rows; split it into several files.",
         "Trang tính có hơn {limit} dòng; hãy tách thành nhiều tệp.",

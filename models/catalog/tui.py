@@ -160,6 +160,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "findings.title": ("Findings: {code} {title}", "Kết luận: {code} {title}"),
     "findings.no_poll": ("No poll result yet.", "Chưa có kết quả biểu quyết."),
     "findings.basis": ("Poll result", "Kết quả biểu quyết"),
+    "findings.basis_scoring": ("Scoring result", "Kết quả chấm điểm"),
     "findings.reason_label": ("Reason (if not recognised)", "Lý do (khi không công nhận)"),
     "findings.reason_placeholder": ("why the council decided so", "lý do Hội đồng quyết định như vậy"),
     "findings.override_label": ("Why it differs from the poll", "Lý do khác kết quả biểu quyết"),

@@ -49,6 +49,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if Path(str(item.fspath)).is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
+            # In parallel runs (make test) the meetings in tmux take turns on one worker: two at once would
+            # compete for the two cores with the rest of the suite and wait out their screens' deadlines.
+            item.add_marker(pytest.mark.xdist_group("e2e"))
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
 

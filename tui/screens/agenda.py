@@ -395,9 +395,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         from tui.screens.export import ExportScreen
 
         service = self.service
-        head = service.journal.head if service.journal else service.report.chain_head
         source = (self.council_app.data_dir, service.session_id)
-        self.app.push_screen(ExportScreen(service.record, head, self.council_app.export_dir, source))
+        self.app.push_screen(ExportScreen(service.record, service.chain_head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen

@@ -56,7 +56,7 @@ class BoothScreen(BoothMixin, Screen):
 
     def refresh_names(self) -> None:
         record = self.service.record
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         initiative = record.initiatives[poll.initiative_id]
         self.query_one("#booth-item", Label).update(f"{initiative.code}: {initiative.title}")
         scoring = poll.mode == PollMode.SCORING  # members hand in sheets, not ballots
@@ -91,7 +91,7 @@ class BoothScreen(BoothMixin, Screen):
         if not self.service.verify_pin(member_id, pin):
             self.app.notify(t("error.pin_wrong"), severity="error")
             return
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         if poll.mode == PollMode.SCORING:
             from tui.screens.sheet import SheetScreen
 

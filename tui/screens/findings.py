@@ -156,7 +156,8 @@ class FindingsScreen(SessionScreen):
         if poll is None or poll.result is None:
             return t("findings.no_poll")
         verdict = t("minutes.passed") if poll.result.passed else t("minutes.failed")
-        return f"{t('findings.basis')}: {verdict}. {rule_sentence(poll.rule, poll.result)}"
+        basis = t("findings.basis_scoring") if poll.result.scores is not None else t("findings.basis")
+        return f"{basis}: {verdict}. {rule_sentence(poll.rule, poll.result)}"
 
     def _form_state(self) -> tuple:
         return (

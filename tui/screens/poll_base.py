@@ -94,7 +94,7 @@ class PollScreen(SessionScreen):
 
     @property
     def poll(self) -> Poll:
-        return self.service.reducer.poll(self.poll_id)
+        return self.service.poll(self.poll_id)
 
     def refresh_view(self) -> None:
         super().refresh_view()

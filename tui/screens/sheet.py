@@ -50,7 +50,7 @@ class SheetScreen(Screen):
 
     def compose(self) -> ComposeResult:
         record = self.service.record
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         initiative = record.initiatives[poll.initiative_id]
         vi = current_language() == "vi"
         with VerticalScroll(id="sheet"):
@@ -73,7 +73,7 @@ class SheetScreen(Screen):
         self.query(Input).first().focus()
 
     def _scores(self) -> dict[str, int]:
-        poll = self.service.reducer.poll(self.poll_id)
+        poll = self.service.poll(self.poll_id)
         scores = {}
         for criterion in poll.rule.criteria:
             raw = self.query_one(f"#score-{criterion.id}", Input).value.strip()
