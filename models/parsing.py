@@ -18,7 +18,7 @@ from models.formatting import parse_date
 from models.i18n import t
 from models.initiative import CAMPAIGN_CATEGORIES, Author, InitiativeType
 from models.session import Invitee
-from models.text import clean_text
+from models.text import TITLE_MAX, clean_text
 
 # --- text
 
@@ -269,6 +269,14 @@ def parse_required(text: str, key: str = "prep.err.required") -> str:
     return value
 
 
+def parse_session_title(text: str) -> str:
+    """A session's title: one line, not empty, at most TITLE_MAX characters (the minutes' title is built on it)."""
+    value = parse_required(text, "prep.err.session_title_empty")
+    if len(value) > TITLE_MAX:
+        raise DomainError("prep.err.title_too_long", length=len(value), limit=TITLE_MAX)
+    return value
+
+
 # --- authors
 
 MEMBER_MARKERS = frozenset({"tv", "thanh vien", "thanh vien hd", "uy vien", "member", "x", "hd", "*"})
@@ -442,7 +450,7 @@ FIELD_CHECKS = {
     "code": lambda text, ctx: parse_code(text, ctx.get("taken_codes", ())),
     "title": lambda text, ctx: _check_title(text),
     "name": lambda text, ctx: parse_required(text, "prep.err.name_empty"),
-    "session_title": lambda text, ctx: parse_required(text, "prep.err.session_title_empty"),
+    "session_title": lambda text, ctx: parse_session_title(text),
     "date": lambda text, ctx: parse_date_text(text),
     "optional_date": lambda text, ctx: parse_optional_date(text),
     "first_applied": lambda text, ctx: parse_optional_date(text),

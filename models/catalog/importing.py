@@ -20,6 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The code {code} is already used by another initiative of this session; choose another code.",
         "Mã số {code} đã dùng cho sáng kiến khác trong phiên họp này; hãy chọn mã số khác.",
     ),
+    "prep.err.title_too_long": (
+        "The title has {length} characters; a title may have at most {limit}. Shorten it.",
+        "Tên có {length} ký tự; tên chỉ được tối đa {limit} ký tự. Hãy rút gọn.",
+    ),
     "prep.err.too_long": ("Too long: at most {limit} characters.", "Quá dài: tối đa {limit} ký tự."),
     "prep.err.time": (
         "'{text}' is not a time; type HH:MM, e.g. 14:00.",
