@@ -249,6 +249,17 @@ def test_restore_refuses_an_edited_backup_and_changes_nothing(backed_up: Path, e
     assert verify_session(backed_up, PLANNED).ok
 
 
+def test_a_backup_whose_info_names_another_chain_head_says_so(backed_up: Path, capsys) -> None:
+    """One changed digit of backup.json's head: the message names the head, not "record 11 but record 11"."""
+    backup = closing_backup(backed_up)
+    edit_json(backup.path / "backup.json", lambda doc: doc.update(head="0" * 64))
+    code = main(["restore", PLANNED, backup.name, "--data", str(backed_up), "--yes", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and "nothing was changed" in err
+    assert "chain head" in err and "0000000000000000" in err
+    assert "but backup.json says it was taken at record" not in err
+
+
 # --- 11. a journal torn inside its first record
 
 

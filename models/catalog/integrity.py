@@ -142,6 +142,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup {backup} does not verify, so it was not restored and nothing was changed; choose another one. What was found: {reason}",
         "Bản sao lưu {backup} không toàn vẹn nên không được khôi phục, không có gì bị thay đổi; hãy chọn bản khác. Kết quả kiểm tra: {reason}",
     ),
+    "backup.head_differs": (
+        "its journal's record {records} has chain head {head}, but backup.json names chain head {named}: one of them was changed.",
+        "bản ghi {records} trong nhật ký của bản sao lưu có mã chuỗi {head}, nhưng backup.json ghi mã chuỗi {named}: một trong hai đã bị sửa.",
+    ),
     "backup.end_differs": (
         "its journal ends at record {end}, but backup.json says it was taken at record {records}.",
         "nhật ký của bản sao lưu kết thúc ở bản ghi {end}, nhưng backup.json ghi bản sao lưu được tạo ở bản ghi {records}.",
