@@ -12,6 +12,7 @@ from models.initiative import Author, Initiative
 from models.parsing import (
     FormErrors,
     canonical_category,
+    check_date_range,
     find_member,
     fold,
     format_authors,
@@ -123,7 +124,7 @@ def initiative_from_form(
         "category": canonical_category(form.text("category")),
         "unit": squash(form.text("unit")),
         "authors": form.get("authors", lambda s: parse_authors(s, members)),
-        "first_applied": form.get("first_applied", parse_optional_date),
+        "first_applied": form.get("first_applied", lambda text: check_date_range(parse_optional_date(text))),
         "benefit_vnd": form.get("benefit_vnd", parse_amount),
     }
     for name in _MULTILINE:

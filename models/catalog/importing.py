@@ -29,6 +29,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' is not a time; type HH:MM, e.g. 14:00.",
         "'{text}' không phải giờ hợp lệ; hãy nhập dạng HH:MM, ví dụ 14:00.",
     ),
+    "prep.err.amount_too_big": (
+        "{text} is more than any benefit can be (at most {limit}); check the number.",
+        "{text} vượt quá mức giá trị làm lợi có thể có (tối đa {limit}); hãy kiểm tra lại số.",
+    ),
+    "prep.err.date_range": (
+        "{date} is not between {first} and {last}; check the year.",
+        "Ngày {date} không nằm trong khoảng từ {first} đến {last}; hãy kiểm tra lại năm.",
+    ),
     "prep.err.share": (
         "'{text}' is not a share; type a whole percentage from 1 to 100, e.g. 60%.",
         "'{text}' không phải tỷ lệ đóng góp; hãy nhập số phần trăm nguyên từ 1 đến 100, ví dụ 60%.",

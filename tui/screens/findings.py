@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from models.formatting import group_thousands, parse_vnd
 from models.i18n import current_language, t
@@ -16,6 +16,7 @@ from tui.bindings import FINDINGS
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.footer import Footer
 from tui.widgets.select import FormSelect
 from tui.widgets.session_bar import SessionBar
 
