@@ -342,3 +342,31 @@ def test_a_refusal_keeps_no_award_scope_or_benefit(demo_dir: Path, clock) -> Non
     service.close()
     assert saved.reason == "Chưa có tính mới"
     assert (saved.scope, saved.proposed_award, saved.confirmed_benefit_vnd) == (None, "", None)
+
+
+def test_findings_of_a_read_only_session_are_shown_locked_before_anything_is_typed(demo_dir: Path, clock) -> None:
+    async def run() -> dict[str, object]:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r", "f")  # the planned session, read-only; its first item's findings
+            screen = app.screen
+            assert isinstance(screen, FindingsScreen)
+            await pilot.pause()
+            await pilot.press(*"abc")
+            seen = {
+                "remarks": screen.query_one("#remarks").text,
+                "locked": all(w.disabled for w in screen.query("Input, Select")),
+                "basis": str(screen.query_one("#basis").render()),
+                "save_offered": screen.check_action("save", ()),
+            }
+            await pilot.press("escape")
+            seen["left"] = type(app.screen)
+            await pilot.press("ctrl+q")
+        return seen
+
+    seen = asyncio.run(run())
+    assert "abc" not in seen["remarks"]
+    assert seen["locked"]
+    assert t("error.read_only") in seen["basis"]
+    assert seen["save_offered"] is None
+    assert seen["left"] is AgendaScreen  # nothing typed, nothing to confirm

@@ -7,6 +7,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
+from models.errors import DomainError
 from models.formatting import group_thousands, parse_vnd
 from models.i18n import current_language, t
 from models.labels import conclusion_label, rule_sentence, scope_label
@@ -100,18 +101,40 @@ class FindingsScreen(SessionScreen):
     RECOGNISED_ONLY = ("#scope", "#award", "#benefit")
     REFUSED_ONLY = ("#reason",)
 
+    frozen = ""  # why nothing can be saved here (a closed or read-only session), said before anything is typed
+
     def on_mount(self) -> None:
         self.set_aside: dict[str, object] = {}
         self.placeholders: dict[str, str] = {}
         conclusion = self.query_one("#conclusion", Select)
         self._follow_conclusion(conclusion.value)
         self.saved = self._form_state()  # what is stored: a conclusion proposed below is not saved yet
+        try:
+            self.service.check_can_change()
+        except DomainError as error:
+            self._freeze(str(error))
+            return
         if conclusion.value is Select.NULL:
             proposed = self._proposed_conclusion()
             if proposed is not None:
                 conclusion.value = proposed.value
         self._follow_conclusion(conclusion.value)
         self.query_one("#remarks", TextArea).focus()
+
+    def _freeze(self, why: str) -> None:
+        """Show the findings as they are, to read: every field locked, and why above them."""
+        self.frozen = why
+        self.query_one("#basis", Static).update(f"{self._basis_text()}\n{why}")
+        self.query_one("#remarks", TextArea).read_only = True
+        for widget in self.query("Input, Select"):
+            widget.disabled = True
+        self.query_one("#remarks", TextArea).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and self.frozen:
+            return None  # shown dimmed: the line above the form says why
+        return True
 
     def _proposed_conclusion(self) -> Conclusion | None:
         """What the poll's result points to: recognised after a passed poll, not recognised after a failed one."""
@@ -195,8 +218,6 @@ class FindingsScreen(SessionScreen):
         benefit_text = self.query_one("#benefit", Input).value
         error = self._benefit_error(benefit_text)
         if error:
-            from models.errors import DomainError
-
             raise DomainError("error.amount", text=benefit_text)
         recognised = conclusion == Conclusion.RECOGNISED.value
         return Finding(
