@@ -116,6 +116,8 @@ def parse_amount(text: str) -> int | None:
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)].strip()
             break
+    if not cleaned:  # "đồng" alone: no amount given
+        return None
     if cleaned.isascii() and cleaned.isdigit():
         return check_amount(int(cleaned) if len(cleaned) <= 30 else MAX_AMOUNT + 1, squash(text))
     if _GROUPED.match(cleaned) and len(set(re.findall(r"[., ]", cleaned))) == 1:

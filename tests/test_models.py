@@ -23,11 +23,11 @@ from models.formatting import (
     group_thousands,
     long_date,
     parse_date,
-    parse_vnd,
 )
 from models.i18n import has_key, language_from_locale, set_language, t
 from models.initiative import Initiative, InitiativeType
 from models.labels import rule_summary
+from models.parsing import parse_amount
 from models.poll import Choice, PollMode
 from models.rules import PassBase, Rulebook
 from models.session import Conclusion, Presence, Scope, SessionStatus
@@ -229,8 +229,8 @@ def test_fractions() -> None:
         ("đồng", None),
     ],
 )
-def test_parse_vnd(text: str, amount: int | None) -> None:
-    assert parse_vnd(text) == amount
+def test_parse_amount(text: str, amount: int | None) -> None:
+    assert parse_amount(text) == amount
 
 
 @pytest.mark.parametrize(
@@ -247,9 +247,9 @@ def test_parse_vnd(text: str, amount: int | None) -> None:
         "1e6",
     ],
 )
-def test_parse_vnd_refuses_what_is_not_a_whole_amount(text: str) -> None:
-    with pytest.raises(ValueError):
-        parse_vnd(text)
+def test_parse_amount_refuses_what_is_not_a_whole_amount(text: str) -> None:
+    with pytest.raises(DomainError):
+        parse_amount(text)
 
 
 @pytest.mark.parametrize(
