@@ -53,7 +53,7 @@ def _money(value: Any) -> int | None:
         return value
     if isinstance(value, str):
         try:
-            return parse_amount(value)
+            return parse_amount(value)  # the one amount parser
         except DomainError as exc:
             raise ValueError(f"amount {value!r}") from exc
     raise ValueError(f"amount {value!r}")

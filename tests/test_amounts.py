@@ -1,4 +1,4 @@
-"""One amount parser: what the initiative form and the import accept as a benefit, the findings accept too."""
+"""One amount parser everywhere: the findings read money as the initiative's form and the import do."""
 
 from __future__ import annotations
 
@@ -6,46 +6,52 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
-from models.parsing import parse_amount, validate_field
-from tests.test_app_markup import in_app, plant
-from tui.screens.dialogs import ConfirmScreen
+from models.i18n import set_language
+from models.parsing import parse_amount
+from models.poll import Choice
+from sessions.storage import DataFolder
+from tests.conftest import PLANNED
+from tests.meeting import start_meeting
+from tui.app import CouncilApp
 from tui.screens.findings import FindingsScreen
 
-TYPED = ["1250000 d", "không tính được", "1.250.000 đồng", "12,5", "10000000000000000000", ""]
 
-
-def test_the_parser_reads_the_ways_a_secretary_types_an_amount():
-    assert parse_amount("1250000 d") == 1_250_000
-    assert parse_amount("không tính được") is None
-    assert parse_amount("đồng") is None
-
-
-def test_the_findings_form_judges_every_amount_as_the_initiative_form_does(demo_dir: Path, clock) -> None:
-    plant(demo_dir, clock)
-    seen: dict[str, str] = {}
-
-    async def scenario(app, pilot) -> None:
-        await pilot.press("enter", "f")
+async def _save_findings_benefit(data: Path, clock, typed: str) -> tuple[int | None, str]:
+    """A passed poll on the first item; ``typed`` as the confirmed benefit, ctrl+s: what was stored, and the
+    message shown under the field."""
+    service = start_meeting(data, clock)
+    poll = service.open_poll()
+    for voter in poll.voters:
+        service.record_vote(voter, Choice.YES)
+    assert service.close_poll().passed
+    service.close()
+    app = CouncilApp(data, session_id=PLANNED, clock=clock)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f")
         assert isinstance(app.screen, FindingsScreen)
-        benefit = app.screen.query_one("#benefit", Input)
-        for text in TYPED:
-            benefit.value = text
-            await pilot.pause()
-            seen[text] = str(app.screen.query_one("#benefit-error", Label).render())
-        await pilot.press("escape")  # the form changed: leaving asks first
-        if isinstance(app.screen, ConfirmScreen):
-            await pilot.press("enter")
-
-    asyncio.run(in_app(demo_dir, clock, scenario))
-    assert seen == {text: validate_field("benefit_vnd", text) or "" for text in TYPED}
-    assert seen["1250000 d"] == "" and seen["không tính được"] == ""
-    assert "tối đa" in seen["10000000000000000000"]
+        app.screen.query_one("#benefit", Input).value = typed
+        await pilot.pause()
+        error = str(app.screen.query_one("#benefit-error").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+    record, _ = DataFolder(data).load_record(PLANNED)
+    finding = record.findings.get(record.polls[0].initiative_id)
+    return (finding.confirmed_benefit_vnd if finding else None), error
 
 
-@pytest.mark.parametrize("text", ["1250000 d", "không tính được"])
-def test_old_files_migrate_with_the_same_parser(text):
-    from sessions.migrations import _money
+@pytest.mark.parametrize(("typed", "stored"), [("1250000 d", 1_250_000), ("không tính được", None)])
+def test_findings_read_amounts_as_the_forms_and_imports_do(demo_dir: Path, clock, typed: str, stored) -> None:
+    set_language("vi")
+    amount, error = asyncio.run(_save_findings_benefit(demo_dir, clock, typed))
+    assert error.strip() == ""  # no "not an amount" under the field
+    assert amount == stored
+    assert parse_amount(typed) == stored  # the same answer as the initiative form and the import
 
-    assert _money(text) == parse_amount(text)
+
+def test_the_findings_refuse_an_absurd_benefit_naming_the_limit(demo_dir: Path, clock) -> None:
+    set_language("vi")
+    _amount, error = asyncio.run(_save_findings_benefit(demo_dir, clock, "1" + "0" * 40))
+    assert "1.000.000.000.000.000 đồng" in error

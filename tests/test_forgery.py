@@ -277,3 +277,19 @@ def test_a_journal_torn_in_its_first_record_says_what_happened(demo_dir: Path, c
     assert "half-written first record" in err and "choose the right data folder" not in err
     code, out = verify_cli(demo_dir, PLANNED, capsys)
     assert code == 3 and "half-written first record (500 bytes)" in out
+
+
+@pytest.mark.parametrize("command", ["sessions", "verify", "export"])
+def test_a_folder_in_place_of_the_journal_is_a_message_not_an_internal_error(
+    demo_dir: Path, command: str, capsys
+) -> None:
+    path = journal_path(demo_dir)
+    path.unlink()
+    path.mkdir()
+    args = {"sessions": ["sessions"], "verify": ["verify", PLANNED], "export": ["export", PLANNED, "--format", "md"]}
+    code = main([*args[command], "--data", str(demo_dir), "--lang", "en"])
+    captured = capsys.readouterr()
+    assert code != 1, "an internal error"
+    assert f"Cannot read {path}" in captured.err + captured.out
+    assert "Something went wrong" not in captured.err + captured.out
+    assert path.is_dir() and not any(path.iterdir())

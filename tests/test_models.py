@@ -27,7 +27,7 @@ from models.formatting import (
 from models.i18n import has_key, language_from_locale, set_language, t
 from models.initiative import Initiative, InitiativeType
 from models.labels import rule_summary
-from models.parsing import parse_amount
+from models.parsing import parse_amount as parse_vnd  # the one amount parser (findings used their own)
 from models.poll import Choice, PollMode
 from models.rules import PassBase, Rulebook
 from models.session import Conclusion, Presence, Scope, SessionStatus
@@ -227,10 +227,13 @@ def test_fractions() -> None:
         ("", None),
         ("   ", None),
         ("đồng", None),
+        ("1250000 d", 1_250_000),
+        ("không tính được", None),
+        ("Không tính được.", None),
     ],
 )
-def test_parse_amount(text: str, amount: int | None) -> None:
-    assert parse_amount(text) == amount
+def test_parse_vnd(text: str, amount: int | None) -> None:
+    assert parse_vnd(text) == amount
 
 
 @pytest.mark.parametrize(
@@ -247,9 +250,9 @@ def test_parse_amount(text: str, amount: int | None) -> None:
         "1e6",
     ],
 )
-def test_parse_amount_refuses_what_is_not_a_whole_amount(text: str) -> None:
+def test_parse_vnd_refuses_what_is_not_a_whole_amount(text: str) -> None:
     with pytest.raises(DomainError):
-        parse_amount(text)
+        parse_vnd(text)
 
 
 @pytest.mark.parametrize(

@@ -185,9 +185,8 @@ class FindingsScreen(SessionScreen):
             self._follow_conclusion(event.value)
 
     def _benefit_error(self, text: str) -> str | None:
-        # The one amount parser: what the initiative form and the import accept, the findings accept too.
         try:
-            parse_amount(text)
+            parse_amount(text)  # the one amount parser, as in the initiative's form and the import
         except DomainError as error:
             return str(error)
         return None
@@ -196,7 +195,7 @@ class FindingsScreen(SessionScreen):
         conclusion = self.query_one("#conclusion", Select).value
         scope = self.query_one("#scope", Select).value
         benefit_text = self.query_one("#benefit", Input).value
-        benefit = parse_amount(benefit_text)  # a DomainError here is the message shown under the field
+        benefit = parse_amount(benefit_text)  # a DomainError saying what is wrong with it
         recognised = conclusion == Conclusion.RECOGNISED.value
         return Finding(
             remarks=clean_text(self.query_one("#remarks", TextArea).text),
