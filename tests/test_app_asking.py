@@ -319,3 +319,26 @@ def test_in_the_booth_leaving_a_half_typed_sheet_asks_and_still_leads_nowhere_el
 
     seen = asyncio.run(run())
     assert seen == [ConfirmScreen, ConfirmScreen, ConfirmScreen, ConfirmScreen, SheetScreen, BoothScreen]
+
+
+def test_a_refusal_keeps_no_award_scope_or_benefit(demo_dir: Path, clock) -> None:
+    """Where the finding is written, not only on the screen: the service drops what applies to a recognition."""
+    from models.session import Finding, Scope
+
+    service = start_meeting(demo_dir, clock)
+    poll = service.open_poll()
+    for voter in poll.voters:
+        service.record_vote(voter, Choice.NO)
+    service.close_poll()
+    finding = Finding(
+        conclusion=Conclusion.NOT_RECOGNISED,
+        reason="Chưa có tính mới",
+        scope=Scope.UNIT,
+        proposed_award="Giấy khen",
+        confirmed_benefit_vnd=1_000_000,
+    )
+    service.save_finding(poll.initiative_id, finding)
+    saved = service.record.findings[poll.initiative_id]
+    service.close()
+    assert saved.reason == "Chưa có tính mới"
+    assert (saved.scope, saved.proposed_award, saved.confirmed_benefit_vnd) == (None, "", None)
