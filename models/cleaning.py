@@ -11,12 +11,15 @@ _ESCAPES = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)
 # C0 controls but tab and line feed, DEL, and C1 controls: nothing a person types, and XML (DOCX) refuses most.
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile(r"[\t\n]+")
+# A lone surrogate is what Python makes of bytes that are not UTF-8 in a command's arguments (a title typed in a
+# terminal set to another encoding): no model, file or document can hold it. It shows as the replacement mark.
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 
 def strip_controls(value: str, *, multiline: bool = True) -> str:
     """``value`` without control characters; tab and line feed stay only when ``multiline``."""
     text = value.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROLS.sub("", _ESCAPES.sub("", text))
+    text = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _ESCAPES.sub("", text)))
     return text if multiline else _LINE_BREAKS.sub(" ", text)
 
 

@@ -24,6 +24,7 @@ from models.parsing import (
     parse_optional_date,
     parse_role,
     parse_seat,
+    parse_session_title,
     parse_time,
     parse_type,
     parse_yes_no,
@@ -175,7 +176,7 @@ def session_changes_from_form(fields: Mapping[str, str], *, members: Iterable[Me
     members = list(members)
     form = _Collector(fields, "session")
     parsers: dict[str, tuple[str, Callable[[str], Any]]] = {
-        "title": ("title", _required("prep.err.session_title_empty")),
+        "title": ("title", parse_session_title),
         "date": ("date", parse_date_text),
         "place": ("place", squash),
         "start_time": ("start_time", parse_time),

@@ -106,8 +106,9 @@ def check_date_range(value: dt.date | None, reference: dt.date | None = None, *,
 def parse_amount(text: str) -> int | None:
     """An amount in đồng typed with or without thousand separators; None when not quantified.
 
-    Separators must group by three (``1.250.000``, ``1,250,000``, ``1 250 000``), so ``12.5`` is
-    refused rather than read as 125.
+    The one amount parser: forms, imports and the findings all read money here. Separators must
+    group by three (``1.250.000``, ``1,250,000``, ``1 250 000``), so ``12.5`` is refused rather than
+    read as 125.
     """
     if is_unquantified(text):
         return None
@@ -116,6 +117,8 @@ def parse_amount(text: str) -> int | None:
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)].strip()
             break
+    if not cleaned:
+        return None  # "đồng" alone: no amount typed
     if cleaned.isascii() and cleaned.isdigit():
         return check_amount(int(cleaned) if len(cleaned) <= 30 else MAX_AMOUNT + 1, squash(text))
     if _GROUPED.match(cleaned) and len(set(re.findall(r"[., ]", cleaned))) == 1:

@@ -37,6 +37,7 @@ def _into_closed_pipe(tmp_path: Path, *args: str | Path) -> subprocess.Completed
             stdin=subprocess.DEVNULL,
             text=True,
             env=_env(tmp_path),
+            cwd=tmp_path,  # (a file named "-" would land here)
             timeout=60,
             check=False,
         )
@@ -149,3 +150,26 @@ def test_binary_output_dash_goes_to_a_pipe_but_not_to_a_terminal(demo_dir: Path,
     assert not (tmp_path / "-").exists()
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     assert main(["export", PLANNED, "--data", str(demo_dir), "--format", "docx", "--output", "-", "--lang", "en"]) == 2
+
+
+def test_an_argument_that_is_not_utf8_is_cleaned_not_a_crash(demo_dir: Path, tmp_path: Path) -> None:
+    """A title typed in a terminal set to another encoding reaches Python as lone surrogates."""
+    title = "Phiên ".encode() + b"\x9b\xff" + " đỏ\x1b[31m".encode()
+    argv = [str(COUNCIL_SCRIPT).encode(), b"new-session", b"--data", str(demo_dir).encode(), b"--title", title]
+    done = subprocess.run(
+        [*argv, b"--date", b"10/12/2026"],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        env=_env(tmp_path),
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode()
+    listed = subprocess.run(
+        [str(COUNCIL_SCRIPT), "sessions", "--data", str(demo_dir)],
+        capture_output=True,
+        env=_env(tmp_path),
+        timeout=60,
+        check=False,
+    ).stdout.decode()
+    assert "Phiên \ufffd\ufffd đỏ" in listed and "\x1b" not in listed

@@ -86,3 +86,13 @@ def test_the_word_minutes_survive_controls_and_a_long_title_already_on_disk(demo
     assert len(word.core_properties.title) <= 255
     assert not _has_controls(word.core_properties.title)
     assert "Phiên họp xét sáng kiến" in "\n".join(p.text for p in word.paragraphs)
+
+
+def test_the_session_form_names_the_title_field_when_it_is_too_long():
+    from models.forms import session_changes_from_form
+    from models.parsing import FormErrors
+
+    with pytest.raises(FormErrors) as refused:
+        session_changes_from_form({"title": "x" * (TITLE_MAX + 1)}, members=[])
+    assert set(refused.value.errors) == {"title"}
+    assert str(TITLE_MAX) in refused.value.messages["title"]

@@ -293,3 +293,26 @@ def test_a_folder_in_place_of_the_journal_is_a_message_not_an_internal_error(
     assert f"Cannot read {path}" in captured.err + captured.out
     assert "Something went wrong" not in captured.err + captured.out
     assert path.is_dir() and not any(path.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_emptied_journal_says_what_happened(demo_dir: Path, lang: str, capsys) -> None:
+    path = journal_path(demo_dir)
+    path.write_bytes(b"")  # cut off before its first byte, or emptied by a sync tool
+    code = main(["export", PLANNED, "--data", str(demo_dir), "--format", "md", "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 2 and ("is empty (0 bytes)" in err or "trống (0 byte)" in err)
+    assert "choose the right data folder" not in err and "chọn đúng thư mục" not in err
+    assert path.read_bytes() == b""
+
+
+def test_a_deleted_journal_is_named_not_an_unknown_session(demo_dir: Path, capsys) -> None:
+    path = journal_path(demo_dir)
+    path.unlink()
+    code = main(["verify", PLANNED, "--data", str(demo_dir), "--lang", "en"])
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    assert code in (2, 3)
+    assert "has lost its journal" in out and f"council restore {PLANNED}" in out
+    assert "There is no session" not in out
+    assert not path.exists()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sessions.importing import preview_initiatives
-from sessions.importing.reader import MAX_CELL_CHARS
+from sessions.importing.reader import MAX_CELL_CHARS, MAX_SHEET_CELLS
 from sessions.storage import DataFolder
 from tests.conftest import PLANNED
 from tests.test_import import GOOD, HEADER, csv_bytes, journal_bytes, xlsx
@@ -136,3 +136,17 @@ def test_an_ordinary_workbook_passes_the_archive_check(record):
 @pytest.fixture
 def record(demo_dir):
     return DataFolder(demo_dir).load_record(PLANNED)[0]
+
+
+def test_a_sheet_of_too_many_cells_is_refused_before_openpyxl_reads_it(record):
+    # one row of distinct numbers: compresses only a few times, yet openpyxl would build every cell
+    cells = b"".join(b"<c><v>%d</v></c>" % (n * 7919 % 1_000_003) for n in range(MAX_SHEET_CELLS + 1))
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+        + cells
+        + b"</row></sheetData></worksheet>"
+    )
+    data = _replace_part(xlsx({"Sáng kiến": [HEADER, GOOD]}), "xl/worksheets/sheet1.xml", sheet)
+    plan = preview_initiatives(data, record, name="a.xlsx")
+    [problem] = plan.problems
+    assert f"chứa {MAX_SHEET_CELLS + 1} ô" in str(problem) and str(MAX_SHEET_CELLS) in str(problem)

@@ -227,6 +227,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} holds {count} parts; a workbook may hold at most {limit}.",
         "Tệp {name} chứa {count} phần; bảng tính chỉ được chứa tối đa {limit} phần.",
     ),
+    "prep.import.too_many_cells": (
+        "The sheet {part} of {name} holds {count} cells; a sheet may hold at most {limit}.",
+        "Trang {part} của tệp {name} chứa {count} ô; mỗi trang chỉ được chứa tối đa {limit} ô.",
+    ),
     "prep.import.cell_too_long": (
         "The cell {cell} holds {length} characters; a cell may hold at most {limit}.",
         "Ô {cell} chứa {length} ký tự; mỗi ô chỉ được chứa tối đa {limit} ký tự.",

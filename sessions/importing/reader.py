@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -27,6 +28,9 @@ MAX_RATIO = 100
 RATIO_FROM_BYTES = 1024 * 1024  # small parts (styles, an empty sheet) compress far more than that, harmlessly
 MAX_PARTS = 500
 MAX_CELL_CHARS = 32767  # Excel's own limit for one cell
+MAX_SHEET_CELLS = 200_000
+"""Cells one sheet may hold: openpyxl builds every cell of a row before we can skip it (about 25 µs each)."""
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 
@@ -202,6 +206,19 @@ def check_archive(data: bytes, name: str) -> None:
             )
     if total > MAX_UNZIPPED_BYTES:
         raise _fail("prep.import.zip_too_big", name=name, size=_mb(total), limit=MAX_UNZIPPED_BYTES // (1024 * 1024))
+    _check_cell_counts(data, name, [p for p in parts if p.filename.lower().startswith("xl/worksheets/")])
+
+
+def _check_cell_counts(data: bytes, name: str, sheets: list[zipfile.ZipInfo]) -> None:
+    """Refuse a sheet of more cells than can be read in seconds (one row of a million cells fits in 4 MB)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            counts = [(part.filename, len(_CELL_TAG.findall(archive.read(part)))) for part in sheets]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _fail("prep.import.not_spreadsheet", name=name) from exc
+    for part, cells in counts:  # each part is within MAX_PART_BYTES, checked before it was unpacked
+        if cells > MAX_SHEET_CELLS:
+            raise _fail("prep.import.too_many_cells", name=name, part=part, count=cells, limit=MAX_SHEET_CELLS)
 
 
 def _read_xlsx(data: bytes, name: str) -> Workbook:

@@ -16,7 +16,7 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     add_common(parser)
 
 
-def _is_terminal(stream: object) -> bool:
+def is_terminal(stream: object) -> bool:
     try:
         return bool(stream.isatty())  # type: ignore[attr-defined]
     except (AttributeError, ValueError, OSError):
@@ -26,7 +26,7 @@ def _is_terminal(stream: object) -> bool:
 def run(args: argparse.Namespace) -> int:
     # Without a terminal to read keys from (stdin from /dev/null, a pipe, cron), the app would wait
     # for keys that never come, at full CPU: say so and stop.
-    if not (_is_terminal(sys.stdin) and _is_terminal(sys.stdout)):
+    if not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
         raise DomainError("cli.no_terminal")
     from tui.app import CouncilApp  # textual is imported only when the app is opened
 

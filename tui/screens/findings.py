@@ -8,9 +8,10 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from models.errors import DomainError
-from models.formatting import group_thousands, parse_vnd
+from models.formatting import group_thousands
 from models.i18n import current_language, t
 from models.labels import conclusion_label, rule_sentence, scope_label
+from models.parsing import parse_amount
 from models.session import Conclusion, Finding, Scope
 from models.text import clean_text
 from tui.bindings import FINDINGS
@@ -207,18 +208,16 @@ class FindingsScreen(SessionScreen):
 
     def _benefit_error(self, text: str) -> str | None:
         try:
-            parse_vnd(text)
-        except ValueError:
-            return t("error.amount", text=text)
+            parse_amount(text)  # the one amount parser, as in the initiative's form and the import
+        except DomainError as error:
+            return str(error)
         return None
 
     def _build(self) -> Finding:
         conclusion = self.query_one("#conclusion", Select).value
         scope = self.query_one("#scope", Select).value
         benefit_text = self.query_one("#benefit", Input).value
-        error = self._benefit_error(benefit_text)
-        if error:
-            raise DomainError("error.amount", text=benefit_text)
+        benefit = parse_amount(benefit_text)  # a DomainError saying what is wrong with it
         recognised = conclusion == Conclusion.RECOGNISED.value
         return Finding(
             remarks=clean_text(self.query_one("#remarks", TextArea).text),
@@ -227,7 +226,7 @@ class FindingsScreen(SessionScreen):
             override_reason=self.query_one("#override", Input).value,
             scope=Scope(scope) if isinstance(scope, str) and recognised else None,
             proposed_award=self.query_one("#award", Input).value if recognised else "",
-            confirmed_benefit_vnd=parse_vnd(benefit_text) if recognised else None,
+            confirmed_benefit_vnd=benefit if recognised else None,
         )
 
     @guarded
