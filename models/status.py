@@ -16,3 +16,10 @@ class SessionStatus(StrEnum):
 
 def status_label(status: SessionStatus) -> str:
     return t(f"status.{status.value}")
+
+
+def listed_status_label(status: str) -> str:
+    """The label of a session list's status, a damaged session's included (sessions/listing.py)."""
+    if status == "damaged":
+        return t("status.damaged")
+    return status_label(SessionStatus(status))

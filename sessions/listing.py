@@ -54,6 +54,22 @@ class Listing:
     sessions: tuple[SessionSummary, ...]  # newest first, as ``DataFolder.summaries`` gives them
 
 
+DAMAGED = "damaged"
+"""The status of a listed session that cannot be read (its journal damaged, emptied or unreadable)."""
+
+
+def damaged_summary(session_id: str) -> SessionSummary:
+    """The row of a session that cannot be read: its id, its date when the id gives one; opening it says why."""
+    from models.i18n import t
+
+    date = session_id[:10]
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        date = ""
+    return SessionSummary(session_id, t("listing.damaged_title"), date, "", DAMAGED, 0, 0)
+
+
 def session_ids(root: Path) -> list[str]:
     """The sessions of data folder ``root``: the folders that hold a journal."""
     folder = Path(root) / "sessions"

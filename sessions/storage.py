@@ -38,7 +38,7 @@ from sessions.digest import DIGEST_FILE, digest_body
 from sessions.events import Reducer
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.layout import JOURNAL_FILE, session_dir
-from sessions.listing import SessionSummary, read_summary, session_ids
+from sessions.listing import SessionSummary, damaged_summary, read_summary, session_ids
 from sessions.lock import LockHolder
 from sessions.migrations import (
     CHECKPOINT_USABLE_FROM,
@@ -193,13 +193,23 @@ class DataFolder:
                 raise DomainError("error.journal_missing", session=session_id, path=str(self.journal_path(session_id)))
             raise DomainError("error.unknown_session", session=session_id, known=", ".join(known) or "-")
 
-    def summaries(self) -> list[SessionSummary]:
-        """The session list, newest first, read from the small summary files."""
+    def summaries(self, *, damaged_rows: bool = False) -> list[SessionSummary]:
+        """The session list, newest first, read from the small summary files.
+
+        A session that cannot be read raises DomainError, unless ``damaged_rows`` (the lists shown to the
+        chair): then it is a row of its own, so that one damaged session does not hide the others.
+        """
         result = []
         for session_id in self.session_ids():
             summary = read_summary(self.session_dir(session_id))
             if summary is None:
-                record, _ = self.load_record(session_id)
+                try:
+                    record, _ = self.load_record(session_id)
+                except DomainError:
+                    if not damaged_rows:
+                        raise
+                    result.append(damaged_summary(session_id))
+                    continue
                 summary = summary_of(record)
             result.append(summary)
         return sorted(result, key=lambda s: (s.date, s.id), reverse=True)

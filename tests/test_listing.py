@@ -108,3 +108,20 @@ def test_a_council_file_the_models_refuse_still_stops_the_app(demo_dir: Path, cl
     assert quick_listing(demo_dir) is not None
     _, _, code = _first_screen(demo_dir, clock)
     assert code == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage\n", b"{not json}\n"])
+def test_one_damaged_session_does_not_hide_the_others(demo_dir: Path, clock, damage: bytes, capsys) -> None:
+    """A journal emptied or damaged at its first record: the other sessions are still listed, in the CLI and
+    the app, and the damaged one has a row saying so (opening it says why)."""
+    from tui.cli import main
+
+    journal = demo_dir / "sessions" / PLANNED / "journal.jsonl"
+    journal.write_bytes(damage)
+    assert main(["sessions", "--data", str(demo_dir), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert FIRST in out and PLANNED in out and "damaged" in out
+    screen, on_list, _ = _first_screen(demo_dir, clock)
+    text = re.sub(r"<[^>]+>|&#160;", " ", screen)
+    assert on_list and FIRST in text and PLANNED in text
+    assert journal.read_bytes() == damage

@@ -193,6 +193,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.planned": ("planned", "dự kiến"),
     "status.open": ("in progress", "đang họp"),
     "status.closed": ("closed", "đã kết thúc"),
+    "status.damaged": ("damaged", "bị hỏng"),
+    "listing.damaged_title": (
+        "(cannot be read: open it, or run `council verify`, to see why)",
+        "(không đọc được: mở phiên họp, hoặc chạy `council verify`, để biết lý do)",
+    ),
     "base.all_members": ("all voting members", "tổng số thành viên có quyền biểu quyết"),
     "base.eligible": (
         "eligible members (voting members minus the recused)",

@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from models.formatting import format_date, parse_date
 from models.i18n import t
-from models.session import SessionStatus
-from models.status import status_label
+from models.status import listed_status_label
 from sessions.storage import DataFolder
 
 
@@ -21,12 +20,12 @@ def run(args: argparse.Namespace) -> int:
     folder = DataFolder(args.data)
     council = folder.load_council()
     print(council.info.name)
-    summaries = folder.summaries()
+    summaries = folder.summaries(damaged_rows=True)
     if not summaries:
         print(t("cli.no_sessions"))
         return 0
     for s in summaries:
-        status = status_label(SessionStatus(s.status))
-        date = format_date(parse_date(s.date))
+        status = listed_status_label(s.status)
+        date = format_date(parse_date(s.date)) if s.date else "-"
         print(f"{s.id:<14} {date}  {status:<14} {s.decided}/{s.total}  {s.title}")
     return 0

@@ -83,20 +83,20 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
         if not self.built:
             return  # read when the picker is first seen
         from models.formatting import format_date, parse_date
-        from models.status import SessionStatus, status_label
+        from models.status import listed_status_label
 
         listing, self.listing = self.listing, None
         if listing is None:
             folder = self.council_app.folder
-            name, summaries = folder.load_council().info.name, folder.summaries()
+            name, summaries = folder.load_council().info.name, folder.summaries(damaged_rows=True)
         else:
             name, summaries = listing.council_name, list(listing.sessions)
         self.query_one("#council-name", Label).update(name)
         self.rows = [
             (
-                format_date(parse_date(summary.date)),
+                format_date(parse_date(summary.date)) if summary.date else "-",
                 summary.title,
-                status_label(SessionStatus(summary.status)),
+                listed_status_label(summary.status),
                 f"{summary.decided}/{summary.total}",
                 summary.place,
                 summary.id,
