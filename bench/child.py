@@ -96,6 +96,13 @@ def minimal(t0: float, with_pydantic: bool = False) -> None:
     _report(t0, app.bench_seen["first"])
 
 
+def _no_terminal_needed() -> None:
+    """The app runs headless here, with output to the bench: `council app` must not ask for a terminal."""
+    import tui.commands.app as app_command
+
+    app_command.is_terminal = lambda stream: True
+
+
 def council(t0: float, data: str, session_id: str, settle: float) -> None:
     # The console script's own path: tui.cli.main -> tui.commands.app.run -> CouncilApp(...).run(),
     # with run() made headless and watched for the agenda's first frame.
@@ -111,6 +118,7 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
         return run(self, headless=True, size=(120, 40))
 
     App.run = headless_run  # type: ignore[method-assign]
+    _no_terminal_needed()
     from tui.cli import main
 
     main(["app", "--session", session_id, "--data", data])
@@ -131,6 +139,7 @@ def session_list(t0: float, data: str) -> None:
         return run(self, headless=True, size=(120, 40))
 
     App.run = headless_run  # type: ignore[method-assign]
+    _no_terminal_needed()
     from tui.cli import main
 
     main(["--data", data])
@@ -157,6 +166,7 @@ def close(data: str, session_id: str) -> None:
         return run(self, headless=True, size=(120, 40))
 
     App.run = headless_run  # type: ignore[method-assign]
+    _no_terminal_needed()
     from tui.cli import main
 
     main(["app", "--session", session_id, "--data", data])

@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from models.text import Text
+from models.text import Line, Text
 
 
 class Role(StrEnum):
@@ -27,7 +27,7 @@ class Member(BaseModel):
 
     id: Text
     seat: int = Field(ge=1, le=99)
-    name: Text = Field(min_length=1)
+    name: Line = Field(min_length=1)
     role: Role = Role.MEMBER
     title: Text = ""
     unit: Text = ""
@@ -50,7 +50,7 @@ class CouncilInfo(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Text = Field(min_length=1)
+    name: Line = Field(min_length=1)
     unit: Text = ""
     parent_unit: Text = ""
     city: Text = ""

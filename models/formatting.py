@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from fractions import Fraction
 
 from models.i18n import current_language, t
-
-# Plain digits, or groups of three after one kind of separator (dot, comma or space).
-_AMOUNT = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,3}(?: [0-9]{3})+")
 
 
 def group_thousands(amount: int, separator: str) -> str:
@@ -98,26 +94,6 @@ def format_fraction(value: Fraction) -> str:
     if value.denominator == 1:
         return str(value.numerator)
     return f"{value.numerator}/{value.denominator}"
-
-
-def parse_vnd(text: str) -> int | None:
-    """Read an amount typed with or without thousand separators; blank means not quantified.
-
-    Raises ValueError when the text is not a whole, non-negative amount.
-    """
-    from models.text import clean_text  # (pydantic comes with it: not needed to show a date)
-
-    cleaned = clean_text(text).lower().replace("\u00a0", " ")
-    for suffix in ("đồng", "dong", "vnd", "vnđ", "đ"):
-        if cleaned.endswith(suffix):
-            cleaned = cleaned[: -len(suffix)].strip()
-            break
-    if not cleaned:
-        return None
-    # Separators must group thousands: "1.250.000" is an amount, "12,5" or "1.25.000" is a typing slip.
-    if not _AMOUNT.fullmatch(cleaned):
-        raise ValueError(text)
-    return int(re.sub(r"[., ]", "", cleaned))
 
 
 def parse_date(text: str) -> dt.date:

@@ -12,6 +12,7 @@ from models.initiative import Author, Initiative
 from models.parsing import (
     FormErrors,
     canonical_category,
+    check_date_range,
     find_member,
     fold,
     format_authors,
@@ -23,6 +24,7 @@ from models.parsing import (
     parse_optional_date,
     parse_role,
     parse_seat,
+    parse_session_title,
     parse_time,
     parse_type,
     parse_yes_no,
@@ -123,7 +125,7 @@ def initiative_from_form(
         "category": canonical_category(form.text("category")),
         "unit": squash(form.text("unit")),
         "authors": form.get("authors", lambda s: parse_authors(s, members)),
-        "first_applied": form.get("first_applied", parse_optional_date),
+        "first_applied": form.get("first_applied", lambda text: check_date_range(parse_optional_date(text))),
         "benefit_vnd": form.get("benefit_vnd", parse_amount),
     }
     for name in _MULTILINE:
@@ -174,7 +176,7 @@ def session_changes_from_form(fields: Mapping[str, str], *, members: Iterable[Me
     members = list(members)
     form = _Collector(fields, "session")
     parsers: dict[str, tuple[str, Callable[[str], Any]]] = {
-        "title": ("title", _required("prep.err.session_title_empty")),
+        "title": ("title", parse_session_title),
         "date": ("date", parse_date_text),
         "place": ("place", squash),
         "start_time": ("start_time", parse_time),

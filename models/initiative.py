@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from models.errors import DomainError
-from models.text import Text
+from models.text import Line, Text
 
 CAMPAIGN_CATEGORIES = (
     "cải tiến kỹ thuật",
@@ -34,7 +34,7 @@ class Author(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: Text = Field(min_length=1)
+    name: Line = Field(min_length=1)
     share: int = Field(ge=1, le=100)
     birth_date: dt.date | None = None
     workplace: Text = ""
@@ -49,8 +49,8 @@ class Initiative(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: Text
-    code: Text = Field(min_length=1)
-    title: Text
+    code: Line = Field(min_length=1)
+    title: Line
     type: InitiativeType
     field: Text = ""
     category: Text = ""

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from models.council import Member, Role
 from models.errors import DomainError
-from models.formatting import parse_date
+from models.formatting import format_date, format_vnd, parse_date
 from models.i18n import t
 from models.initiative import CAMPAIGN_CATEGORIES, Author, InitiativeType
 from models.session import Invitee
-from models.text import clean_text
+from models.text import TITLE_MAX, clean_text
 
 # --- text
 
@@ -73,11 +73,42 @@ def is_unquantified(text: str) -> bool:
     return not squash(text) or fold(text).rstrip(".") in UNQUANTIFIED
 
 
+MAX_AMOUNT = 10**15
+"""The largest benefit in đồng accepted (a million billion): anything above is a typing slip, not an initiative."""
+EARLIEST_DATE = dt.date(1975, 1, 1)
+"""The earliest first-application or decision date accepted."""
+EARLIEST_BIRTH = dt.date(1900, 1, 1)
+LATEST_AHEAD = dt.timedelta(days=366)
+"""How far after the session (or today) a first-application date may be: planned, not yet applied."""
+
+
+def check_amount(amount: int | None, text: str = "") -> int | None:
+    """``amount`` when it is a benefit that can exist (0 to MAX_AMOUNT đồng)."""
+    if amount is not None and not 0 <= amount <= MAX_AMOUNT:
+        raise DomainError("prep.err.amount_too_big", text=text or str(amount), limit=format_vnd(MAX_AMOUNT))
+    return amount
+
+
+def check_date_range(value: dt.date | None, reference: dt.date | None = None, *, birth: bool = False) -> dt.date | None:
+    """``value`` when it lies from 1975 (1900 for a birth date) to a year after ``reference`` (the session's
+    date, else today; a birth date must be before it)."""
+    if value is None:
+        return None
+    reference = reference or dt.date.today()
+    first, last = (EARLIEST_BIRTH, reference) if birth else (EARLIEST_DATE, reference + LATEST_AHEAD)
+    if not first <= value <= last:
+        raise DomainError(
+            "prep.err.date_range", date=format_date(value), first=format_date(first), last=format_date(last)
+        )
+    return value
+
+
 def parse_amount(text: str) -> int | None:
     """An amount in đồng typed with or without thousand separators; None when not quantified.
 
-    Separators must group by three (``1.250.000``, ``1,250,000``, ``1 250 000``), so ``12.5`` is
-    refused rather than read as 125.
+    The one amount parser: forms, imports and the findings all read money here. Separators must
+    group by three (``1.250.000``, ``1,250,000``, ``1 250 000``), so ``12.5`` is refused rather than
+    read as 125.
     """
     if is_unquantified(text):
         return None
@@ -86,10 +117,13 @@ def parse_amount(text: str) -> int | None:
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)].strip()
             break
+    if not cleaned:
+        return None  # "đồng" alone: no amount typed
     if cleaned.isascii() and cleaned.isdigit():
-        return int(cleaned)
+        return check_amount(int(cleaned) if len(cleaned) <= 30 else MAX_AMOUNT + 1, squash(text))
     if _GROUPED.match(cleaned) and len(set(re.findall(r"[., ]", cleaned))) == 1:
-        return int(re.sub(r"[., ]", "", cleaned))
+        digits = re.sub(r"[., ]", "", cleaned)
+        return check_amount(int(digits) if len(digits) <= 30 else MAX_AMOUNT + 1, squash(text))
     raise DomainError("error.amount", text=squash(text))
 
 
@@ -122,7 +156,7 @@ def parse_time(text: str) -> dt.time | None:
     raise DomainError("prep.err.time", text=squash(text))
 
 
-_SHARE = re.compile(r"^(\d{1,3}(?:[.,]\d+)?)\s*%?$")
+_SHARE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%?$")
 
 
 def parse_share(text: str) -> int:
@@ -130,6 +164,8 @@ def parse_share(text: str) -> int:
     cleaned = squash(text)
     match = _SHARE.match(cleaned)
     if not match:
+        raise DomainError("prep.err.share", text=cleaned)
+    if len(match.group(1)) > 12:  # 99999999999999999999%: refused as out of range, not turned into a float
         raise DomainError("prep.err.share", text=cleaned)
     number = float(match.group(1).replace(",", "."))
     if number != int(number):
@@ -269,12 +305,21 @@ def parse_required(text: str, key: str = "prep.err.required") -> str:
     return value
 
 
+def parse_session_title(text: str) -> str:
+    """A session's title: one line, not empty, at most TITLE_MAX characters (the minutes' title is built on it)."""
+    value = parse_required(text, "prep.err.session_title_empty")
+    if len(value) > TITLE_MAX:
+        raise DomainError("prep.err.title_too_long", length=len(value), limit=TITLE_MAX)
+    return value
+
+
 # --- authors
 
 MEMBER_MARKERS = frozenset({"tv", "thanh vien", "thanh vien hd", "uy vien", "member", "x", "hd", "*"})
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
-_PAREN_SHARE = re.compile(r"\(\s*(\d{1,3}(?:[.,]\d+)?\s*%?)\s*\)")
-_TAIL_SHARE = re.compile(r"(?:^|[\s:\-–])\s*(\d{1,3}(?:[.,]\d+)?\s*%)\s*$")
+# Any number of digits: "(99999999999999999999%)" is a share out of range, not part of the author's name.
+_PAREN_SHARE = re.compile(r"\(\s*(\d+(?:[.,]\d+)?\s*%?)\s*\)")
+_TAIL_SHARE = re.compile(r"(?:^|[\s:\-–])\s*(\d+(?:[.,]\d+)?\s*%)\s*$")
 
 
 @dataclass(frozen=True)
@@ -442,12 +487,12 @@ FIELD_CHECKS = {
     "code": lambda text, ctx: parse_code(text, ctx.get("taken_codes", ())),
     "title": lambda text, ctx: _check_title(text),
     "name": lambda text, ctx: parse_required(text, "prep.err.name_empty"),
-    "session_title": lambda text, ctx: parse_required(text, "prep.err.session_title_empty"),
+    "session_title": lambda text, ctx: parse_session_title(text),
     "date": lambda text, ctx: parse_date_text(text),
     "optional_date": lambda text, ctx: parse_optional_date(text),
-    "first_applied": lambda text, ctx: parse_optional_date(text),
-    "birth_date": lambda text, ctx: parse_optional_date(text),
-    "decision_date": lambda text, ctx: parse_optional_date(text),
+    "first_applied": lambda text, ctx: check_date_range(parse_optional_date(text), ctx.get("session_date")),
+    "birth_date": lambda text, ctx: check_date_range(parse_optional_date(text), ctx.get("session_date"), birth=True),
+    "decision_date": lambda text, ctx: check_date_range(parse_optional_date(text), ctx.get("session_date")),
     "time": lambda text, ctx: parse_time(text),
     "start_time": lambda text, ctx: parse_time(text),
     "amount": lambda text, ctx: parse_amount(text),

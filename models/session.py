@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from models.status import SessionStatus
-from models.text import Text
+from models.text import Line, Text
 
 
 class Presence(StrEnum):
@@ -50,7 +50,7 @@ class AttendanceChange(BaseModel):
 class Invitee(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: Text = Field(min_length=1)
+    name: Line = Field(min_length=1)
     position: Text = ""
 
 
@@ -69,9 +69,9 @@ class Session(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     id: Text
-    title: Text = Field(min_length=1)
+    title: Line = Field(min_length=1)
     date: dt.date
-    place: Text = ""
+    place: Line = ""
     start_time: dt.time | None = None  # planned: set while preparing
     started_at: dt.time | None = None  # actual: when the chair started the meeting
     end_time: dt.time | None = None  # actual: when the chair closed it

@@ -1,22 +1,26 @@
-"""Text cleaning applied wherever text enters the system."""
+"""Text cleaning applied wherever text enters the system: the pydantic types every model's text uses."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator
 
+from models.cleaning import TITLE_MAX, clean_line, clean_text, strip_controls
 
-def clean_text(value: str) -> str:
-    """Return ``value`` in NFC with Windows line endings, BOMs and stray outer spaces removed."""
-    text = value.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text).strip()
+__all__ = ["TITLE_MAX", "Line", "Text", "clean_line", "clean_text", "strip_controls"]
 
 
 def _clean_any(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else value
 
 
+def _clean_any_line(value: Any) -> Any:
+    return clean_line(value) if isinstance(value, str) else value
+
+
 Text = Annotated[str, BeforeValidator(_clean_any)]
-"""A string normalised to NFC and stripped when a model is built."""
+"""A string normalised to NFC, without control characters (but tab and line feed) and stripped when a model is built."""
+
+Line = Annotated[str, BeforeValidator(_clean_any_line)]
+"""``Text`` on one line: a title, a name, a code."""

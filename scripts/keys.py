@@ -70,6 +70,7 @@ def table() -> str:
         "## Keys",
         "",
         "`?` in the app lists the keys of the screen you are on, and `ctrl+p` finds any action by name.",
+        "The footer shows the keys that work now, as many as fit whole on the line; `?` and `ctrl+p` always stay.",
         "This table is generated from `tui/bindings.py` (`.venv/bin/python -m scripts.keys`).",
         "",
         "<details><summary>Every key of every screen, in English and Vietnamese</summary>",

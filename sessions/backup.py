@@ -227,7 +227,10 @@ def check_backup(backup: Backup) -> dict[str, bytes]:
         raise DomainError("error.backup_unverified", backup=backup.name, reason=report.findings())
     described = _described_end(backup.path)
     if described is not None and described != (found.seq, found.head):
-        reason = t("backup.end_differs", records=described[0], end=found.seq)
+        if described[0] != found.seq:
+            reason = t("backup.end_differs", records=described[0], end=found.seq)
+        else:  # same length, another chain: the journal or backup.json was rewritten
+            reason = t("backup.head_differs", records=found.seq, head=found.head[:16], named=described[1][:16])
         raise DomainError("error.backup_unverified", backup=backup.name, reason=reason)
     if found.torn_bytes:
         contents["journal.jsonl"] = contents["journal.jsonl"][: found.good_length]

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from models.council import CouncilInfo, Member, Role
 from models.errors import DomainError
 from models.forms import member_from_form, member_to_form
-from models.parsing import fold, squash
+from models.parsing import fold, parse_session_title, squash
 from models.record import SessionRecord
 from models.roster import check_roster, next_member_id, next_seat, role_holder
 from models.rules import PRESETS
@@ -150,8 +150,7 @@ def create_planned_session(
     Chair and secretary default to the members holding those roles.
     """
     council = folder.load_council()
-    if not squash(title):
-        raise DomainError("prep.err.session_title_empty")
+    title = parse_session_title(title)
     if session_id is None:
         session_id = free_session_id(folder, date)
     elif not SESSION_ID.match(session_id):

@@ -20,7 +20,7 @@ from models.council import Member
 from models.errors import DomainError
 from models.forms import initiative_from_form, initiative_to_form, session_changes_from_form
 from models.initiative import Initiative
-from models.parsing import fold, squash
+from models.parsing import fold, parse_session_title, squash
 from models.record import SessionRecord
 from models.roster import check_roster
 from models.session import Invitee, SessionStatus
@@ -218,9 +218,7 @@ class AgendaEditor:
             raise DomainError("error.session_closed")
         changes: dict[str, Any] = {}
         if title is not None:
-            if not squash(title):
-                raise DomainError("prep.err.session_title_empty")
-            changes["title"] = squash(title)
+            changes["title"] = parse_session_title(title)
         if date is not None:
             changes["date"] = date.isoformat()
         if place is not None:

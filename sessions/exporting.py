@@ -181,3 +181,13 @@ def export_checked(
 def export_session(data_dir: Path, session_id: str, fmt: str, output: Path | None = None, separator: str = ",") -> Path:
     """``export_checked``'s file."""
     return export_checked(data_dir, session_id, fmt, output, separator).path
+
+
+def render_checked(data_dir: Path, session_id: str, fmt: str, separator: str = ",") -> tuple[bytes, str]:
+    """The bytes ``export_checked`` would write, for standard output (`--output -`), and what verify found."""
+    with collection_paused():
+        folder = DataFolder(data_dir)
+        folder.check_session_id(session_id)
+        failed = verification_failure(data_dir, session_id)
+        record, report = folder.load_record(session_id)
+        return render(record, fmt, report.chain_head, separator, failed), failed

@@ -245,6 +245,8 @@ def read_journal(path: Path) -> JournalRead:
         raw = path.read_bytes()
     except FileNotFoundError:
         return JournalRead()
+    except OSError as exc:  # a folder where the journal should be, no permission, a disk error
+        raise DomainError("error.file_unreadable", path=str(path), detail=exc.strerror or str(exc)) from exc
     return parse_journal(raw)
 
 

@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from models.cleaning import clean_line
 from models.schema import SCHEMA_VERSION
 from models.status import SessionStatus
 from sessions.derived import SUMMARY_FILE, placed_bytes, vouched
@@ -81,7 +82,8 @@ def read_summary(folder: Path) -> SessionSummary | None:
         return None
     if not vouched(doc, SUMMARY_FILE, journal_tail(folder / JOURNAL_FILE)):
         return None
-    return SessionSummary(session_id, title, date, place, status, counts[0], counts[1])
+    # A summary written before control characters were stripped where text enters must not reach a terminal raw.
+    return SessionSummary(session_id, clean_line(title), date, clean_line(place), status, counts[0], counts[1])
 
 
 def quick_listing(root: Path) -> Listing | None:
@@ -104,7 +106,7 @@ def quick_listing(root: Path) -> Listing | None:
     if any(s is None for s in sessions):
         return None
     listed = sorted((s for s in sessions if s is not None), key=lambda s: (s.date, s.id), reverse=True)
-    return Listing(info["info"]["name"], tuple(listed))
+    return Listing(clean_line(info["info"]["name"]), tuple(listed))
 
 
 def _recorded(root: Path, content: bytes) -> bool:

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import DomainError
-from models.formatting import parse_vnd
+from models.parsing import parse_amount
 from models.record import SCHEMA_VERSION
 from sessions.journal import Record
 
@@ -52,7 +52,10 @@ def _money(value: Any) -> int | None:
     if value is None or isinstance(value, int):
         return value
     if isinstance(value, str):
-        return parse_vnd(value)
+        try:
+            return parse_amount(value)  # the one amount parser
+        except DomainError as exc:
+            raise ValueError(f"amount {value!r}") from exc
     raise ValueError(f"amount {value!r}")
 
 

@@ -450,6 +450,11 @@ class SessionService(PollModes):
             if contradicts and not finding.override_reason:
                 key = "error.override_no_poll" if passed is None else "error.override_reason"
                 raise DomainError(key)
+            if finding.conclusion != Conclusion.RECOGNISED:
+                # Award, scope and confirmed benefit belong to a recognition: not kept beside a refusal.
+                finding = finding.model_copy(
+                    update={"scope": None, "proposed_award": "", "confirmed_benefit_vnd": None}
+                )
         if self.record.findings.get(initiative_id) == finding:
             return
         self.commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})

@@ -29,7 +29,7 @@ from models.poll import Poll
 from models.record import SCHEMA_VERSION, SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, AttendanceChange, Finding, Session
-from sessions.anchor import lost_end, read_anchor, write_anchor
+from sessions.anchor import ANCHOR_FILES, lost_end, read_anchor, write_anchor
 from sessions.atomic import clean_stale_temps
 from sessions.collection import collection_paused
 from sessions.council_record import CouncilEvidence, examine, record_council
@@ -187,6 +187,10 @@ class DataFolder:
             # Nothing here at all: most likely the wrong folder, so say how to make one rather than list "-".
             raise DomainError("error.no_council", path=str(self.root))
         if session_id not in known:
+            folder = self.session_dir(session_id)
+            if any((folder / name).is_file() for name in (*ANCHOR_FILES, "session.json")):
+                # Council wrote this session (its anchors or checkpoint are here): its journal was removed.
+                raise DomainError("error.journal_missing", session=session_id, path=str(self.journal_path(session_id)))
             raise DomainError("error.unknown_session", session=session_id, known=", ".join(known) or "-")
 
     def summaries(self) -> list[SessionSummary]:
@@ -291,9 +295,12 @@ class DataFolder:
         elif lost := lost_end(found.records, anchor):
             # A valid chain that lacks its own end: what the screen showed as recorded is missing.
             report.damaged_line, report.damage_reason = anchor[0], lost  # type: ignore[index]
-        if not found.records and found.torn_bytes and found.bad_line is None:
+        if not found.records and found.bad_line is None:
             path = self.journal_path(session_id)
-            raise DomainError("error.journal_torn_first", path=str(path), bytes=found.torn_bytes)
+            if found.torn_bytes:
+                raise DomainError("error.journal_torn_first", path=str(path), bytes=found.torn_bytes)
+            if path.is_file():  # (0 bytes: cut off before its first record was written, or emptied)
+                raise DomainError("error.journal_empty", path=str(path))
         start, reducer = 0, None
         trusted = None if full or written_here is None else self._fingerprinted(path, raw, content, found)
         if trusted is not None:

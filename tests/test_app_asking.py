@@ -19,6 +19,7 @@ from tui.app import CouncilApp
 from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
 from tui.screens.ballot_overview import BallotOverviewScreen
+from tui.screens.booth import BoothScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.export import ExportScreen
 from tui.screens.findings import FindingsScreen, amount_text
@@ -291,3 +292,81 @@ def test_the_next_export_starts_in_the_folder_of_the_last_one(demo_dir: Path, tm
     from sessions.export_folder import settings_path
 
     assert settings_path().exists() and not settings_path().is_relative_to(demo_dir)
+
+
+def test_in_the_booth_leaving_a_half_typed_sheet_asks_and_still_leads_nowhere_else(demo_dir: Path, clock) -> None:
+    prepare(demo_dir, clock, PollMode.SCORING, {})
+
+    async def run() -> list[type]:
+        seen: list[type] = []
+        app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("v", "b", *BOOTH_SECRET, "enter", *BOOTH_SECRET, "enter")
+            assert isinstance(app.screen, BoothScreen)
+            await pilot.press("enter")  # the first member's sheet
+            assert isinstance(app.screen, SheetScreen)
+            await pilot.press(*"25", "escape")
+            seen.append(type(app.screen))
+            for key in ("question_mark", "ctrl+q", "ctrl+p"):
+                await pilot.press(key)
+                seen.append(type(app.screen))
+            await pilot.press("escape")  # not discarded
+            seen.append(type(app.screen))
+            await pilot.press("escape", "enter")  # discarded: back to the names
+            seen.append(type(app.screen))
+            app.exit()
+        return seen
+
+    seen = asyncio.run(run())
+    assert seen == [ConfirmScreen, ConfirmScreen, ConfirmScreen, ConfirmScreen, SheetScreen, BoothScreen]
+
+
+def test_a_refusal_keeps_no_award_scope_or_benefit(demo_dir: Path, clock) -> None:
+    """Where the finding is written, not only on the screen: the service drops what applies to a recognition."""
+    from models.session import Finding, Scope
+
+    service = start_meeting(demo_dir, clock)
+    poll = service.open_poll()
+    for voter in poll.voters:
+        service.record_vote(voter, Choice.NO)
+    service.close_poll()
+    finding = Finding(
+        conclusion=Conclusion.NOT_RECOGNISED,
+        reason="Chưa có tính mới",
+        scope=Scope.UNIT,
+        proposed_award="Giấy khen",
+        confirmed_benefit_vnd=1_000_000,
+    )
+    service.save_finding(poll.initiative_id, finding)
+    saved = service.record.findings[poll.initiative_id]
+    service.close()
+    assert saved.reason == "Chưa có tính mới"
+    assert (saved.scope, saved.proposed_award, saved.confirmed_benefit_vnd) == (None, "", None)
+
+
+def test_findings_of_a_read_only_session_are_shown_locked_before_anything_is_typed(demo_dir: Path, clock) -> None:
+    async def run() -> dict[str, object]:
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("r", "f")  # the planned session, read-only; its first item's findings
+            screen = app.screen
+            assert isinstance(screen, FindingsScreen)
+            await pilot.pause()
+            await pilot.press(*"abc")
+            seen = {
+                "remarks": screen.query_one("#remarks").text,
+                "locked": all(w.disabled for w in screen.query("Input, Select")),
+                "basis": str(screen.query_one("#basis").render()),
+                "save_offered": screen.check_action("save", ()),
+            }
+            await pilot.press("escape")
+            seen["left"] = type(app.screen)
+            await pilot.press("ctrl+q")
+        return seen
+
+    seen = asyncio.run(run())
+    assert "abc" not in seen["remarks"]
+    assert seen["locked"]
+    assert t("error.read_only") in seen["basis"]
+    assert seen["save_offered"] is None
+    assert seen["left"] is AgendaScreen  # nothing typed, nothing to confirm

@@ -101,6 +101,7 @@ def test_data_and_lang_may_come_before_the_subcommand(demo_dir: Path, capsys: py
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_export_markdown(demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], lang: str) -> None:
     output = tmp_path / "out" / "minutes.md"
+    output.parent.mkdir()  # an existing folder: a missing one is refused (tests/test_cli_terminal.py)
     code, out, err = run(
         capsys, "export", FIRST, "--data", demo_dir, "--format", "md", "--output", output, "--lang", lang
     )

@@ -102,3 +102,52 @@ def test_the_session_list_shows_every_column(demo_dir: Path, clock, lang: str, s
             app.exit()
 
     asyncio.run(run())
+
+
+def footer_cut(app: CouncilApp) -> list[str]:
+    """The footer's keys not shown whole on the footer's line (key and description, as drawn)."""
+    from textual.widgets._footer import FooterKey
+
+    footer = app.screen.query_one("Footer")
+    assert footer.region.bottom == app.size.height  # docked at the bottom: the screen's last line
+    line = screen_lines(app)[-1]
+    cut = []
+    for key in footer.query(FooterKey):
+        if not key.display:
+            continue  # left out for want of room: `?` lists it
+        text = f"{key.key_display} {key.description}".strip()
+        if text not in line:
+            cut.append(text)
+    return cut
+
+
+@pytest.mark.parametrize("size", [SMALL, USUAL])
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_footers_show_whole_keys_only(demo_dir: Path, clock, lang: str, size: tuple[int, int]) -> None:
+    set_language(lang)
+
+    async def run() -> dict[str, list[str]]:
+        cut: dict[str, list[str]] = {}
+        app = CouncilApp(demo_dir, clock=clock)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            cut["picker"] = footer_cut(app)
+            await pilot.press("enter")
+            await pilot.pause()
+            cut["agenda"] = footer_cut(app)
+            await pilot.press("t")
+            await pilot.pause()
+            cut["attendance"] = footer_cut(app)
+            for _ in app.service.record.members:
+                await pilot.press("p")
+            await pilot.press("escape", "s")
+            await pilot.pause()
+            cut["agenda, started"] = footer_cut(app)
+            await pilot.press("v", "enter")
+            await pilot.pause()
+            cut["open vote"] = footer_cut(app)
+            app.exit()
+        return cut
+
+    cut = asyncio.run(run())
+    assert cut == {k: [] for k in cut}

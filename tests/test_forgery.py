@@ -249,6 +249,17 @@ def test_restore_refuses_an_edited_backup_and_changes_nothing(backed_up: Path, e
     assert verify_session(backed_up, PLANNED).ok
 
 
+def test_a_backup_whose_info_names_another_chain_head_says_so(backed_up: Path, capsys) -> None:
+    """One changed digit of backup.json's head: the message names the head, not "record 11 but record 11"."""
+    backup = closing_backup(backed_up)
+    edit_json(backup.path / "backup.json", lambda doc: doc.update(head="0" * 64))
+    code = main(["restore", PLANNED, backup.name, "--data", str(backed_up), "--yes", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 2 and "nothing was changed" in err
+    assert "chain head" in err and "0000000000000000" in err
+    assert "but backup.json says it was taken at record" not in err
+
+
 # --- 11. a journal torn inside its first record
 
 
@@ -266,3 +277,42 @@ def test_a_journal_torn_in_its_first_record_says_what_happened(demo_dir: Path, c
     assert "half-written first record" in err and "choose the right data folder" not in err
     code, out = verify_cli(demo_dir, PLANNED, capsys)
     assert code == 3 and "half-written first record (500 bytes)" in out
+
+
+@pytest.mark.parametrize("command", ["sessions", "verify", "export"])
+def test_a_folder_in_place_of_the_journal_is_a_message_not_an_internal_error(
+    demo_dir: Path, command: str, capsys
+) -> None:
+    path = journal_path(demo_dir)
+    path.unlink()
+    path.mkdir()
+    args = {"sessions": ["sessions"], "verify": ["verify", PLANNED], "export": ["export", PLANNED, "--format", "md"]}
+    code = main([*args[command], "--data", str(demo_dir), "--lang", "en"])
+    captured = capsys.readouterr()
+    assert code != 1, "an internal error"
+    assert f"Cannot read {path}" in captured.err + captured.out
+    assert "Something went wrong" not in captured.err + captured.out
+    assert path.is_dir() and not any(path.iterdir())
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_an_emptied_journal_says_what_happened(demo_dir: Path, lang: str, capsys) -> None:
+    path = journal_path(demo_dir)
+    path.write_bytes(b"")  # cut off before its first byte, or emptied by a sync tool
+    code = main(["export", PLANNED, "--data", str(demo_dir), "--format", "md", "--lang", lang])
+    err = capsys.readouterr().err
+    assert code == 2 and ("is empty (0 bytes)" in err or "trống (0 byte)" in err)
+    assert "choose the right data folder" not in err and "chọn đúng thư mục" not in err
+    assert path.read_bytes() == b""
+
+
+def test_a_deleted_journal_is_named_not_an_unknown_session(demo_dir: Path, capsys) -> None:
+    path = journal_path(demo_dir)
+    path.unlink()
+    code = main(["verify", PLANNED, "--data", str(demo_dir), "--lang", "en"])
+    captured = capsys.readouterr()
+    out = captured.out + captured.err
+    assert code in (2, 3)
+    assert "has lost its journal" in out and f"council restore {PLANNED}" in out
+    assert "There is no session" not in out
+    assert not path.exists()

@@ -55,9 +55,33 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lang", choices=["vi", "en"], default=argparse.SUPPRESS, help=t("cli.lang_help"))
 
 
+def _argparse_text(message: str) -> str:
+    """argparse's own words in the language in force, through the catalogue (its id when not listed)."""
+    from models.catalog.argparse_words import ARGPARSE_KEYS
+
+    key = ARGPARSE_KEYS.get(message)
+    return t(key) if key else message
+
+
+def _argparse_plural(singular: str, plural: str, count: int) -> str:
+    return _argparse_text(singular if count == 1 else plural)
+
+
+def translate_argparse() -> None:
+    """Make argparse say "usage", "invalid choice", "required"... in the language in force.
+
+    argparse looks every message up through its module's gettext functions when it builds a parser or
+    reports an error; pointing them at the catalogue is the one way to reach them all.
+    """
+    argparse._ = _argparse_text  # type: ignore[attr-defined]
+    argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The `council` parser, with every subcommand or ``only`` the one named."""
+    translate_argparse()
     parser = argparse.ArgumentParser(prog="council", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"council {council_version()}")
     add_common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_names():
@@ -87,6 +111,35 @@ def command_asked(argv: list[str]) -> str | None:
     return "app"
 
 
+def council_version() -> str:
+    """The installed package's version ("?" when run from a tree that was never installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("council")
+    except PackageNotFoundError:
+        return "?"
+
+
+PIPE_CLOSED = 141
+"""The exit code of a program whose reader went away (128 + SIGPIPE), as `yes | head` gives."""
+
+
+def _pipe_closed() -> int:
+    """The reader of our output left (`council rules | head -c 10`): end quietly, as Unix tools do.
+
+    What was asked was done; only its report could not be read. Later writes (Python's own flush
+    at exit) go to /dev/null so that no "Exception ignored" or error log follows.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # an in-memory stdout (tests) has no descriptor to replace
+    return PIPE_CLOSED
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -100,7 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         # of the time to the first frame. The app freezes them and collects again once it is up.
         gc.disable()
     try:
-        return _run(argv, asked)
+        code = _run(argv, asked)
+        sys.stdout.flush()  # here, where a closed pipe can still be told apart from a failure
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     finally:
         gc.enable()
 
@@ -121,6 +178,8 @@ def _run(argv: list[str], asked: str | None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        raise  # not a failure: main() ends quietly
     except Exception:
         path = log_unexpected()
         print(t("cli.unexpected", path=str(path) if path else "-"), file=sys.stderr)

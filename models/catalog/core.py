@@ -362,7 +362,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.no_sessions": ("No sessions yet.", "Chưa có phiên họp nào."),
     "cli.export_help": ("export minutes or the session record", "xuất biên bản hoặc dữ liệu phiên họp"),
     "cli.session_arg": ("the session id (see `council sessions`)", "mã phiên họp (xem `council sessions`)"),
-    "cli.output_help": ("the file to write", "tệp cần ghi"),
+    "cli.output_help": (
+        "the file to write, in a folder that exists; - for standard output",
+        "tệp cần ghi, trong một thư mục có sẵn; - để ghi ra đầu ra chuẩn",
+    ),
+    "cli.output_folder_missing": (
+        "The folder {folder} does not exist, so {path} cannot be written. Create it first, or choose another file.",
+        "Thư mục {folder} không tồn tại nên không ghi được {path}. Hãy tạo thư mục trước, hoặc chọn tệp khác.",
+    ),
+    "cli.binary_to_terminal": (
+        "A {format} file is not text and would garble this terminal: send it to a file (`--output FILE`) or a pipe (`--output - > FILE`).",
+        "Tệp {format} không phải văn bản và sẽ làm rối cửa sổ dòng lệnh: hãy ghi ra tệp (`--output TỆP`) hoặc chuyển qua đường ống (`--output - > TỆP`).",
+    ),
+    "cli.no_terminal": (
+        "The app needs a terminal to run in, and this standard input or output is not one (a file, a pipe or /dev/null). Open it in a terminal window, or use a command such as `council sessions` or `council export`.",
+        "Ứng dụng cần chạy trong một cửa sổ dòng lệnh (terminal), nhưng đầu vào hoặc đầu ra chuẩn ở đây không phải (một tệp, một đường ống hay /dev/null). Hãy mở nó trong cửa sổ dòng lệnh, hoặc dùng một lệnh như `council sessions` hay `council export`.",
+    ),
     "cli.exported": ("Written: {path}", "Đã ghi: {path}"),
     "cli.verify_help": (
         "check that a session's record and the council's file are intact",

@@ -92,7 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "phiên họp cần thống kê (lặp lại cho nhiều phiên; mặc định: tất cả)",
     ),
     "statistics.format_help": ("table (printed), xlsx or csv", "table (in ra màn hình), xlsx hoặc csv"),
-    "statistics.output_help": ("the file to write", "tệp cần ghi"),
+    "statistics.output_help": (
+        "the file to write, in a folder that exists; - for standard output",
+        "tệp cần ghi, trong một thư mục có sẵn; - để ghi ra đầu ra chuẩn",
+    ),
     "statistics.no_sessions": ("There are no sessions in {path}.", "Thư mục {path} chưa có phiên họp nào."),
     "statistics.title": ("INITIATIVE STATISTICS", "THỐNG KÊ SÁNG KIẾN"),
     "statistics.sessions": ("Sessions of {sessions}", "Các phiên họp ngày {sessions}"),

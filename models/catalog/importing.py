@@ -20,10 +20,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The code {code} is already used by another initiative of this session; choose another code.",
         "Mã số {code} đã dùng cho sáng kiến khác trong phiên họp này; hãy chọn mã số khác.",
     ),
+    "prep.err.title_too_long": (
+        "The title has {length} characters; a title may have at most {limit}. Shorten it.",
+        "Tên có {length} ký tự; tên chỉ được tối đa {limit} ký tự. Hãy rút gọn.",
+    ),
     "prep.err.too_long": ("Too long: at most {limit} characters.", "Quá dài: tối đa {limit} ký tự."),
     "prep.err.time": (
         "'{text}' is not a time; type HH:MM, e.g. 14:00.",
         "'{text}' không phải giờ hợp lệ; hãy nhập dạng HH:MM, ví dụ 14:00.",
+    ),
+    "prep.err.amount_too_big": (
+        "{text} is more than any benefit can be (at most {limit}); check the number.",
+        "{text} vượt quá mức giá trị làm lợi có thể có (tối đa {limit}); hãy kiểm tra lại số.",
+    ),
+    "prep.err.date_range": (
+        "{date} is not between {first} and {last}; check the year.",
+        "Ngày {date} không nằm trong khoảng từ {first} đến {last}; hãy kiểm tra lại năm.",
     ),
     "prep.err.share": (
         "'{text}' is not a share; type a whole percentage from 1 to 100, e.g. 60%.",
@@ -196,6 +208,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "prep.import.too_big": (
         "The file is {size} MB; files up to {limit} MB can be imported.",
         "Tệp dung lượng {size} MB; chỉ nhập được tệp tối đa {limit} MB.",
+    ),
+    "prep.import.zip_too_big": (
+        "{name} unpacks to {size} MB; a workbook may unpack to at most {limit} MB.",
+        "Tệp {name} khi giải nén lên tới {size} MB; bảng tính chỉ được giải nén tối đa {limit} MB.",
+    ),
+    "prep.import.zip_part_too_big": (
+        "The part {part} of {name} unpacks to {size} MB; one part may be at most {limit} MB.",
+        "Phần {part} của tệp {name} khi giải nén lên tới {size} MB; mỗi phần chỉ được tối đa {limit} MB.",
+    ),
+    "prep.import.zip_ratio": (
+        "The part {part} of {name} is compressed {ratio} times (at most {limit} times is accepted): it is not an "
+        "ordinary spreadsheet. Open it in Excel and save it again.",
+        "Phần {part} của tệp {name} bị nén {ratio} lần (chỉ chấp nhận tối đa {limit} lần): đây không phải bảng tính "
+        "thông thường. Hãy mở bằng Excel và lưu lại.",
+    ),
+    "prep.import.zip_parts": (
+        "{name} holds {count} parts; a workbook may hold at most {limit}.",
+        "Tệp {name} chứa {count} phần; bảng tính chỉ được chứa tối đa {limit} phần.",
+    ),
+    "prep.import.too_many_cells": (
+        "The sheet {part} of {name} holds {count} cells; a sheet may hold at most {limit}.",
+        "Trang {part} của tệp {name} chứa {count} ô; mỗi trang chỉ được chứa tối đa {limit} ô.",
+    ),
+    "prep.import.cell_too_long": (
+        "The cell {cell} holds {length} characters; a cell may hold at most {limit}.",
+        "Ô {cell} chứa {length} ký tự; mỗi ô chỉ được chứa tối đa {limit} ký tự.",
     ),
     "prep.import.too_many_rows": (
         "The sheet has more than {limit} rows; split it into several files.",

@@ -10,6 +10,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The journal {path} holds only a half-written first record ({bytes} bytes): creating the session was cut off (the computer stopped, or the disk failed) or the file was damaged, so nothing of the session can be read. Nothing was changed. Restore it from a backup with `council restore`, or create the session again if it was never used.",
         "Nhật ký {path} chỉ có bản ghi đầu tiên ghi dở ({bytes} byte): việc tạo phiên họp bị gián đoạn (máy dừng đột ngột hoặc đĩa bị lỗi) hoặc tệp bị hỏng, nên không đọc được gì của phiên họp. Không có gì bị thay đổi. Hãy khôi phục từ bản sao lưu bằng `council restore`, hoặc tạo lại phiên họp nếu chưa từng sử dụng.",
     ),
+    "error.journal_empty": (
+        "The journal {path} is empty (0 bytes): creating the session was cut off before its first record was written, or the file was emptied, so nothing of the session can be read. Nothing was changed. Restore it from a backup with `council restore`, or create the session again if it was never used.",
+        "Nhật ký {path} trống (0 byte): việc tạo phiên họp bị gián đoạn trước khi ghi được bản ghi đầu tiên, hoặc tệp đã bị xóa hết nội dung, nên không đọc được gì của phiên họp. Không có gì bị thay đổi. Hãy khôi phục từ bản sao lưu bằng `council restore`, hoặc tạo lại phiên họp nếu chưa từng sử dụng.",
+    ),
+    "error.journal_missing": (
+        "Session {session} has lost its journal: {path} was deleted or moved, though the session's other files are still there. Nothing was changed. Put the file back, or restore the session from a backup with `council restore {session}`.",
+        "Phiên họp {session} bị mất nhật ký: tệp {path} đã bị xóa hoặc chuyển đi, dù các tệp khác của phiên họp vẫn còn. Không có gì bị thay đổi. Hãy đặt lại tệp, hoặc khôi phục phiên họp từ bản sao lưu bằng `council restore {session}`.",
+    ),
     # --- council verify: the verdict
     "verify.truncated": (
         "FAILED at record {record}: the journal ends at record {end}, but it had been written up to record {record} ({file} says so): records were removed from its end, or it was replaced by an older copy. Restore a backup with `council restore`.",
@@ -141,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.backup_unverified": (
         "The backup {backup} does not verify, so it was not restored and nothing was changed; choose another one. What was found: {reason}",
         "Bản sao lưu {backup} không toàn vẹn nên không được khôi phục, không có gì bị thay đổi; hãy chọn bản khác. Kết quả kiểm tra: {reason}",
+    ),
+    "backup.head_differs": (
+        "its journal's record {records} has chain head {head}, but backup.json names chain head {named}: one of them was changed.",
+        "bản ghi {records} trong nhật ký của bản sao lưu có mã chuỗi {head}, nhưng backup.json ghi mã chuỗi {named}: một trong hai đã bị sửa.",
     ),
     "backup.end_differs": (
         "its journal ends at record {end}, but backup.json says it was taken at record {records}.",

@@ -31,6 +31,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 from docx.text.run import Run
 
 from models.i18n import current_language, t
+from models.text import strip_controls
 from sessions.export.document import (
     Document,
     Footnote,
@@ -173,7 +174,8 @@ def _setup(word: WordDocument, title: str, created: dt.datetime) -> None:
         fmt.line_spacing = 1.1
     _page_number_header(word)
     props = word.core_properties
-    props.title = title
+    # Word's core properties hold at most 255 characters: a long title is cut there, never the export.
+    props.title = _fit_property(strip_controls(title, multiline=False))
     props.author = props.last_modified_by = t("printed.author")
     props.comments = ""
     props.language = language
@@ -185,6 +187,10 @@ def _setup(word: WordDocument, title: str, created: dt.datetime) -> None:
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:
             del package.rels[rel_id]
+
+
+def _fit_property(text: str, limit: int = 255) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _set_font(rpr: OxmlElement, language: str) -> None:
@@ -246,7 +252,7 @@ def _run(
     italic: bool = False,
     underline: bool = False,
 ) -> None:
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(strip_controls(text))  # XML has no place for controls read from an old file
     run.bold = bold or None
     run.italic = italic or None
     run.underline = underline or None
@@ -372,6 +378,7 @@ def _set_text(run: OxmlElement, text: str) -> None:
     """``run.text = text`` as python-docx does it, done directly when the run holds one plain ``w:t``."""
     # rPr, when there is one, is a run's first child: [t] or [rPr, t] is a run with one plain text.
     # Tabs and line breaks become elements of their own: python-docx puts those in.
+    text = strip_controls(text)
     count = len(run)
     t = run[-1] if count else None
     if (

@@ -172,6 +172,15 @@ def default_stats_name(stats: Statistics, fmt: str) -> str:
     return f"{stem}.{extension}"
 
 
+def stats_bytes(
+    data_dir: Path, session_ids: list[str] | None, fmt: str, undecided: bool = False, delimiter: str = ","
+) -> bytes:
+    """The bytes ``export_stats`` would write, for standard output (`--output -`)."""
+    records = load_records(data_dir, session_ids, undecided)
+    stats = compute_stats(records, council_unit(data_dir))
+    return render_stats(stats, fmt, max(session_moment(r) for r in records), delimiter)
+
+
 def export_stats(
     data_dir: Path,
     session_ids: list[str] | None,

@@ -89,6 +89,7 @@ def preview_initiatives(
             status=record.session.status,
             session_id=record.session.id,
             sheet=sheet,
+            session_date=record.session.date,
         ),
     )
 
@@ -139,6 +140,7 @@ def preview(
             status=record.session.status,
             session_id=session_id,
             sheet=sheet,
+            session_date=record.session.date,
         ),
     )
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 from models.errors import DomainError
-from models.formatting import format_date
+from models.formatting import format_date, format_vnd
 from models.parsing import (
+    MAX_AMOUNT,
     parse_amount,
     parse_optional_date,
     parse_seat,
@@ -64,6 +65,8 @@ def amount_of(cell: Cell) -> int | None:
     if isinstance(value, int | float):
         if value < 0 or not float(value).is_integer():
             raise DomainError("error.amount", text=_number_text(value))
+        if value > MAX_AMOUNT:  # before int(): 1e40 is a float a spreadsheet holds happily
+            raise DomainError("prep.err.amount_too_big", text=_number_text(value), limit=format_vnd(MAX_AMOUNT))
         return int(value)
     return parse_amount(text_of(cell))
 

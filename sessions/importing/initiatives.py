@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from models.parsing import (
     AuthorEntry,
     authors_from_entries,
     canonical_category,
+    check_date_range,
     check_shares,
     find_member,
     fold,
@@ -72,9 +74,10 @@ def plan_initiatives(
     status: SessionStatus = SessionStatus.PLANNED,
     session_id: str | None = None,
     sheet: str | None = None,
+    session_date: dt.date | None = None,
 ) -> ImportPlan:
     """Read a workbook of initiatives against a session's members and agenda; nothing is written."""
-    plan = ImportPlan(kind="initiatives", source=book.name, session_id=session_id)
+    plan = ImportPlan(kind="initiatives", source=book.name, session_id=session_id, session_date=session_date)
     if status != SessionStatus.PLANNED:
         plan.problem("prep.import.session_not_planned", session=session_id or "", status=status_label(status))
     main = _main_sheet(book, sheet, plan)
@@ -154,7 +157,7 @@ def _read_row(plan: ImportPlan, row: RowReader) -> _Draft:
         "field": row.line("field"),
         "category": canonical_category(row.line("category")),
         "unit": row.line("unit"),
-        "first_applied": row.get("first_applied", date_of, None),
+        "first_applied": row.get("first_applied", lambda c: check_date_range(date_of(c), plan.session_date), None),
         "benefit_vnd": row.get("benefit_vnd", amount_of, None),
     }
     for name in _TEXT_FIELDS:
@@ -190,7 +193,7 @@ def _attach_sheet_authors(
         code = row.required_line("code", "prep.err.code_empty", 40)
         name = row.required_line("name", "prep.err.name_empty", 200)
         share = row.get("share", lambda c: None if line_of(c) == "" else share_of(c), None)
-        birth = row.get("birth_date", date_of, None)
+        birth = row.get("birth_date", lambda c: check_date_range(date_of(c), plan.session_date, birth=True), None)
         if not code or not name:
             continue
         draft = by_code.get(fold(code))

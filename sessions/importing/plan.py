@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,6 +63,8 @@ class ImportPlan:
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     ids_given: bool = False
+    session_date: dt.date | None = None
+    """The session's date: dates in the file are checked against it (today when there is no session)."""
 
     @property
     def ok(self) -> bool:

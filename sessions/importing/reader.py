@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 import warnings
 import zipfile
 from dataclasses import dataclass, field
@@ -18,6 +19,18 @@ from sessions.importing.plan import Problem
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_COLUMNS = 100
+# An XLSX is a zip archive: its declared sizes are checked before anything is unpacked, so a small file that
+# unpacks to gigabytes (a "zip bomb") is refused in milliseconds. Python's zipfile stops at the declared size
+# (and fails the CRC past it), so a lying header cannot smuggle more. Limits are documented in docs/preparing.md.
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024
+MAX_PART_BYTES = 25 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_FROM_BYTES = 1024 * 1024  # small parts (styles, an empty sheet) compress far more than that, harmlessly
+MAX_PARTS = 500
+MAX_CELL_CHARS = 32767  # Excel's own limit for one cell
+MAX_SHEET_CELLS = 200_000
+"""Cells one sheet may hold: openpyxl builds every cell of a row before we can skip it (about 25 µs each)."""
+_CELL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?c[\s/>]")
 
 CellValue = str | int | float | bool | dt.date | dt.datetime | dt.time | None
 
@@ -131,7 +144,16 @@ def _read_csv(data: bytes, name: str) -> Workbook:
             if number > MAX_ROWS:
                 sheet.truncated = True
                 break
-            sheet.rows.append((number, [Cell(v) for v in values[:MAX_COLUMNS]]))
+            cells = values[:MAX_COLUMNS]
+            for column, value in enumerate(cells, start=1):
+                if len(value) > MAX_CELL_CHARS:
+                    raise _fail(
+                        "prep.import.cell_too_long",
+                        cell=f"{_column_letters(column)}{number}",
+                        length=len(value),
+                        limit=MAX_CELL_CHARS,
+                    )
+            sheet.rows.append((number, [Cell(v) for v in cells]))
     except csv.Error as exc:
         raise _fail("prep.import.not_spreadsheet", name=name) from exc
     if not any(not c.blank for _, cells in sheet.rows for c in cells):
@@ -139,12 +161,70 @@ def _read_csv(data: bytes, name: str) -> Workbook:
     return Workbook(name=name, kind="csv", sheets=[sheet])
 
 
+def _column_letters(column: int) -> str:
+    letters = ""
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 # --- XLSX
+
+
+def _mb(size: int) -> int:
+    return max(1, -(-size // (1024 * 1024)))
+
+
+def check_archive(data: bytes, name: str) -> None:
+    """Refuse an archive whose declared sizes would take too much memory or time to unpack."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise _fail("prep.import.not_spreadsheet", name=name) from exc
+    if len(parts) > MAX_PARTS:
+        raise _fail("prep.import.zip_parts", name=name, count=len(parts), limit=MAX_PARTS)
+    total = 0
+    for part in parts:
+        total += part.file_size
+        if part.file_size > MAX_PART_BYTES:
+            raise _fail(
+                "prep.import.zip_part_too_big",
+                name=name,
+                part=part.filename,
+                size=_mb(part.file_size),
+                limit=MAX_PART_BYTES // (1024 * 1024),
+            )
+        if part.file_size > RATIO_FROM_BYTES and part.file_size > MAX_RATIO * max(1, part.compress_size):
+            raise _fail(
+                "prep.import.zip_ratio",
+                name=name,
+                part=part.filename,
+                ratio=part.file_size // max(1, part.compress_size),
+                limit=MAX_RATIO,
+            )
+    if total > MAX_UNZIPPED_BYTES:
+        raise _fail("prep.import.zip_too_big", name=name, size=_mb(total), limit=MAX_UNZIPPED_BYTES // (1024 * 1024))
+    _check_cell_counts(data, name, [p for p in parts if p.filename.lower().startswith("xl/worksheets/")])
+
+
+def _check_cell_counts(data: bytes, name: str, sheets: list[zipfile.ZipInfo]) -> None:
+    """Refuse a sheet of more cells than can be read in seconds (one row of a million cells fits in 4 MB)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            counts = [(part.filename, len(_CELL_TAG.findall(archive.read(part)))) for part in sheets]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise _fail("prep.import.not_spreadsheet", name=name) from exc
+    for part, cells in counts:  # each part is within MAX_PART_BYTES, checked before it was unpacked
+        if cells > MAX_SHEET_CELLS:
+            raise _fail("prep.import.too_many_cells", name=name, part=part, count=cells, limit=MAX_SHEET_CELLS)
 
 
 def _read_xlsx(data: bytes, name: str) -> Workbook:
     import openpyxl
 
+    check_archive(data, name)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -184,6 +264,13 @@ def _read_sheet(ws: object) -> Sheet:
             formula = getattr(cell, "data_type", None) == "f"
             if formula:
                 value = _formula_text(value)
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise _fail(
+                    "prep.import.cell_too_long",
+                    cell=getattr(cell, "coordinate", "") or str(number),
+                    length=len(value),
+                    limit=MAX_CELL_CHARS,
+                )
             cells.append(Cell(value, percent="%" in fmt and isinstance(value, int | float), formula=formula))
         sheet.rows.append((number, cells))
     return sheet

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
+from models.errors import DomainError
 from models.i18n import t
 
 
@@ -14,7 +16,18 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     add_common(parser)
 
 
+def is_terminal(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False  # closed, or no stream at all
+
+
 def run(args: argparse.Namespace) -> int:
+    # Without a terminal to read keys from (stdin from /dev/null, a pipe, cron), the app would wait
+    # for keys that never come, at full CPU: say so and stop.
+    if not (is_terminal(sys.stdin) and is_terminal(sys.stdout)):
+        raise DomainError("cli.no_terminal")
     from tui.app import CouncilApp  # textual is imported only when the app is opened
 
     app = CouncilApp(data_dir=args.data, session_id=getattr(args, "session", None))

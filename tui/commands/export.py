@@ -12,7 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.i18n import t
-from sessions.exporting import FORMATS, SEPARATORS, export_checked
+from sessions.exporting import FORMATS, SEPARATORS, export_checked, render_checked
+from tui.commands._output import check_output_folder, to_stdout, write_stdout
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -25,7 +26,16 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    exported = export_checked(args.data, args.session, args.format, args.output, SEPARATORS[args.separator])
+    separator = SEPARATORS[args.separator]
+    if to_stdout(args.output):
+        data, failed = render_checked(args.data, args.session, args.format, separator)
+        write_stdout(data, args.format)
+        if failed:
+            print(t("export.unverified_warning", session=args.session, reason=failed, path="-"), file=sys.stderr)
+        return 0
+    if args.output is not None:
+        check_output_folder(args.output)
+    exported = export_checked(args.data, args.session, args.format, args.output, separator)
     print(t("cli.exported", path=str(exported.path)))
     if exported.failed:
         warning = t("export.unverified_warning", session=args.session, reason=exported.failed, path=str(exported.path))

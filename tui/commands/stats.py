@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from models.i18n import t
-from sessions.export.statistics import STATS_FORMATS, export_stats, render_table
+from sessions.export.statistics import STATS_FORMATS, export_stats, render_table, stats_bytes
 from sessions.exporting import SEPARATORS
 from sessions.report_file import refuse_unsafe_report
 from sessions.stats import compute_stats, council_unit, load_records
+from tui.commands._output import check_output_folder, to_stdout, write_stdout
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -24,11 +25,16 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.format == "table" and args.output is None:
+    if args.format == "table" and (args.output is None or to_stdout(args.output)):
         records = load_records(args.data, args.session, args.undecided)
         print(render_table(compute_stats(records, council_unit(args.data))), end="")
         return 0
+    if to_stdout(args.output):
+        separator = SEPARATORS[args.separator]
+        write_stdout(stats_bytes(args.data, args.session, args.format, args.undecided, separator), args.format)
+        return 0
     if args.output is not None:
+        check_output_folder(args.output)
         refuse_unsafe_report(args.output)  # at once, before years of sessions are read (the writer checks again)
     path = export_stats(
         args.data, args.session, args.format, args.output, Path.cwd(), args.undecided, SEPARATORS[args.separator]

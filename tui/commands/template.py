@@ -9,6 +9,7 @@ from pathlib import Path
 from models.i18n import t
 from sessions.importing import KINDS
 from sessions.templates import write_template
+from tui.commands._output import check_output_folder
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -20,6 +21,7 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_output_folder(args.file)
     kind = write_template(args.file, args.kind, force=args.force)
     print(t("prep.cli.template_done", path=str(args.file), kind=t(f"prep.cli.kind_{kind}")))
     return 0

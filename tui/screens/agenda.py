@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from models.i18n import t
 from tui.bindings import AGENDA
@@ -16,6 +16,7 @@ from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
 from tui.views import AgendaView, agenda_view, bar_view, item_detail, render_detail
+from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 from tui.widgets.tables import ListTable

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from models.i18n import t
 from models.labels import presence_label, role_label
@@ -13,6 +13,7 @@ from tui.bindings import ATTENDANCE
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen
+from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.seat_jump import SeatJumper
 from tui.widgets.session_bar import SessionBar

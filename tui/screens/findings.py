@@ -5,17 +5,20 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widget import Widget
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
-from models.formatting import group_thousands, parse_vnd
+from models.errors import DomainError
+from models.formatting import group_thousands
 from models.i18n import current_language, t
 from models.labels import conclusion_label, rule_sentence, scope_label
+from models.parsing import parse_amount
 from models.session import Conclusion, Finding, Scope
 from models.text import clean_text
 from tui.bindings import FINDINGS
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.footer import Footer
 from tui.widgets.select import FormSelect
 from tui.widgets.session_bar import SessionBar
 
@@ -99,18 +102,40 @@ class FindingsScreen(SessionScreen):
     RECOGNISED_ONLY = ("#scope", "#award", "#benefit")
     REFUSED_ONLY = ("#reason",)
 
+    frozen = ""  # why nothing can be saved here (a closed or read-only session), said before anything is typed
+
     def on_mount(self) -> None:
         self.set_aside: dict[str, object] = {}
         self.placeholders: dict[str, str] = {}
         conclusion = self.query_one("#conclusion", Select)
         self._follow_conclusion(conclusion.value)
         self.saved = self._form_state()  # what is stored: a conclusion proposed below is not saved yet
+        try:
+            self.service.check_can_change()
+        except DomainError as error:
+            self._freeze(str(error))
+            return
         if conclusion.value is Select.NULL:
             proposed = self._proposed_conclusion()
             if proposed is not None:
                 conclusion.value = proposed.value
         self._follow_conclusion(conclusion.value)
         self.query_one("#remarks", TextArea).focus()
+
+    def _freeze(self, why: str) -> None:
+        """Show the findings as they are, to read: every field locked, and why above them."""
+        self.frozen = why
+        self.query_one("#basis", Static).update(f"{self._basis_text()}\n{why}")
+        self.query_one("#remarks", TextArea).read_only = True
+        for widget in self.query("Input, Select"):
+            widget.disabled = True
+        self.query_one("#remarks", TextArea).focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "save" and self.frozen:
+            return None  # shown dimmed: the line above the form says why
+        return True
 
     def _proposed_conclusion(self) -> Conclusion | None:
         """What the poll's result points to: recognised after a passed poll, not recognised after a failed one."""
@@ -183,20 +208,16 @@ class FindingsScreen(SessionScreen):
 
     def _benefit_error(self, text: str) -> str | None:
         try:
-            parse_vnd(text)
-        except ValueError:
-            return t("error.amount", text=text)
+            parse_amount(text)  # the one amount parser, as in the initiative's form and the import
+        except DomainError as error:
+            return str(error)
         return None
 
     def _build(self) -> Finding:
         conclusion = self.query_one("#conclusion", Select).value
         scope = self.query_one("#scope", Select).value
         benefit_text = self.query_one("#benefit", Input).value
-        error = self._benefit_error(benefit_text)
-        if error:
-            from models.errors import DomainError
-
-            raise DomainError("error.amount", text=benefit_text)
+        benefit = parse_amount(benefit_text)  # a DomainError saying what is wrong with it
         recognised = conclusion == Conclusion.RECOGNISED.value
         return Finding(
             remarks=clean_text(self.query_one("#remarks", TextArea).text),
@@ -205,7 +226,7 @@ class FindingsScreen(SessionScreen):
             override_reason=self.query_one("#override", Input).value,
             scope=Scope(scope) if isinstance(scope, str) and recognised else None,
             proposed_award=self.query_one("#award", Input).value if recognised else "",
-            confirmed_benefit_vnd=parse_vnd(benefit_text) if recognised else None,
+            confirmed_benefit_vnd=benefit if recognised else None,
         )
 
     @guarded

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from models.council import CouncilInfo
 from models.i18n import t
@@ -12,6 +12,7 @@ from sessions.demo.build import build_demo
 from tui.bindings import FIRST_RUN
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
+from tui.widgets.footer import Footer
 
 
 class FirstRunScreen(CouncilScreen):

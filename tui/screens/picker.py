@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Label
+from textual.widgets import DataTable, Label
 
 from models.i18n import t
 from tui.bindings import PICKER
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.prepare.picker_actions import PickerPrepActions
+from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.tables import ListTable, key_at_cursor
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from models.errors import DomainError
 from models.i18n import t
@@ -17,6 +17,7 @@ from tui.guard import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
 from tui.screens.poll_view import result_text
+from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, Footer, Input, Label, OptionList, Select, Static
+from textual.widgets import Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from models.errors import DomainError
@@ -16,6 +16,7 @@ from models.rules import PRESETS, PassBase, Rulebook, ScoringPass, Threshold
 from tui.bindings import RULES
 from tui.guard import guarded
 from tui.screens.base import SessionScreen
+from tui.widgets.footer import Footer
 from tui.widgets.select import FormSelect
 from tui.widgets.session_bar import SessionBar
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Label, LoadingIndicator, Static
+from textual.widgets import Label, LoadingIndicator, Static
 
 from models.errors import DomainError
 from models.formatting import format_vnd
@@ -21,6 +21,7 @@ from models.record import SessionRecord
 from sessions.stats import Bucket, Statistics, compute_stats, load_records
 from tui.bindings import STATS
 from tui.screens.base import CouncilScreen
+from tui.widgets.footer import Footer
 
 BAR_WIDTH = 20
 

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from models.errors import DomainError
 from models.i18n import t
@@ -22,6 +22,7 @@ from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.prepare.form import Field, PrepForm
+from tui.widgets.footer import Footer
 from tui.widgets.session_bar import SessionBar
 
 WIDE = 120

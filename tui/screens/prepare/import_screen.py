@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Footer, Input, Label, Static
+from textual.widgets import DataTable, Input, Label, Static
 
 from models.formatting import format_vnd
 from models.i18n import t
@@ -23,6 +23,7 @@ from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.prepare.paths import PathSuggester, expand
+from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
 

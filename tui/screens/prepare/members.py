@@ -6,7 +6,7 @@ Changes go to the council file only: a session keeps the members it was created 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Footer, Label, Static
+from textual.widgets import DataTable, Label, Static
 
 from models.council import Member, Role
 from models.i18n import t
@@ -17,6 +17,7 @@ from tui.bindings import MEMBERS
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.tables import key_at_cursor
 
