@@ -178,7 +178,7 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
         Target("minutes_docx", median(exports["docx"]), "s", "<=", 2, "council export --format docx"),
         Target("minutes_pdf", median(exports["pdf"]), "s", "<=", 2, "council export --format pdf"),
         Target("stats_archive", median(exports["stats"]), "s", "<=", 2, "council stats over the archive"),
-        Target("peak_rss", rss, "MB", "<=", 150, "the app with the large session open"),
+        Target("peak_rss", rss, "MB", "<=", 150, "the app's own peak (VmHWM), large session open"),
     ]
     painted = raw["votes_plain"]["painted_s"]
     apainted = raw["votes_archive"]["painted_s"]
@@ -213,7 +213,8 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
          f"a decided {sizes.archive_items}-initiative session, process start to exit"),
         ("council stats over the archive", f"{fmt(median(exports['stats']))} s",
          f"{sizes.archive_sessions} sessions, {sizes.archive_sessions * sizes.archive_items} initiatives"),
-        ("peak RSS, large session open", f"{fmt(rss)} MB", f"minimal Textual app: {fmt(raw['minimal_rss'])} MB"),
+        ("peak RSS, large session open", f"{fmt(rss)} MB ({raw['memory'].get('peak_rss_source', 'ru_maxrss')})",
+         f"minimal Textual app: {fmt(raw['minimal_rss'])} MB"),
     ]  # fmt: skip
     return targets, details
 
@@ -270,7 +271,8 @@ def only_open_recover(paths: dict[str, Path], work: Path, runs: int) -> dict[str
 
 def only_peak_rss(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
     got = child("council", str(fresh_copy(paths["large"], work / "large-app")), LARGE_ID, "1.0")
-    return {"peak_rss_mb": got["peak_rss_mb"], "minimal_rss_mb": child("minimal")["peak_rss_mb"]}
+    minimal = child("minimal")
+    return {"peak_rss_mb": got["peak_rss_mb"], "minimal_rss_mb": minimal["peak_rss_mb"], "read": got["peak_rss_source"]}
 
 
 def only_cold_start(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
