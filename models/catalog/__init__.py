@@ -9,13 +9,27 @@ from models.catalog import (
     integrity,
     modes,
     phones,
+    room,
     storage,
     tui,
     writing,
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}
-for _module in (core, tui, exports, importing, storage, modes, writing, integrity, actions, argparse_words, phones):
+for _module in (
+    core,
+    tui,
+    exports,
+    importing,
+    storage,
+    modes,
+    writing,
+    integrity,
+    actions,
+    argparse_words,
+    room,
+    phones,
+):
     _duplicates = MESSAGES.keys() & _module.MESSAGES.keys()
     if _duplicates:
         raise RuntimeError(f"duplicate message keys: {sorted(_duplicates)}")
