@@ -8,6 +8,7 @@ from models.catalog import (
     importing,
     integrity,
     modes,
+    phones,
     room,
     storage,
     tui,
@@ -15,7 +16,20 @@ from models.catalog import (
 )
 
 MESSAGES: dict[str, tuple[str, str]] = {}
-for _module in (core, tui, exports, importing, storage, modes, writing, integrity, actions, argparse_words, room):
+for _module in (
+    core,
+    tui,
+    exports,
+    importing,
+    storage,
+    modes,
+    writing,
+    integrity,
+    actions,
+    argparse_words,
+    room,
+    phones,
+):
     _duplicates = MESSAGES.keys() & _module.MESSAGES.keys()
     if _duplicates:
         raise RuntimeError(f"duplicate message keys: {sorted(_duplicates)}")
