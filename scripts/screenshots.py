@@ -28,6 +28,7 @@ TODAY = dt.date(2026, 11, 22)
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 BLOCK = "screenshots"
 ANCHOR = "<!-- first-session:end -->"
+BOOTH_SECRET = "hom-phieu-2026"  # at least 8 characters
 
 # File name (without .svg), title and caption, in the order they are taken and shown.
 SHOTS = [
@@ -90,15 +91,26 @@ async def take(data: Path, out: Path) -> list[Path]:
         await camera.shot(pilot, "findings")
 
         await pilot.press("escape", "n", "v", "down", "enter", "b")  # next item: a secret ballot; the booth
-        await pilot.press("enter", "y", "enter", "enter")  # the first member votes
+        await booth_secret(pilot, choose=True)  # the chair chooses the secret that seals the box
+        await pilot.press("enter", "y", "enter", "enter")  # the first member votes, and passes the laptop on
         await camera.shot(pilot, "booth")
 
-        await pilot.press("ctrl+x", "c", "enter", "escape")  # the chair leaves the booth and closes
+        await pilot.press("ctrl+x")  # the chair leaves the booth (with the secret) and closes the poll
+        await booth_secret(pilot)
+        await pilot.press("c", "enter", "escape")
         await pilot.press("n", "v", "down", "down", "enter", "enter")  # next item: scoring; a paper sheet
+        await booth_secret(pilot, choose=True)  # the sheets are sealed in the box too
         await pilot.press(*"26", "tab", *"24", "tab", *"35", "tab", *"Giảm thời gian chờ của người bệnh")
         await camera.shot(pilot, "scoring")
         await pilot.press("escape", "escape", "escape", "ctrl+q")
     return camera.written
+
+
+async def booth_secret(pilot, *, choose: bool = False) -> None:  # noqa: ANN001 (textual's Pilot is generic)
+    """The chair types the booth secret (twice when choosing it)."""
+    for _ in range(2 if choose else 1):
+        await pilot.press(*BOOTH_SECRET, "enter")
+        await pilot.pause()
 
 
 def image_list() -> str:

@@ -51,6 +51,9 @@ class PollModes:
     def _require_running(self) -> None:  # provided by SessionService
         raise NotImplementedError
 
+    def changed(self) -> None:  # provided by SessionService (sessions/listeners.py)
+        raise NotImplementedError
+
     # --- the box
     def _box(self) -> BallotBox:
         return BallotBox(self.folder.session_dir(self.record.session.id))
@@ -73,6 +76,7 @@ class PollModes:
         state = replace(state, mac=key.box_mac(state.unsigned()))
         self._box().write(state)
         self._box_cache = state
+        self.changed()  # who has voted moved on: the board says so (never how)
 
     def _check_box(self, state: BoxState, key: PollKey) -> None:
         """Refuse a box whose tag is not the key's: it was changed (or replaced) outside council."""

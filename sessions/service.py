@@ -26,6 +26,7 @@ from sessions.council_record import COUNCIL_KEY, council_mark
 from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
+from sessions.listeners import ChangeListeners
 from sessions.lock import SessionLock
 from sessions.migrations import SCHEMA_MARK, schema_mark
 from sessions.modes import PollModes
@@ -37,7 +38,7 @@ from sessions.storage import DataFolder, LoadReport
 FirstFrame = Callable[["SessionService"], tuple[dict[str, Any], str] | None]
 
 
-class SessionService(PollModes):
+class SessionService(ChangeListeners, PollModes):
     """One session, opened for running (with the lock) or for reading only."""
 
     def __init__(
@@ -138,6 +139,7 @@ class SessionService(PollModes):
         self._since_checkpoint += 1
         # Only now, with the record on disk and applied, is it where the journal ends (sessions/anchor.py).
         write_anchor(self.folder.session_dir(self.session_id), self.journal.seq, self.journal.head)
+        self.changed()  # the room's board follows (sessions/listeners.py)
 
     def checkpoint(self) -> None:
         """Write the state atomically so the next start replays less; safe to call at any time.

@@ -1,4 +1,4 @@
-"""The layers stay layers: imports point one way (tui → sessions → models), and front ends go through the service.
+"""The layers stay layers: imports point one way (tui, room → sessions → models), and front ends go through the service.
 
 Read with ``ast`` from the source of every module, imports inside functions included, so an import made late for
 start-up speed is checked like any other.
@@ -18,10 +18,14 @@ WEB_FRAMEWORKS = frozenset(
 )
 # What each layer must never import (top-level package names).
 FORBIDDEN: dict[str, frozenset[str]] = {
-    "models": frozenset({"sessions", "tui", "textual", "tinydb"}),
-    "sessions": frozenset({"tui", "textual"}) | WEB_FRAMEWORKS,
+    "models": frozenset({"sessions", "tui", "room", "textual", "tinydb"}),
+    "sessions": frozenset({"tui", "room", "textual"}) | WEB_FRAMEWORKS,
     "tui": frozenset({"tinydb"}),
+    # The room's web server is a front end beside tui/: the session service is its way into a session.
+    "room": frozenset({"tui", "textual", "tinydb"}),
 }
+# What of sessions/ the room may use: the service (and its change listeners) and the board's view of it.
+ROOM_MAY_USE = frozenset({"sessions.service", "sessions.board", "sessions.listeners"})
 
 # The front end's way into a session is the session service, and into the council's folder the council service
 # (sessions/council_service.py): never the reducer, the journal, the data folder or the service's own steps.
@@ -138,3 +142,16 @@ def test_the_reach_check_can_fail(tmp_path: Path) -> None:
         "tui/sample.py:5 .report",
         "tui/sample.py:5 DataFolder",
     ]
+
+
+def test_the_room_goes_through_the_session_service_only() -> None:
+    """room/ never reaches the reducer, the journal or the data folder, nor any of sessions/ but the service's view."""
+    reaching = {p.relative_to(ROOT).as_posix(): reaches_past_the_service(p) for p in modules("room")}
+    assert {name: lines for name, lines in reaching.items() if lines} == {}
+    used = [
+        f"{path.relative_to(ROOT).as_posix()}:{line} imports {name}"
+        for path in modules("room")
+        for line, name in imported(path)
+        if name.split(".")[0] == "sessions" and name not in ROOM_MAY_USE
+    ]
+    assert used == []

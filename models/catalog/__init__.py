@@ -1,9 +1,35 @@
 """Every user-visible string, as key: (English, Vietnamese), one module per area of the product."""
 
-from models.catalog import actions, argparse_words, core, exports, importing, integrity, modes, storage, tui, writing
+from models.catalog import (
+    actions,
+    argparse_words,
+    core,
+    exports,
+    importing,
+    integrity,
+    modes,
+    phones,
+    room,
+    storage,
+    tui,
+    writing,
+)
 
 MESSAGES: dict[str, tuple[str, str]] = {}
-for _module in (core, tui, exports, importing, storage, modes, writing, integrity, actions, argparse_words):
+for _module in (
+    core,
+    tui,
+    exports,
+    importing,
+    storage,
+    modes,
+    writing,
+    integrity,
+    actions,
+    argparse_words,
+    room,
+    phones,
+):
     _duplicates = MESSAGES.keys() & _module.MESSAGES.keys()
     if _duplicates:
         raise RuntimeError(f"duplicate message keys: {sorted(_duplicates)}")

@@ -1,0 +1,149 @@
+"""The room's server: Starlette on uvicorn, run as a task on the chair's app's own asyncio loop.
+
+One ``Room`` serves one session at a time. Opening binds the chosen address (loopback by default) and
+starts serving; closing ends every board's stream and stops listening. uvicorn is told not to install
+signal handlers (the app owns them) and not to log (a line on the terminal would tear the chair's screen).
+Member pages (issue 19) add their routes beside the board's in ``build_app``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import logging
+import socket
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import uvicorn
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from models.errors import DomainError
+from room.board import board_routes, not_found
+from room.feed import BoardFeed
+from sessions.board import board_token
+
+if TYPE_CHECKING:
+    from sessions.service import SessionService
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8470  # fixed, so that the link stays the same from one opening to the next
+START_TIMEOUT_S = 5.0
+STOP_TIMEOUT_S = 5.0
+
+# The server's own logging goes nowhere: the chair's terminal is the app's screen.
+for _name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
+    _logger = logging.getLogger(_name)
+    _logger.addHandler(logging.NullHandler())
+    _logger.propagate = False
+
+
+class _Server(uvicorn.Server):
+    @contextlib.contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        # The chair's app owns SIGINT and SIGTERM: uvicorn must not take them over.
+        yield
+
+
+class Room:
+    """The web server of the chair's app, for one session at a time."""
+
+    def __init__(self) -> None:
+        self.feed: BoardFeed | None = None
+        self.token = ""
+        self.host = ""
+        self.port = 0
+        self._server: _Server | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    @property
+    def is_open(self) -> bool:
+        return self._server is not None
+
+    @property
+    def board_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/board/{self.token}" if self.is_open else ""
+
+    def build_app(self) -> Starlette:
+        async def nothing(request: Request) -> Response:
+            return not_found()
+
+        routes = [*board_routes(lambda: self.feed, lambda: self.token), Route("/{path:path}", nothing)]
+        return Starlette(routes=routes)
+
+    async def open(self, service: SessionService, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:
+        """Serve ``service``'s board on ``host``:``port`` (0: any free port); returns the board's link.
+
+        Raises DomainError when the address cannot be served or the board's token cannot be kept (a
+        read-only session); then nothing is served.
+        """
+        if self.is_open:
+            await self.close()
+        token = board_token(service)
+        sock = _listen(host, port)
+        self.token, self.host, self.port = token, host, sock.getsockname()[1]
+        self.feed = BoardFeed(service)
+        self.feed.start(asyncio.get_running_loop())
+        config = uvicorn.Config(
+            self.build_app(),
+            lifespan="off",
+            log_config=None,
+            access_log=False,
+            ws="none",
+            http="h11",
+            timeout_graceful_shutdown=1,
+            server_header=False,  # an answer without the token says nothing, not even which server gave it
+        )
+        server = _Server(config)
+        self._server = server
+        self._task = asyncio.get_running_loop().create_task(server.serve(sockets=[sock]))
+        async with asyncio.timeout(START_TIMEOUT_S):
+            while not server.started and not self._task.done():
+                await asyncio.sleep(0.005)
+        if not server.started:
+            await self.close()
+            raise DomainError("room.error_start", address=host)
+        return self.board_url
+
+    def stop(self) -> None:
+        """Begin closing at once, without waiting: every board's stream ends, the server stops listening."""
+        if self.feed is not None:
+            self.feed.close()
+        if self._server is not None:
+            self._server.should_exit = True
+        self._server = None
+
+    async def close(self) -> None:
+        """Close the room and wait (a moment) until the server has stopped."""
+        self.stop()
+        task, self._task = self._task, None
+        if task is not None:
+            with contextlib.suppress(TimeoutError, asyncio.CancelledError, Exception):
+                async with asyncio.timeout(STOP_TIMEOUT_S):
+                    await task
+        self.feed = None
+        self.token = ""
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port``, or DomainError saying why not."""
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError as exc:
+        raise DomainError("room.error_address", address=host) from exc
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(64)
+        sock.setblocking(False)
+    except OSError as exc:
+        sock.close()
+        key = "room.error_port" if exc.errno in (98, 48, 10048) else "room.error_address"
+        raise DomainError(key, address=host, port=port, detail=exc.strerror or str(exc)) from exc
+    return sock

@@ -1,0 +1,168 @@
+"""The room's server (room/): a real uvicorn on loopback, real HTTP clients.
+
+Without the board's token nothing is revealed (404, empty body); boards receive the session's views in
+order; a board that reconnects gets the current state; closing the room ends every stream.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from models.poll import Choice, PollMode
+from room.server import Room
+from tests.board_client import board
+from tests.meeting import start_meeting
+
+
+@pytest.fixture
+def service(demo_dir, clock):
+    service = start_meeting(demo_dir, clock)
+    yield service
+    service.close()
+
+
+def run(scenario):
+    asyncio.run(asyncio.wait_for(scenario, 60))
+
+
+def tally(view) -> dict[str, int]:
+    return {e["choice"]: e["count"] for e in (view["poll"] or {}).get("tally") or []}
+
+
+def test_without_the_token_nothing_is_revealed(service):
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        base = url.split("/board/")[0]
+        try:
+            async with httpx.AsyncClient() as client:
+                assert (await client.get(url)).status_code == 200
+                wrong = url[:-4] + "AAAA"
+                for address in (
+                    base + "/",
+                    base + "/board",
+                    base + "/board/",
+                    wrong,
+                    wrong + "/events",
+                    wrong + "/board.js",
+                    base + "/board.js",
+                    base + "/static/board.js",
+                    url + "/../../etc/passwd",
+                ):
+                    answer = await client.get(address)
+                    assert answer.status_code == 404, address
+                    assert answer.content == b"", address
+                    assert "server" not in answer.headers  # not even which server answers
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def test_the_page_its_script_and_style_come_from_the_room_itself(service):
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        try:
+            async with httpx.AsyncClient() as client:
+                page = (await client.get(url)).text
+                assert "http://" not in page and "https://" not in page  # nothing loaded from elsewhere
+                for name in ("board.js", "board.css"):
+                    asset = await client.get(f"{url}/{name}")
+                    assert asset.status_code == 200 and len(asset.content) < 8000
+                    assert "http://" not in asset.text and "https://" not in asset.text
+                assert (await client.get(url)).headers["cache-control"] == "no-store"
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def test_boards_receive_every_change_in_order(service):
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        try:
+            async with httpx.AsyncClient() as client, board(client, url) as one, board(client, url) as two:
+                first = await one.next()
+                assert first.view["poll"] is None
+                assert (await two.next()).number == first.number
+                poll = service.open_poll(PollMode.OPEN)
+                numbers = []
+                for count, voter in enumerate(poll.voters[:4], start=1):
+                    service.record_vote(voter, Choice.YES)
+                    event = await one.until(lambda v, c=count: tally(v).get("yes") == c)
+                    numbers.append(event.number)
+                assert numbers == sorted(numbers) and len(set(numbers)) == 4
+                last = await two.until(lambda v: tally(v).get("yes") == 4)
+                assert last.number == numbers[-1]
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def test_a_board_that_reconnects_gets_the_current_state(service):
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        try:
+            async with httpx.AsyncClient() as client:
+                async with board(client, url) as stream:
+                    assert (await stream.next()).view["item"]["position"].startswith("Mục 1/")
+                service.next_item()  # while no board is connected
+                service.next_item()
+                async with board(client, url) as stream:
+                    assert (await stream.next()).view["item"]["position"].startswith("Mục 3/")
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def test_closing_the_room_ends_the_stream_and_stops_serving(service):
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        async with httpx.AsyncClient() as client, board(client, url) as stream:
+            await stream.next()
+            await room.close()
+            with pytest.raises(EOFError):
+                await stream.next()
+        async with httpx.AsyncClient() as client:
+            with pytest.raises(httpx.ConnectError):
+                await client.get(url)
+        # The session changes on as before, with no board to tell.
+        service.next_item()
+
+    run(scenario())
+
+
+def test_the_same_link_works_after_the_room_is_reopened(service):
+    async def scenario():
+        room = Room()
+        first = await room.open(service, "127.0.0.1", 0)
+        port = int(first.split(":")[2].split("/")[0])
+        await room.close()
+        again = await room.open(service, "127.0.0.1", port)
+        try:
+            assert again == first
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def test_an_address_that_is_not_this_computers_is_refused_in_words(service):
+    from models.errors import DomainError
+
+    async def scenario():
+        room = Room()
+        with pytest.raises(DomainError) as refused:
+            await room.open(service, "192.0.2.1", 0)
+        assert "192.0.2.1" in str(refused.value) and not room.is_open
+
+    run(scenario())
