@@ -23,6 +23,22 @@ def strip_controls(value: str, *, multiline: bool = True) -> str:
     return text if multiline else _LINE_BREAKS.sub(" ", text)
 
 
+def shown_safely(value: str) -> str:
+    """``value`` fit to print in a message: each control character (and lone surrogate) written as ``\\xNN``.
+
+    A file name or argument echoed in an error is the user's own text, so it is shown, not dropped, but an escape
+    sequence in it must not recolour the terminal, retitle its window or move the cursor.
+    """
+
+    def escaped(match: re.Match[str]) -> str:
+        return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" for c in match.group())
+
+    return _SHOWN_UNSAFE.sub(escaped, value)
+
+
+_SHOWN_UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]+")
+
+
 def clean_text(value: str) -> str:
     """Return ``value`` in NFC with Windows line endings, BOMs, control characters and outer spaces removed."""
     text = strip_controls(value.replace("\ufeff", ""))

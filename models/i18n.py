@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from models.catalog import MESSAGES
+from models.cleaning import shown_safely
 
 LANGUAGES = ("vi", "en")
 _state = {"lang": "vi"}
@@ -37,7 +38,10 @@ def t(key: str, lang: str | None = None, **params: Any) -> str:
     if entry is None:
         return key
     template = entry[1] if (lang or _state["lang"]) == "vi" else entry[0]
-    return template.format(**params) if params else template
+    if not params:
+        return template
+    # What fills a message can be the user's own text (a file name, an argument): never a terminal escape.
+    return template.format(**{name: shown_safely(v) if isinstance(v, str) else v for name, v in params.items()})
 
 
 def has_key(key: str) -> bool:

@@ -38,6 +38,7 @@ SCREEN_NAMES = {
     "prep_form": "Preparing: any form",
     "members": "Preparing: members",
     "import": "Preparing: import preview",
+    "room": "The room (projector board)",
 }
 
 KEY_NAMES = {"question_mark": "?", "escape": "esc", "backspace": "⌫", "delete": "del"}

@@ -62,6 +62,23 @@ def test_the_import_preview_echoes_no_escape(demo_dir, tmp_path, capsys):
     assert not _has_controls(out)
 
 
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["import", "nope\x1b]0;pwned\x07.xlsx", "--session", PLANNED],  # a file that is not there
+        ["export", "S\x1b[31m"],  # a session that is not there
+    ],
+)
+def test_a_name_echoed_in_an_error_shows_its_escapes_instead_of_running_them(demo_dir, tmp_path, capsys, argv):
+    """A file name or argument with a terminal escape in it: the message names it, the escape written out."""
+    code = main([*argv, "--data", str(demo_dir), "--lang", "en"])
+    captured = capsys.readouterr()
+    text = captured.out + captured.err
+    assert code != 0
+    assert "\\x1b" in text  # the user still sees which name was wrong
+    assert not _has_controls(text)
+
+
 def test_a_session_title_too_long_is_refused_with_the_limit(demo_dir):
     with pytest.raises(DomainError) as refused:
         create_planned_session(DataFolder(demo_dir), title="Phiên " * 60, date=dt.date(2026, 12, 1))

@@ -22,6 +22,7 @@ from tui.guard import guarded, log_unexpected
 from tui.memory import IDLE_S, CollectionPolicy
 
 if TYPE_CHECKING:
+    from room.server import Room
     from sessions.service import SessionService
     from sessions.storage import DataFolder
     from tui.screens.agenda import AgendaScreen
@@ -43,6 +44,7 @@ class CouncilApp(App):
         session_id: str | None = None,
         clock: Clock = local_now,
         export_dir: Path | None = None,
+        room: str | None = None,
     ) -> None:
         super().__init__()
         self.export_dir = export_dir
@@ -55,6 +57,9 @@ class CouncilApp(App):
         self.memory = CollectionPolicy()
         # Input that came while the session behind a glance was opening; None when input is handled at once.
         self.held_input: list[events.InputEvent] | None = None
+        self.room: Room | None = None  # the projector board's server (room/), once the chair opened it
+        self.room_at_start = room  # `council app --room [ADDRESS]`: opened as soon as a session is
+        self.room_port: int | None = None  # None: room.server.DEFAULT_PORT (tests use 0, any free port)
 
     @cached_property
     def folder(self) -> DataFolder:
@@ -96,8 +101,10 @@ class CouncilApp(App):
         if self.memory.start():
             self.set_interval(IDLE_S, self.memory.collect_if_idle)
 
-    def on_unmount(self) -> None:
+    async def on_unmount(self) -> None:
         self.memory.stop()
+        if self.room is not None:
+            await self.room.close()  # the port is free again, every board's stream has ended
 
     async def on_event(self, event: events.Event) -> None:
         if self.held_input is not None and isinstance(event, events.InputEvent):
@@ -184,6 +191,7 @@ class CouncilApp(App):
             return False
         screen.session_opened()
         self._announce_recovery()
+        self._room_on_start()
         return True
 
     def _reopen_running(self) -> None:
@@ -226,6 +234,7 @@ class CouncilApp(App):
             return
         self.push_screen(AgendaScreen())
         self._announce_recovery()
+        self._room_on_start()
 
     def _open_service(self, session_id: str, *, read_only: bool = False) -> SessionService:
         from sessions.service import SessionService
@@ -246,12 +255,48 @@ class CouncilApp(App):
     def close_service(self) -> None:
         from tui.views import glance_of
 
+        self.close_room()  # the board follows one session: it stops when the chair leaves it
         if self.service is not None:
             service, self.service = self.service, None
             try:
                 service.close(glance=glance_of(service), language=current_language())
             except DomainError as error:
                 self.notify(str(error), severity="error")
+
+    # --- the room: the projector board (room/, tui/screens/room.py)
+    async def open_room(self, host: str) -> str:
+        """Serve the open session's board on ``host``; returns its link. Raises DomainError when it cannot."""
+        from room.server import DEFAULT_PORT, Room
+
+        if self.service is None:
+            raise DomainError("room.error_no_session")
+        if self.room is None:
+            self.room = Room()
+        port = DEFAULT_PORT if self.room_port is None else self.room_port
+        return await self.room.open(self.service, host, port)
+
+    def close_room(self) -> None:
+        if self.room is not None and self.room.is_open:
+            self.room.stop()
+
+    def show_room(self) -> None:
+        from tui.screens.room import RoomScreen
+
+        if self.service is not None and not isinstance(self.screen, RoomScreen):
+            self.push_screen(RoomScreen())
+
+    def _room_on_start(self) -> None:
+        host, self.room_at_start = self.room_at_start, None
+        if host and self.service is not None and not self.service.read_only:
+            self.run_worker(self._open_room_at_start(host), exclusive=True, group="room")
+
+    async def _open_room_at_start(self, host: str) -> None:
+        try:
+            url = await self.open_room(host)
+        except DomainError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self.notify(t("room.opened", url=url), timeout=15, markup=False)
 
     # --- app actions
     def action_help(self) -> None:
@@ -321,6 +366,14 @@ class CouncilApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("bind.help"), t("palette.help_help"), self.action_help)
         yield SystemCommand(t("bind.quit"), t("palette.quit_help"), self.action_quit)
+        offered = any(binding.action == "room" for _key, binding in screen._bindings)  # (the agenda's own key)
+        if (
+            self.service is not None
+            and not self.service.read_only
+            and not offered
+            and not getattr(screen, "in_booth", False)
+        ):
+            yield SystemCommand(t("room.palette"), t("does.agenda.room"), self.show_room)
 
     def _fatal_error(self) -> None:
         # Whatever went wrong, the journal already holds every acknowledged change: say so plainly.

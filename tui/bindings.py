@@ -83,6 +83,8 @@ AGENDA = [
     Binding(
         "M", "take_council", "bind.take_council", key_display="shift+m", show=False, tooltip="does.agenda.take_council"
     ),
+    # The projector board's server (tui/screens/room.py).
+    Binding("o", "room", "bind.room", show=False, tooltip="does.agenda.room"),
 ]
 
 ATTENDANCE = [
@@ -187,6 +189,12 @@ MODAL = [
     Binding("escape", "cancel", "bind.cancel", tooltip="does.modal.cancel"),
 ]
 
+ROOM = [
+    Binding("enter", "open_room", "bind.room_open", tooltip="does.room.open_room"),
+    Binding("c", "close_room", "bind.room_close", tooltip="does.room.close_room"),
+    Binding("escape", "back", "bind.back", tooltip="does.room.back"),
+]
+
 HELP = [
     Binding("escape,question_mark,q", "close", "bind.close", key_display="esc", tooltip="does.help.close"),
 ]
@@ -241,4 +249,5 @@ def all_screen_bindings() -> dict[str, list[Binding]]:
         "prep_form": PREP_FORM,
         "members": MEMBERS,
         "import": IMPORT,
+        "room": ROOM,
     }

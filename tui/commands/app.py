@@ -13,6 +13,7 @@ from models.i18n import t
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     parser = sub.add_parser("app", help=t("cli.app_help"))
     parser.add_argument("--session", default=None, help=t("cli.session_arg"))
+    parser.add_argument("--room", nargs="?", const="127.0.0.1", default=None, metavar="ADDRESS", help=t("cli.room_arg"))
     add_common(parser)
 
 
@@ -30,6 +31,6 @@ def run(args: argparse.Namespace) -> int:
         raise DomainError("cli.no_terminal")
     from tui.app import CouncilApp  # textual is imported only when the app is opened
 
-    app = CouncilApp(data_dir=args.data, session_id=getattr(args, "session", None))
+    app = CouncilApp(data_dir=args.data, session_id=getattr(args, "session", None), room=getattr(args, "room", None))
     app.run()
     return app.return_code or 0

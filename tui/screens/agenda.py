@@ -264,6 +264,8 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             return voting  # (a poll left open is still shown)
         if action in CHANGES_SESSION and frozen:
             return False
+        if action == "room" and read_only:
+            return False  # the board's link is kept with the session, which only its writer may do
         if action == "start_session":
             return status == "planned"
         if action == "vote" and status == "planned":
@@ -397,6 +399,9 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         service = self.service
         source = (self.council_app.data_dir, service.session_id)
         self.app.push_screen(ExportScreen(service.record, service.chain_head, self.council_app.export_dir, source))
+
+    def action_room(self) -> None:
+        self.council_app.show_room()
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen
