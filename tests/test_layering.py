@@ -25,7 +25,9 @@ FORBIDDEN: dict[str, frozenset[str]] = {
     "room": frozenset({"tui", "textual", "tinydb"}),
 }
 # What of sessions/ the room may use: the service (and its change listeners) and the board's view of it.
-ROOM_MAY_USE = frozenset({"sessions.service", "sessions.board", "sessions.listeners"})
+ROOM_MAY_USE = frozenset(
+    {"sessions.service", "sessions.board", "sessions.listeners", "sessions.devices", "sessions.member_page"}
+)
 
 # The front end's way into a session is the session service, and into the council's folder the council service
 # (sessions/council_service.py): never the reducer, the journal, the data folder or the service's own steps.
