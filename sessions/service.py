@@ -32,6 +32,7 @@ from sessions.migrations import SCHEMA_MARK, schema_mark
 from sessions.modes import PollModes
 from sessions.recovery import damage_error, recovery_message, remember_session
 from sessions.storage import DataFolder, LoadReport
+from sessions.tally import LiveTally, live_tally
 
 # How a front end draws a session's first frame, and in what language: kept as the session closes, so that
 # its next start shows it at once (sessions/glance.py). None: nothing to keep.
@@ -100,6 +101,11 @@ class SessionService(ChangeListeners, PollModes):
     def poll(self, poll_id: str) -> Poll:
         """One poll of the session as it stands now."""
         return self._reducer.poll(poll_id)
+
+    def tally(self, poll_id: str) -> LiveTally:
+        """A poll's live tally: counts so far, who has not voted, the votes needed under the attendance now."""
+        poll = self.poll(poll_id)
+        return live_tally(self.record, poll, self.voted_members(poll))
 
     @property
     def chain_head(self) -> str:
@@ -385,16 +391,16 @@ class SessionService(ChangeListeners, PollModes):
             raise DomainError("error.wrong_mode")
         return poll
 
-    def record_vote(self, member_id: str, choice: Choice) -> None:
-        """Record one member's open vote (a later key for the same member replaces it)."""
+    def record_vote(self, member_id: str, choice: Choice) -> LiveTally:
+        """Record one member's open vote (a later key for the same member replaces it); returns the new tally."""
         poll = self._open_poll_of(PollMode.OPEN)
         self._require_in_room(poll, member_id)
-        if poll.votes.get(member_id) == choice:
-            return
-        previous = poll.votes.get(member_id)
-        self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
-        # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
-        self._remember_for_undo(poll.id, member_id, previous)
+        if poll.votes.get(member_id) != choice:
+            previous = poll.votes.get(member_id)
+            self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+            # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
+            self._remember_for_undo(poll.id, member_id, previous)
+        return self.tally(poll.id)
 
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
