@@ -25,6 +25,7 @@ from starlette.routing import Route
 from models.errors import DomainError
 from room.board import board_routes, not_found
 from room.feed import BoardFeed
+from room.members import MemberDesk, member_routes
 from sessions.board import board_token
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class Room:
         self.port = 0
         self._server: _Server | None = None
         self._task: asyncio.Task[None] | None = None
+        self.members: MemberDesk | None = None  # the members' pages (room/members.py)
 
     @property
     def is_open(self) -> bool:
@@ -73,7 +75,11 @@ class Room:
         async def nothing(request: Request) -> Response:
             return not_found()
 
-        routes = [*board_routes(lambda: self.feed, lambda: self.token), Route("/{path:path}", nothing)]
+        routes = [
+            *board_routes(lambda: self.feed, lambda: self.token),
+            *member_routes(lambda: self.members),
+            Route("/{path:path}", nothing),
+        ]
         return Starlette(routes=routes)
 
     async def open(self, service: SessionService, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> str:
@@ -89,6 +95,7 @@ class Room:
         self.token, self.host, self.port = token, host, sock.getsockname()[1]
         self.feed = BoardFeed(service)
         self.feed.start(asyncio.get_running_loop())
+        self.members = MemberDesk(service)
         config = uvicorn.Config(
             self.build_app(),
             lifespan="off",
@@ -114,6 +121,8 @@ class Room:
         """Begin closing at once, without waiting: every board's stream ends, the server stops listening."""
         if self.feed is not None:
             self.feed.close()
+        if self.members is not None:
+            self.members.close()
         if self._server is not None:
             self._server.should_exit = True
         self._server = None
@@ -127,7 +136,13 @@ class Room:
                 async with asyncio.timeout(STOP_TIMEOUT_S):
                     await task
         self.feed = None
+        self.members = None
         self.token = ""
+
+    def member_url(self, token: str) -> str:
+        """The link of a member's page, for their QR code (the token from sessions/devices.py)."""
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/m/{token}" if self.is_open else ""
 
 
 def _listen(host: str, port: int) -> socket.socket:

@@ -21,10 +21,12 @@ know what a member chose, so a re-sent ballot and a different one get the same a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -87,6 +89,7 @@ class MemberDevices:
         self.path = service.folder.session_dir(service.session_id) / DEVICES_FILE
         self._links = self._read()
         self._given: dict[str, str] = {}  # tokens made by this program since it started (so a QR can be shown again)
+        self.on_issue: list[Callable[[str], None]] = []  # told the member's id once a new link replaced the old
 
     def _read(self) -> DeviceLinks:
         try:
@@ -115,6 +118,9 @@ class MemberDevices:
         write_session_file(self.path, links.to_bytes())
         self._links = links
         self._given[member_id] = token
+        for listener in list(self.on_issue):
+            with contextlib.suppress(Exception):  # the room ends the old link's page; its trouble is not the chair's
+                listener(member_id)
         return token
 
     def token_for(self, member_id: str) -> str:

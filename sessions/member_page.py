@@ -15,6 +15,25 @@ from models.formatting import format_date, format_vnd
 from models.i18n import current_language, t
 from models.labels import mode_label, role_label, type_label
 from models.poll import Choice, Poll, PollMode
+from sessions.board import board_view
+
+WORDS = (
+    "send",
+    "confirm",
+    "back",
+    "sending",
+    "retrying",
+    "failed",
+    "confirm_secret",
+    "total",
+    "comment",
+    "points",
+    "missing",
+    "reconnecting",
+    "closed",
+    "receipt_note",
+    "you_chose",
+)
 
 if TYPE_CHECKING:
     from sessions.devices import MemberDevices
@@ -37,28 +56,39 @@ def member_view(devices: MemberDevices, member_id: str) -> dict[str, Any]:
         "item": None,
         "ballot": None,
         "note": "",
+        "result": None,
+        "words": {k: t(f"word.{k}") for k in WORDS},
     }
     if session.status.value == "closed":
         view["note"] = t("page.session_closed")
         return view
     item = record.current_initiative
     if item is not None:
+        benefit = item.benefit_text
+        if item.benefit_vnd is not None:
+            benefit = f"{benefit} ({format_vnd(item.benefit_vnd)})" if benefit else format_vnd(item.benefit_vnd)
+        details = [
+            ("type", type_label(item.type)),
+            ("category", item.category),
+            ("field", item.field),
+            ("unit", item.unit),
+            ("authors", ", ".join(f"{a.name} ({a.share}%)" for a in item.authors)),
+            ("description", item.description),
+            ("benefit", benefit),
+        ]
         view["item"] = {
             "position": t("page.position", number=session.current_index + 1, total=len(session.agenda)),
             "code": item.code,
             "title": item.title,
-            "type": type_label(item.type),
-            "category": item.category,
-            "field": item.field,
-            "unit": item.unit,
-            "authors": ", ".join(f"{a.name} ({a.share}%)" for a in item.authors),
-            "description": item.description,
-            "benefit": item.benefit_text,
-            "benefit_vnd": format_vnd(item.benefit_vnd) if item.benefit_vnd is not None else "",
+            "details": [[t(f"page.d_{key}"), value] for key, value in details if value],
         }
     poll = record.open_poll()
     if poll is None:
         view["note"] = t("page.no_poll")
+        shown = board_view(record)["poll"]
+        if shown is not None and shown.get("result"):
+            # The current item's last result, as the board shows the room.
+            view["result"] = {"heading": shown["heading"], **shown["result"]}
         return view
     view["ballot"] = _ballot(devices, poll, member_id, vi)
     return view
@@ -111,5 +141,5 @@ def _ballot(devices: MemberDevices, poll: Poll, member_id: str, vi: bool) -> dic
             for c in poll.rule.criteria
         ]
         ballot["total_max"] = sum(c.max_score for c in poll.rule.criteria)
-        ballot["eligible_minimum"] = poll.rule.sheet_eligible_minimum
+        ballot["eligible_note"] = t("word.eligible", minimum=poll.rule.sheet_eligible_minimum)
     return ballot
