@@ -57,7 +57,7 @@ class BoardFeed:
         if self._pending or self._loop is None or self.closed:
             return
         self._pending = True
-        self._loop.call_soon(self.refresh)
+        self._loop.call_soon_threadsafe(self.refresh)  # (a change made off the loop wakes it too)
 
     def refresh(self) -> None:
         """Build the view now; if it changed, send it to every board."""

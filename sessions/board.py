@@ -91,7 +91,7 @@ def _poll_view(poll: Poll, voted: int | None) -> dict[str, Any]:
     voters = len(poll.voters)
     view: dict[str, Any] = {
         "mode": poll.mode.value,
-        "heading": t("board.poll_heading", mode=mode_label(poll.mode)),
+        "heading": _capitalised(mode_label(poll.mode)),
         "open": poll.status == PollStatus.OPEN,
         "tally": None,
         "voted": "",
@@ -142,9 +142,13 @@ def _poll_view(poll: Poll, voted: int | None) -> dict[str, Any]:
     view["result"] = {
         "passed": result.passed,
         "label": t("minutes.passed") if result.passed else t("minutes.failed"),
-        "lines": lines,
+        "lines": [_capitalised(line) for line in lines],
     }
     return view
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _tally(yes: int, no: int, abstain: int) -> list[dict[str, Any]]:

@@ -64,7 +64,10 @@ def agenda_problems(record: SessionRecord, initiatives: Iterable[Initiative]) ->
 
 
 class AgendaEditor:
-    """Edits one session's details and agenda; every change is one journal event."""
+    """Edits one session's details and agenda; every change is one journal event.
+
+    Part of the session service: it writes through the service's own ``_commit``, as the service's methods do.
+    """
 
     def __init__(self, service: SessionService) -> None:
         self.service = service
@@ -133,7 +136,7 @@ class AgendaEditor:
         if not initiative.id or initiative.id in self.record.initiatives:
             initiative = initiative.model_copy(update={"id": self.new_id(initiative.code)})
         self._check([initiative])
-        self.service.commit("initiative_saved", {"initiative": initiative.model_dump(mode="json")})
+        self.service._commit("initiative_saved", {"initiative": initiative.model_dump(mode="json")})
         return self.record.initiatives[initiative.id]
 
     def save_initiative(self, initiative: Initiative) -> Initiative:
@@ -142,7 +145,7 @@ class AgendaEditor:
         if before == initiative:
             return before
         self._check([initiative])
-        self.service.commit("initiative_saved", {"initiative": initiative.model_dump(mode="json")})
+        self.service._commit("initiative_saved", {"initiative": initiative.model_dump(mode="json")})
         return self.record.initiatives[initiative.id]
 
     def add_from_form(self, fields: Mapping[str, str]) -> Initiative:
@@ -175,7 +178,7 @@ class AgendaEditor:
         initiative = self._initiative(initiative_id)
         if self._voted(initiative_id) or self.record.recusals.get(initiative_id):
             raise DomainError("prep.err.has_record", code=initiative.code)
-        self.service.commit("initiative_removed", {"initiative_id": initiative_id})
+        self.service._commit("initiative_removed", {"initiative_id": initiative_id})
 
     def reorder(self, agenda: list[str]) -> None:
         """Set the agenda's order; ``agenda`` must hold exactly the session's initiatives."""
@@ -184,7 +187,7 @@ class AgendaEditor:
             raise DomainError("prep.err.reorder")
         if agenda == self.record.session.agenda:
             return
-        self.service.commit("agenda_reordered", {"agenda": list(agenda)})
+        self.service._commit("agenda_reordered", {"agenda": list(agenda)})
 
     def move(self, initiative_id: str, index: int) -> None:
         """Move one initiative to position ``index`` (0-based, clamped to the agenda)."""
@@ -236,7 +239,7 @@ class AgendaEditor:
         current = self.record.session.model_dump(mode="json")
         changes = {k: v for k, v in changes.items() if current.get(k) != v}
         if changes:
-            self.service.commit("session_updated", {"changes": changes})
+            self.service._commit("session_updated", {"changes": changes})
 
     def update_session_from_form(self, fields: Mapping[str, str]) -> None:
         """Save the session details form (title, date, place, start_time, chair, secretary, invitees)."""
@@ -268,7 +271,7 @@ class AgendaEditor:
         }
         current = {k: v for k, v in self.record.model_dump(mode="json").items() if k in snapshot}
         if current != snapshot:
-            self.service.commit("council_refreshed", snapshot)
+            self.service._commit("council_refreshed", snapshot)
 
     def members(self) -> list[Member]:
         """The session's own members (its snapshot), in seat order."""

@@ -45,7 +45,7 @@ class PollModes:
     record: SessionRecord
     folder: DataFolder
 
-    def commit(self, kind: str, data: dict[str, Any]) -> None:  # provided by SessionService
+    def _commit(self, kind: str, data: dict[str, Any]) -> None:  # provided by SessionService
         raise NotImplementedError
 
     def _require_running(self) -> None:  # provided by SessionService
@@ -269,7 +269,7 @@ class PollModes:
             raise DomainError("error.box_damaged", path=str(self._box().path))
         return counts, sheets, state
 
-    def closing_data(self, poll: Poll) -> tuple[PollResult, dict[str, Any]]:
+    def _closing_data(self, poll: Poll) -> tuple[PollResult, dict[str, Any]]:
         """The result to freeze, and what the journal records at closing (voters, counts, wrong secrets)."""
         extra: dict[str, Any] = {}
         if poll.mode in SECRET_MODES:
@@ -288,7 +288,7 @@ class PollModes:
         voted = set(self.voted_members(poll))
         return len([m for m in poll.voters if m not in voted])
 
-    def after_close(self, poll: Poll) -> None:
+    def _after_close(self, poll: Poll) -> None:
         """The box (and the key) of a closed or voided poll are gone: the journal holds what stays."""
         if poll.mode in SECRET_MODES:
             self._box().clear()
@@ -304,7 +304,7 @@ class PollModes:
         if poll.mode != PollMode.PAPER:
             raise DomainError("error.wrong_mode")
         tally.check(len(poll.in_room_voters))  # ballots go only to those in the room now
-        self.commit("paper_recorded", {"poll_id": poll.id, "tally": tally.model_dump()})
+        self._commit("paper_recorded", {"poll_id": poll.id, "tally": tally.model_dump()})
 
     # --- open vote shortcuts
     def record_all(self, choice: Choice = Choice.YES) -> None:
@@ -317,7 +317,7 @@ class PollModes:
         voters = poll.in_room_voters  # not those who have left: their vote (if any) stays as they cast it
         before = {m: (c.value if c else None) for m in voters for c in [poll.votes.get(m)]}
         votes = {m: choice.value for m in voters}
-        self.commit("votes_recorded", {"poll_id": poll.id, "votes": votes})
+        self._commit("votes_recorded", {"poll_id": poll.id, "votes": votes})
         self._undo_stack().append((poll.id, before))  # after the commit: a refused write leaves nothing to undo
 
     def _undo_stack(self) -> list[tuple[str, dict[str, str | None]]]:
@@ -326,7 +326,7 @@ class PollModes:
             stack = self._undo = []
         return stack
 
-    def remember_for_undo(self, poll_id: str, member_id: str, previous: Choice | None) -> None:
+    def _remember_for_undo(self, poll_id: str, member_id: str, previous: Choice | None) -> None:
         """Called once one open vote's change is on disk, with what it replaced, so that undo can put it back."""
         self._undo_stack().append((poll_id, {member_id: previous.value if previous else None}))
 
@@ -345,7 +345,7 @@ class PollModes:
         if not before:
             stack.pop()
             return False
-        self.commit("votes_recorded", {"poll_id": poll.id, "votes": before})
+        self._commit("votes_recorded", {"poll_id": poll.id, "votes": before})
         stack.pop()  # only once undone on disk: an undo the disk refused can be tried again
         return True
 
@@ -354,7 +354,7 @@ class PollModes:
         """Change the rules of a session that has not opened yet; polls freeze them when they open."""
         if self.record.session.status != SessionStatus.PLANNED:
             raise DomainError("error.rules_after_open")
-        self.commit("rulebook_set", {"rulebook": rulebook.model_dump(mode="json")})
+        self._commit("rulebook_set", {"rulebook": rulebook.model_dump(mode="json")})
 
 
 def _sealed_box(poll: Poll, state: BoxState, key: PollKey, sealed: SealedKey) -> BoxState:

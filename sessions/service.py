@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from models.errors import DomainError
@@ -32,6 +33,10 @@ from sessions.modes import PollModes
 from sessions.recovery import damage_error, recovery_message, remember_session
 from sessions.storage import DataFolder, LoadReport
 
+# How a front end draws a session's first frame, and in what language: kept as the session closes, so that
+# its next start shows it at once (sessions/glance.py). None: nothing to keep.
+FirstFrame = Callable[["SessionService"], tuple[dict[str, Any], str] | None]
+
 
 class SessionService(ChangeListeners, PollModes):
     """One session, opened for running (with the lock) or for reading only."""
@@ -43,8 +48,10 @@ class SessionService(ChangeListeners, PollModes):
         *,
         clock: Clock = local_now,
         read_only: bool = False,
+        first_frame: FirstFrame | None = None,
     ) -> None:
         self.folder = folder
+        self._first_frame = first_frame
         self.clock = clock
         self.read_only = read_only
         self.lock: SessionLock | None = None
@@ -64,7 +71,7 @@ class SessionService(ChangeListeners, PollModes):
             report.cleaned = self.cleaned
             report.previous_holder = self.lock.stale if self.lock else None
             self.report: LoadReport = report
-            self.reducer = Reducer(record)
+            self._reducer = Reducer(record)
             self.read_only_error = damage_error(report, folder.session_dir(session_id))
             if self.read_only_error is not None:
                 self.read_only = True
@@ -84,7 +91,7 @@ class SessionService(ChangeListeners, PollModes):
     # --- reading
     @property
     def record(self) -> SessionRecord:
-        return self.reducer.record
+        return self._reducer.record
 
     @property
     def session_id(self) -> str:
@@ -92,7 +99,7 @@ class SessionService(ChangeListeners, PollModes):
 
     def poll(self, poll_id: str) -> Poll:
         """One poll of the session as it stands now."""
-        return self.reducer.poll(poll_id)
+        return self._reducer.poll(poll_id)
 
     @property
     def chain_head(self) -> str:
@@ -104,7 +111,7 @@ class SessionService(ChangeListeners, PollModes):
         return recovery_message(self.report) if self.journal is not None else ""
 
     # --- plumbing
-    def commit(self, kind: str, data: dict[str, Any]) -> None:
+    def _commit(self, kind: str, data: dict[str, Any]) -> None:
         """Journal one event (fsynced), then apply it. Callers validate first.
 
         Raises DomainError("error.write_failed") when the disk refuses: then nothing changed,
@@ -123,11 +130,11 @@ class SessionService(ChangeListeners, PollModes):
             self._stop_if_displaced()
             raise
         try:
-            self.reducer.apply(kind, data, ts)
+            self._reducer.apply(kind, data, ts)
         except Exception:
             # Never acknowledged: take the record back and rebuild the state, so memory and disk agree.
             self.journal.take_back_last()
-            self.reducer = Reducer(self.folder.load_record(self.session_id, deep=False)[0])
+            self._reducer = Reducer(self.folder.load_record(self.session_id, deep=False)[0])
             raise
         self._since_checkpoint += 1
         # Only now, with the record on disk and applied, is it where the journal ends (sessions/anchor.py).
@@ -191,11 +198,12 @@ class SessionService(ChangeListeners, PollModes):
             self.lock.release()
             self.lock = None
 
-    def close(self, glance: dict[str, Any] | None = None, language: str = "") -> None:
+    def close(self) -> None:
         """Checkpoint and let go of the session (the journal already holds everything).
 
-        ``glance``: what the app shows of the session now, kept for its next start (sessions/glance.py).
+        What the front end shows of it now is kept for its next start (``first_frame``, sessions/glance.py).
         """
+        frame = self._first_frame(self) if self._first_frame is not None and self.journal is not None else None
         try:
             if self.journal is not None:
                 self.checkpoint()
@@ -209,12 +217,12 @@ class SessionService(ChangeListeners, PollModes):
                 self.journal = None
                 self.read_only = True
                 self._remember(running=False)
-                if glance is not None:
-                    self._keep_glance(glance, seq, head, language)
+                if frame is not None:
+                    self._keep_glance(*frame, seq, head)
         finally:
             self.release()
 
-    def _keep_glance(self, glance: dict[str, Any], seq: int, head: str, language: str) -> None:
+    def _keep_glance(self, glance: dict[str, Any], language: str, seq: int, head: str) -> None:
         # Only a shortcut for the next start: failing to write it costs that start a moment, nothing more.
         with contextlib.suppress(DomainError, OSError):
             folder = self.folder.session_dir(self.session_id)
@@ -245,10 +253,10 @@ class SessionService(ChangeListeners, PollModes):
         if presence == Presence.ABSENT and not reason:
             raise DomainError("error.absence_reason", name=member.name)
         had_quorum = self.record.has_quorum
-        self.commit("attendance_set", {"member_id": member_id, "presence": presence.value, "reason": reason})
+        self._commit("attendance_set", {"member_id": member_id, "presence": presence.value, "reason": reason})
         poll = self.record.open_poll()
         if poll is not None and had_quorum and not self.record.has_quorum and not poll.quorum_lost:
-            self.commit("quorum_lost", {"poll_id": poll.id})
+            self._commit("quorum_lost", {"poll_id": poll.id})
             return True
         return False
 
@@ -259,7 +267,7 @@ class SessionService(ChangeListeners, PollModes):
         if self.record.session.status == SessionStatus.OPEN:
             return
         # The actual start is the time of this journal record (sessions/events.py), not the planned start_time.
-        self.commit("session_opened", {})
+        self._commit("session_opened", {})
         self.checkpoint()
         self._backup("open")
 
@@ -272,7 +280,7 @@ class SessionService(ChangeListeners, PollModes):
         if undecided and not force:
             raise DomainError("error.items_undecided", count=undecided)
         end = self.clock().time().replace(second=0, microsecond=0)
-        self.commit("session_closed", {"end_time": end.isoformat()})
+        self._commit("session_closed", {"end_time": end.isoformat()})
         self.checkpoint()
         self._backup("close")
 
@@ -288,7 +296,7 @@ class SessionService(ChangeListeners, PollModes):
         open_poll = self.record.open_poll()
         if open_poll is not None:
             raise DomainError("error.poll_still_open")
-        self.commit("item_selected", {"index": index})
+        self._commit("item_selected", {"index": index})
 
     def next_item(self) -> None:
         self.select_item(self.record.session.current_index + 1)
@@ -310,7 +318,7 @@ class SessionService(ChangeListeners, PollModes):
         open_poll = self.record.open_poll()
         if open_poll is not None and open_poll.initiative_id == initiative_id:
             raise DomainError("error.recuse_after_poll")
-        self.commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason})
+        self._commit("recusal_set", {"initiative_id": initiative_id, "member_id": member_id, "reason": reason})
 
     # --- polls
     def check_can_open_poll(self) -> None:
@@ -349,12 +357,12 @@ class SessionService(ChangeListeners, PollModes):
         recused = {m: r for m, r in self.record.recused_for(initiative.id).items() if m in voting}
         present = [m.id for m in self.record.present_voting]
         for old in earlier:
-            self.commit("poll_voided", {"poll_id": old.id, "reason": clean_text(revote_reason)})
+            self._commit("poll_voided", {"poll_id": old.id, "reason": clean_text(revote_reason)})
         finding = self.record.findings.get(initiative.id)
         if finding is not None and finding.conclusion is not None:
             # The conclusion rested on the poll just cancelled: the chair concludes again after the revote.
             reopened = finding.model_copy(update={"conclusion": None, "reason": "", "override_reason": ""})
-            self.commit("finding_saved", {"initiative_id": initiative.id, "finding": reopened.model_dump(mode="json")})
+            self._commit("finding_saved", {"initiative_id": initiative.id, "finding": reopened.model_dump(mode="json")})
         number = len(self.record.polls_for(initiative.id)) + 1
         poll = Poll(
             id=f"{initiative.id}-p{number}",
@@ -366,8 +374,8 @@ class SessionService(ChangeListeners, PollModes):
             present=present,
             recused=recused,
         )
-        self.commit("poll_opened", {"poll": poll.model_dump(mode="json")})
-        return self.reducer.poll(poll.id)
+        self._commit("poll_opened", {"poll": poll.model_dump(mode="json")})
+        return self._reducer.poll(poll.id)
 
     def _open_poll_of(self, mode: PollMode) -> Poll:
         poll = self.record.open_poll()
@@ -384,15 +392,15 @@ class SessionService(ChangeListeners, PollModes):
         if poll.votes.get(member_id) == choice:
             return
         previous = poll.votes.get(member_id)
-        self.commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+        self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
         # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
-        self.remember_for_undo(poll.id, member_id, previous)
+        self._remember_for_undo(poll.id, member_id, previous)
 
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
         if member_id in poll.votes:
             self._require_in_room(poll, member_id)
-            self.commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
+            self._commit("vote_cleared", {"poll_id": poll.id, "member_id": member_id})
 
     def close_poll(self, *, force: bool = False) -> PollResult:
         """Freeze the open poll's result under its frozen rule. Missing votes need ``force``."""
@@ -406,8 +414,8 @@ class SessionService(ChangeListeners, PollModes):
                 raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
-        result, extra = self.closing_data(poll)
-        self.commit(
+        result, extra = self._closing_data(poll)
+        self._commit(
             "poll_closed",
             {
                 "poll_id": poll.id,
@@ -416,7 +424,7 @@ class SessionService(ChangeListeners, PollModes):
                 **extra,
             },
         )
-        self.after_close(poll)
+        self._after_close(poll)
         self.checkpoint()
         return result
 
@@ -429,8 +437,8 @@ class SessionService(ChangeListeners, PollModes):
             raise DomainError("error.revote_reason")
         refused = self.box_state()
         extra = {"booth_refused": refused.refused} if refused is not None else {}
-        self.commit("poll_voided", {"poll_id": poll.id, "reason": clean_text(reason), **extra})
-        self.after_close(poll)
+        self._commit("poll_voided", {"poll_id": poll.id, "reason": clean_text(reason), **extra})
+        self._after_close(poll)
 
     # --- findings
     def save_finding(self, initiative_id: str, finding: Finding) -> None:
@@ -459,7 +467,7 @@ class SessionService(ChangeListeners, PollModes):
                 )
         if self.record.findings.get(initiative_id) == finding:
             return
-        self.commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
+        self._commit("finding_saved", {"initiative_id": initiative_id, "finding": finding.model_dump(mode="json")})
         self.checkpoint()
 
     # --- after the meeting
@@ -485,7 +493,7 @@ class SessionService(ChangeListeners, PollModes):
         decision = RecognitionDecision(number=number, date=date)
         if session.recognition == decision:
             return decision
-        self.commit("recognition_decided", decision.model_dump(mode="json"))
+        self._commit("recognition_decided", decision.model_dump(mode="json"))
         self.checkpoint()
         return decision
 

@@ -9,16 +9,16 @@ from pathlib import Path
 from models.poll import Choice
 from models.session import Conclusion, Finding, Presence
 from sessions.anchor import remove_anchor, write_anchor
-from sessions.service import SessionService
+from sessions.service import FirstFrame, SessionService
 from sessions.storage import DataFolder, dump_record
 from tests.conftest import PLANNED
 
 Clock = Callable[[], dt.datetime]
 
 
-def start_meeting(data: Path, clock: Clock) -> SessionService:
+def start_meeting(data: Path, clock: Clock, first_frame: FirstFrame | None = None) -> SessionService:
     """Open the planned session for running, everyone present, meeting started."""
-    service = SessionService(DataFolder(data), PLANNED, clock=clock)
+    service = SessionService(DataFolder(data), PLANNED, clock=clock, first_frame=first_frame)
     for member in service.record.voting_members:
         service.set_attendance(member.id, Presence.PRESENT)
     service.open_session()

@@ -25,7 +25,7 @@ from tui.screens.sheet import SheetScreen
 def prepare(data: Path, clock, mode: PollMode, pins: dict[str, str]) -> None:
     service = SessionService(DataFolder(data), PLANNED, clock=clock)
     members = [m.model_copy(update={"pin": pins.get(m.id)}).model_dump(mode="json") for m in service.record.members]
-    service.commit("council_refreshed", {"members": members})
+    service._commit("council_refreshed", {"members": members})
     for member in service.record.members:
         service.set_attendance(member.id, Presence.PRESENT)
     service.open_session()

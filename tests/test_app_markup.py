@@ -270,7 +270,7 @@ def test_a_refused_amount_quoting_markup_is_a_notice(demo_dir: Path, clock, _own
 
 async def unknown_session(app: CouncilApp, pilot) -> None:
     assert isinstance(app.screen, PickerScreen)
-    message = t("error.unknown_session", session="[/]", known=", ".join(app.folder.session_ids()))
+    message = t("error.unknown_session", session="[/]", known=", ".join(DataFolder(app.data_dir).session_ids()))
     assert message in await toasts(app, pilot)
     shows(app, "[/]")
 

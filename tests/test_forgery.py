@@ -172,8 +172,10 @@ def test_an_unreadable_summary_is_rebuilt_and_reported(demo_dir: Path, capsys) -
 
 
 def test_a_derived_file_ahead_of_the_journal_is_evidence_of_a_cut(open_poll_crashed: Path, clock: Clock) -> None:
-    service = SessionService(DataFolder(open_poll_crashed), PLANNED, clock=clock)
-    service.close(glance={"shown": True}, language="vi")  # checkpoint + glance at the journal's end
+    service = SessionService(
+        DataFolder(open_poll_crashed), PLANNED, clock=clock, first_frame=lambda s: ({"shown": True}, "vi")
+    )
+    service.close()  # checkpoint + glance at the journal's end
     folder = DataFolder(open_poll_crashed).session_dir(PLANNED)
     remove_anchor(folder)
     lines = journal_path(open_poll_crashed).read_bytes().split(b"\n")[:-1]
@@ -184,11 +186,11 @@ def test_a_derived_file_ahead_of_the_journal_is_evidence_of_a_cut(open_poll_cras
 
 
 def test_derived_files_of_a_normal_meeting_verify(demo_dir: Path, clock: Clock) -> None:
-    service = start_meeting(demo_dir, clock)
+    service = start_meeting(demo_dir, clock, first_frame=lambda s: ({"shown": True}, "vi"))
     decide_item(service)
     poll = service.open_poll()
     service.record_vote(poll.voters[0], Choice.NO)
-    service.close(glance={"shown": True}, language="vi")
+    service.close()
     report = verify_session(demo_dir, PLANNED)
     assert report.ok and report.files == ()
     for session in (FIRST, PLANNED):

@@ -17,9 +17,13 @@ from tests.meeting import start_meeting
 SHOWN = {"rows": [["SK-01", "Phần mềm quản lý hồ sơ"]]}
 
 
+def shown(service) -> tuple[dict, str]:
+    return SHOWN, "vi"
+
+
 def _closed_with_glance(demo_dir: Path, clock) -> None:
-    service = start_meeting(demo_dir, clock)
-    service.close(glance=SHOWN, language="vi")
+    service = start_meeting(demo_dir, clock, first_frame=shown)
+    service.close()
 
 
 def test_a_session_closed_with_a_glance_offers_it_to_the_next_start(demo_dir: Path, clock) -> None:
@@ -64,13 +68,13 @@ def test_no_glance_for_a_session_closed_without_one_or_an_odd_name(demo_dir: Pat
 
 
 def test_a_glance_that_cannot_be_written_changes_nothing_else(demo_dir: Path, clock, monkeypatch) -> None:
-    service = start_meeting(demo_dir, clock)
+    service = start_meeting(demo_dir, clock, first_frame=shown)
 
     def refuse(*args, **kwargs) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("sessions.service.write_glance", refuse)
-    service.close(glance=SHOWN, language="vi")  # closes as usual: the glance is only a shortcut
+    service.close()  # closes as usual: the glance is only a shortcut
     assert read_glance(demo_dir, PLANNED, language="vi") is None
     assert SessionService(DataFolder(demo_dir), PLANNED, clock=clock).record.session.status == SessionStatus.OPEN
 

@@ -359,7 +359,7 @@ def test_closing_after_the_lock_was_taken_writes_nothing_over_the_new_holder(
     demo_dir: Path, clock: Clock, programs: list[Program], saved: bool
 ) -> None:
     """A's lock file is deleted and B takes the session; A then closes, without another change: B's files stay B's."""
-    chair = start_meeting(demo_dir, clock)
+    chair = start_meeting(demo_dir, clock, first_frame=lambda s: ({"shown": "by A"}, "vi"))
     chair.open_poll()
     if saved:
         chair.checkpoint()
@@ -369,7 +369,7 @@ def test_closing_after_the_lock_was_taken_writes_nothing_over_the_new_holder(
     assert intruder.do("vote m1 yes") == "OK"
     assert intruder.do("checkpoint") == "OK"
     before, running = session_files(demo_dir), (demo_dir / "state.json").read_bytes()
-    chair.close(glance={"shown": "by A"}, language="vi")
+    chair.close()
     assert session_files(demo_dir) == before  # no checkpoint, glance or holder file of A's over B's
     assert (demo_dir / "state.json").read_bytes() == running  # B still runs it, as far as a restart knows
     assert SessionLock(DataFolder(demo_dir).session_dir(PLANNED)).holder().pid == intruder.process.pid

@@ -25,9 +25,9 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from room.server import Room
+    from sessions.council_service import CouncilService
     from sessions.devices import MemberDevices
     from sessions.service import SessionService
-    from sessions.storage import DataFolder
     from tui.screens.agenda import AgendaScreen
 
 BOOTH_APP_ACTIONS = {"focus_next", "focus_previous"}
@@ -65,11 +65,12 @@ class CouncilApp(App):
         self.room_port: int | None = None  # None: room.server.DEFAULT_PORT (tests use 0, any free port)
 
     @cached_property
-    def folder(self) -> DataFolder:
-        """The data folder; its code (and pydantic's) is loaded when first needed, after a glance's first frame."""
-        from sessions.storage import DataFolder
+    def council_service(self) -> CouncilService:
+        """The council's data folder; its code (and pydantic's) is loaded when first needed, after a glance's frame."""
+        from sessions.council_service import CouncilService
+        from tui.views import first_frame
 
-        return DataFolder(self.data_dir)
+        return CouncilService(self.data_dir, clock=self.clock, first_frame=first_frame)
 
     # --- start
     def on_mount(self) -> None:
@@ -80,12 +81,12 @@ class CouncilApp(App):
         if not self.initial_session and self._show_listing():
             return
         try:
-            if self.folder.is_empty():
+            if self.council_service.is_empty():
                 from tui.screens.first_run import FirstRunScreen  # with the demo council's data: only when empty
 
                 self.push_screen(FirstRunScreen())
                 return
-            self.folder.load_council()
+            self.council_service.council()
         except DomainError as error:
             self.exit(return_code=2, message=str(error))
             return
@@ -132,7 +133,7 @@ class CouncilApp(App):
     def check_council(self) -> bool:
         """Read the council through the models, as a start without a quick list does first; stop if it is damaged."""
         try:
-            self.folder.load_council()
+            self.council_service.council()
         except DomainError as error:
             self.close_service()  # (a session opened from the list meanwhile is closed as on quitting)
             self.exit(return_code=2, message=str(error))
@@ -201,7 +202,7 @@ class CouncilApp(App):
         """After a crash, go back to where the chair was: the session left running, and its open poll."""
         from tui.screens.agenda import poll_screen
 
-        last = self.folder.last_session()
+        last = self.council_service.last_session()
         if last is None or not last.running:
             return
         self.open_session(last.session_id)  # a session another program holds is offered read-only
@@ -240,9 +241,7 @@ class CouncilApp(App):
         self._room_on_start()
 
     def _open_service(self, session_id: str, *, read_only: bool = False) -> SessionService:
-        from sessions.service import SessionService
-
-        return SessionService(self.folder, session_id, clock=self.clock, read_only=read_only)
+        return self.council_service.open_session(session_id, read_only=read_only)
 
     def _announce_recovery(self) -> None:
         """Tell the chair what opening found: changes recovered, a torn write dropped, damage."""
@@ -256,13 +255,11 @@ class CouncilApp(App):
             self.notify(message, title=t("app.recovered_title"), timeout=15)
 
     def close_service(self) -> None:
-        from tui.views import glance_of
-
         self.close_room()  # the board follows one session: it stops when the chair leaves it
         if self.service is not None:
             service, self.service = self.service, None
             try:
-                service.close(glance=glance_of(service), language=current_language())
+                service.close()
             except DomainError as error:
                 self.notify(str(error), severity="error")
 

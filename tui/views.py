@@ -20,7 +20,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Span, Text
 
-from models.i18n import t
+from models.i18n import current_language, t
 
 if TYPE_CHECKING:
     from models.initiative import Initiative
@@ -223,6 +223,12 @@ def glance_of(service: SessionService) -> dict[str, Any] | None:
 
         log_unexpected()
         return None
+
+
+def first_frame(service: SessionService) -> tuple[dict[str, Any], str] | None:
+    """The agenda's first frame of the open session and the language it is in, kept as the session closes."""
+    glance = glance_of(service)
+    return (glance, current_language()) if glance is not None else None
 
 
 def item_detail(record: SessionRecord, initiative: Initiative) -> RenderableType:

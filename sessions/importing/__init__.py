@@ -172,7 +172,7 @@ def apply_initiatives(service: SessionService, plan: ImportPlan) -> list[Initiat
     if agenda_problems(service.record, items):
         raise DomainError("prep.import.stale")
     if items:
-        service.commit("initiatives_imported", {"initiatives": [i.model_dump(mode="json") for i in items]})
+        service._commit("initiatives_imported", {"initiatives": [i.model_dump(mode="json") for i in items]})
         service.checkpoint()
     return [service.record.initiatives[i.id] for i in items]
 

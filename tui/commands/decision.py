@@ -10,12 +10,11 @@ from collections.abc import Callable
 
 from models.errors import DomainError
 from models.formatting import counted, format_date
-from models.i18n import current_language, t
+from models.i18n import t
 from models.parsing import parse_date_text, squash
 from models.session import Conclusion
-from sessions.service import SessionService
-from sessions.storage import DataFolder
-from tui.views import glance_of
+from sessions.council_service import CouncilService
+from tui.views import first_frame
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -27,19 +26,19 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = DataFolder(args.data)
+    council = CouncilService(args.data, first_frame=first_frame)
     number, date = squash(args.number or ""), squash(args.date or "")
     if not number and not date:
-        return _show(folder, args.session)
+        return _show(council, args.session)
     if not number or not date:
         raise DomainError("cli.decision_both")
     day = parse_date_text(date)  # a date that is no date is refused before the session is locked
-    service = SessionService(folder, args.session)
+    service = council.open_session(args.session)
     try:
         decision = service.record_recognition(number, day)
         record = service.record
     finally:
-        service.close(glance=glance_of(service), language=current_language())
+        service.close()
     recognised = sum(1 for i in record.session.agenda if record.conclusion(i) == Conclusion.RECOGNISED)
     print(
         t(
@@ -53,8 +52,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _show(folder: DataFolder, session_id: str) -> int:
-    service = SessionService(folder, session_id, read_only=True)
+def _show(council: CouncilService, session_id: str) -> int:
+    service = council.open_session(session_id, read_only=True)
     try:
         decision = service.record.session.recognition
     finally:

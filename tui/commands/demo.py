@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from models.i18n import t
-from sessions.demo.build import build_demo
-from sessions.storage import DataFolder
+from sessions.council_service import CouncilService
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -17,6 +16,6 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    ids = build_demo(DataFolder(args.data), dt.date.today())
+    ids = CouncilService(args.data).create_demo(dt.date.today())
     print(t("cli.demo_done", path=str(args.data), sessions=", ".join(ids)))
     return 0

@@ -6,12 +6,11 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from models.i18n import current_language, t
-from sessions.importing import KINDS, apply_initiatives, apply_members, preview
-from sessions.service import SessionService
-from sessions.storage import DataFolder
+from models.i18n import t
+from sessions.council_service import CouncilService
+from sessions.importing import KINDS, apply_initiatives
 from tui.commands._prompt import print_plan, print_problems
-from tui.views import glance_of
+from tui.views import first_frame
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -26,8 +25,9 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = DataFolder(args.data)
-    plan = preview(args.file, folder=folder, session_id=args.session, kind=args.kind, sheet=args.sheet)
+    # With what the agenda will show kept beside the session, the app's first frame of it comes at once.
+    council = CouncilService(args.data, first_frame=first_frame)
+    plan = council.preview_import(args.file, session_id=args.session, kind=args.kind, sheet=args.sheet)
     if not plan.ok:
         print_problems(plan)
         return 2
@@ -36,14 +36,13 @@ def run(args: argparse.Namespace) -> int:
         print(t("prep.cli.dry_run_done", count=plan.count))
         return 0
     if plan.kind == "members":
-        members = apply_members(folder, plan)
-        print(t("prep.cli.members_imported", count=len(members), path=str(folder.root)))
+        members = council.import_members(plan)
+        print(t("prep.cli.members_imported", count=len(members), path=str(council.root)))
         return 0
-    service = SessionService(folder, args.session)
+    service = council.open_session(args.session)
     try:
         added = apply_initiatives(service, plan)
     finally:
-        # With what the agenda will show kept beside it, the app's first frame of the session comes at once.
-        service.close(glance=glance_of(service), language=current_language())
+        service.close()
     print(t("prep.cli.initiatives_imported", count=len(added), session=args.session))
     return 0

@@ -13,9 +13,9 @@ from models.i18n import t
 from models.labels import role_label, rule_summary
 from models.parsing import parse_optional_date, parse_role, squash
 from models.rules import PRESETS
-from sessions.council_setup import init_council, merge_member_ids, rulebook_preset
+from sessions.council_service import CouncilService
+from sessions.council_setup import merge_member_ids, rulebook_preset
 from sessions.importing import preview_members
-from sessions.storage import DataFolder
 from tui.commands._prompt import Prompter, print_plan, print_problems
 
 
@@ -100,9 +100,9 @@ def _ask_members(prompt: Prompter) -> list[Member]:
 
 
 def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> int:
-    folder = DataFolder(args.data)
-    if not folder.is_empty():
-        raise DomainError("prep.err.council_exists", path=str(folder.root))
+    council = CouncilService(args.data)
+    if not council.is_empty():
+        raise DomainError("prep.err.council_exists", path=str(council.root))
     interactive = ask is not None or (sys.stdin.isatty() and not args.no_input)
     prompt = Prompter(ask or input) if interactive else None
     info, preset = _ask_info(args, prompt)
@@ -116,9 +116,9 @@ def run(args: argparse.Namespace, ask: Callable[[str], str] | None = None) -> in
         members = merge_member_ids(plan.members, [])
     elif prompt is not None:
         members = _ask_members(prompt)
-    init_council(folder, info, members, preset)
-    print(t("prep.cli.init_done", name=info.name, path=str(folder.root), count=len(members), preset=preset))
+    council.start_council(info, members, preset)
+    print(t("prep.cli.init_done", name=info.name, path=str(council.root), count=len(members), preset=preset))
     if not members:
-        print(t("prep.cli.init_no_members", path=str(folder.root)))
-    print(t("prep.cli.init_next", path=str(folder.root)))
+        print(t("prep.cli.init_no_members", path=str(council.root)))
+    print(t("prep.cli.init_next", path=str(council.root)))
     return 0

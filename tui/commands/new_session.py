@@ -10,8 +10,7 @@ from models.errors import DomainError
 from models.forms import member_ref
 from models.i18n import t
 from models.parsing import parse_date_text, parse_invitees, parse_time, squash
-from sessions.council_setup import create_planned_session
-from sessions.storage import DataFolder
+from sessions.council_service import CouncilService
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -31,14 +30,13 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = DataFolder(args.data)
-    council = folder.load_council()
+    council_service = CouncilService(args.data)
+    council = council_service.council()
     if not squash(args.title or ""):
         raise DomainError("prep.cli.title_needed")
     if not squash(args.date or ""):
         raise DomainError("prep.cli.date_needed")
-    session_id = create_planned_session(
-        folder,
+    session_id = council_service.plan_session(
         title=args.title,
         date=parse_date_text(args.date),
         place=args.place,
@@ -49,5 +47,5 @@ def run(args: argparse.Namespace) -> int:
         session_id=args.id,
     )
     print(session_id)
-    print(t("prep.cli.session_created", session=session_id, path=str(folder.root)), file=sys.stderr)
+    print(t("prep.cli.session_created", session=session_id, path=str(council_service.root)), file=sys.stderr)
     return 0

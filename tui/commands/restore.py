@@ -10,10 +10,9 @@ from models.errors import DomainError
 from models.i18n import t
 from models.session import SessionStatus
 from models.status import status_label
-from sessions.backup import Backup, backed_up_sessions, find_backup, list_backups, restore_backup
-from sessions.council_record import restore_council
-from sessions.service import local_now
-from sessions.storage import DataFolder
+from sessions.backup import Backup, backed_up_sessions, find_backup, list_backups
+from sessions.clock import local_now
+from sessions.council_service import CouncilService
 
 YES = ("y", "yes", "c", "có", "co")
 
@@ -91,10 +90,10 @@ def _confirmed(args: argparse.Namespace, question: str, refusal: str = "error.re
 
 def _restore_council(args: argparse.Namespace) -> int:
     """`council restore --council`: council.json as the council's journal last recorded it."""
-    folder = DataFolder(args.data)
-    evidence = folder.council_evidence()
-    path = str(folder.council_path)
-    if evidence.state == "ok" and folder.council_path.exists():
+    council = CouncilService(args.data)
+    evidence = council.council_evidence()
+    path = str(council.council_file)
+    if evidence.state == "ok" and council.council_file.exists():
         print(t("restore.council_nothing", path=path, record=evidence.records))
         return 0
     # Asked only when there is a version to put back: a journal that fails, or none, is refused below.
@@ -104,7 +103,7 @@ def _restore_council(args: argparse.Namespace) -> int:
     ):
         print(t("restore.cancelled"))
         return 1
-    kept = restore_council(folder.council_path, local_now())
+    kept = council.restore_council(local_now())
     print(t("restore.council_done", path=path, record=evidence.records))
     if kept is not None:
         print(t("restore.council_kept", kept=str(kept)))
@@ -125,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     if not _confirmed(args, question):
         print(t("restore.cancelled"))
         return 1
-    kept = restore_backup(DataFolder(args.data), backup, local_now())
+    kept = CouncilService(args.data).restore_backup(backup, local_now())
     print(
         t(
             "restore.done",

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from models.i18n import t
 from models.labels import describe_rulebook, preset_name
 from models.rules import PRESETS, ScoringPass
-from sessions.storage import DataFolder
+from sessions.council_service import CouncilService
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    council = DataFolder(args.data).load_council()
+    council = CouncilService(args.data).council()
     print(t("cli.rules_council", council=council.info.name))
     for line in describe_rulebook(council.rulebook):
         print(f"  {line}")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from models.formatting import format_date, parse_date
 from models.i18n import t
 from models.status import listed_status_label
-from sessions.storage import DataFolder
+from sessions.council_service import CouncilService
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
@@ -17,10 +17,9 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    folder = DataFolder(args.data)
-    council = folder.load_council()
-    print(council.info.name)
-    summaries = folder.summaries(damaged_rows=True)
+    council = CouncilService(args.data)
+    print(council.council().info.name)
+    summaries = council.summaries(damaged_rows=True)
     if not summaries:
         print(t("cli.no_sessions"))
         return 0

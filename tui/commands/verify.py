@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from models.errors import DomainError
 from models.i18n import t
-from sessions.storage import DataFolder
+from sessions.council_service import CouncilService
 from sessions.verify import verify_council, verify_session
 
 
@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 def run(args: argparse.Namespace) -> int:
     ok = True
-    if args.session is None and DataFolder(args.data).is_empty():
+    if args.session is None and CouncilService(args.data).is_empty():
         raise DomainError("error.no_council", path=str(args.data))
     if args.session is not None:
         report = verify_session(args.data, args.session)

@@ -8,7 +8,6 @@ from textual.widgets import Label, Static
 
 from models.council import CouncilInfo
 from models.i18n import t
-from sessions.demo.build import build_demo
 from tui.bindings import FIRST_RUN
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
@@ -21,7 +20,7 @@ class FirstRunScreen(CouncilScreen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="centre-box"):
             yield Label(t("first_run.title"), classes="dialog-title")
-            yield Label(t("first_run.empty", path=str(self.council_app.folder.root)), markup=False)
+            yield Label(t("first_run.empty", path=str(self.council_app.council_service.root)), markup=False)
             yield Static(t("prep.app.first_run_offer"))
         yield Footer()
 
@@ -43,7 +42,7 @@ class FirstRunScreen(CouncilScreen):
     def action_create_demo(self) -> None:
         from tui.screens.picker import PickerScreen
 
-        build_demo(self.council_app.folder, self.council_app.clock().date())
+        self.council_app.council_service.create_demo(self.council_app.clock().date())
         self.app.notify(t("first_run.created"))
         self.app.switch_screen(PickerScreen())
 

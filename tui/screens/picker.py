@@ -87,8 +87,8 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
 
         listing, self.listing = self.listing, None
         if listing is None:
-            folder = self.council_app.folder
-            name, summaries = folder.load_council().info.name, folder.summaries(damaged_rows=True)
+            council = self.council_app.council_service
+            name, summaries = council.council().info.name, council.summaries(damaged_rows=True)
         else:
             name, summaries = listing.council_name, list(listing.sessions)
         self.query_one("#council-name", Label).update(name)
@@ -172,9 +172,9 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
 
         session_id = self.selected_id()
         if session_id:
-            record, report = self.council_app.folder.load_record(session_id)
+            record, chain_head = self.council_app.council_service.recorded(session_id)
             source = (self.council_app.data_dir, session_id)
-            self.app.push_screen(ExportScreen(record, report.chain_head, self.council_app.export_dir, source))
+            self.app.push_screen(ExportScreen(record, chain_head, self.council_app.export_dir, source))
 
     def action_statistics(self) -> None:
         from tui.screens.stats import StatsScreen

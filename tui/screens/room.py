@@ -129,7 +129,7 @@ class RoomScreen(SessionScreen):
                 for m in sorted(record.members, key=lambda m: m.seat)
             ]
             pdf = member_cards_pdf(record.council.name, record.session.title, cards)
-            folder = last_export_folder(app.folder.root) or Path.home()
+            folder = Path(app.export_dir) if app.export_dir else (last_export_folder(app.data_dir) or Path.home())
             path = write_member_cards(folder, self.service.session_id, pdf)
         except DomainError as error:
             self.notify(str(error), severity="error", markup=False)

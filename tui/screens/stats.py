@@ -18,7 +18,7 @@ from models.errors import DomainError
 from models.formatting import format_vnd
 from models.i18n import t
 from models.record import SessionRecord
-from sessions.stats import Bucket, Statistics, compute_stats, load_records
+from sessions.stats import Bucket, Statistics, compute_stats
 from tui.bindings import STATS
 from tui.screens.base import CouncilScreen
 from tui.widgets.footer import Footer
@@ -87,7 +87,7 @@ class StatsScreen(CouncilScreen):
     @work(thread=True, exclusive=True)
     def load_all(self) -> None:
         try:
-            stats = compute_stats(load_records(self.council_app.folder.root))
+            stats = self.council_app.council_service.statistics()
         except DomainError as error:
             self.app.call_from_thread(self._failed, str(error))
             return

@@ -134,7 +134,7 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
 
         editor = self._editor()
         self._require_agenda_open(editor)
-        council = self.council_app.folder.load_council()
+        council = self.council_app.council_service.council()
         record = editor.record
         if (record.council, record.members, record.rulebook) == (council.info, council.members, council.rulebook):
             self.app.notify(t("prep.app.council_same"))
@@ -150,6 +150,6 @@ class AgendaPrepActions:  # a mixin: the attributes are the AgendaScreen's
     @guarded
     def _take_council(self, confirmed: bool | None) -> None:
         if confirmed:
-            self._editor().refresh_from_council(self.council_app.folder.load_council())
+            self._editor().refresh_from_council(self.council_app.council_service.council())
             self.app.notify(t("prep.app.council_taken"))
             self.refresh_view()

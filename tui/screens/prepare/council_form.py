@@ -13,7 +13,6 @@ from models.i18n import t
 from models.labels import preset_name, rule_summary
 from models.parsing import FormErrors, field_label, parse_optional_date, squash
 from models.rules import PRESETS
-from sessions.council_setup import CouncilEditor, init_council
 from tui.screens.prepare.form import Field, date_echo, field_check
 from tui.screens.prepare.form_screen import FormScreen
 
@@ -97,7 +96,7 @@ class CouncilFormScreen(FormScreen):
     def form_values(self) -> dict[str, str]:
         if self.creating:
             return {"preset": "circular18"}
-        council = CouncilEditor(self.council_app.folder).council
+        council = self.council_app.council_service.editor().council
         info = council.info
         return {
             "name": info.name,
@@ -112,11 +111,11 @@ class CouncilFormScreen(FormScreen):
 
     def submit(self, values: dict[str, str]) -> CouncilInfo:
         info = council_from_form(values)
-        folder = self.council_app.folder
+        council = self.council_app.council_service
         if self.creating:
-            init_council(folder, info, [], values.get("preset") or "circular18")
+            council.start_council(info, [], values.get("preset") or "circular18")
             return info
-        editor = CouncilEditor(folder)
+        editor = council.editor()
         # What the form does not show stays as it was (the minutes' legal basis and number of copies).
         kept = editor.council.info
         info = info.model_copy(update={"legal_basis": kept.legal_basis, "minutes_copies": kept.minutes_copies})

@@ -17,7 +17,7 @@ from models.formatting import format_vnd
 from models.i18n import t
 from models.labels import role_label
 from models.parsing import format_authors, squash
-from sessions.importing import ImportPlan, apply_initiatives, apply_members, preview_initiatives, preview_members
+from sessions.importing import ImportPlan, apply_initiatives, preview_initiatives, preview_members
 from tui.bindings import IMPORT
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
@@ -174,8 +174,8 @@ class ImportScreen(CouncilScreen):
             added = apply_initiatives(service, plan)
             self.app.notify(t("prep.cli.initiatives_imported", count=len(added), session=service.session_id))
         else:
-            members = apply_members(self.council_app.folder, plan)
-            path = str(self.council_app.folder.root)
+            members = self.council_app.council_service.import_members(plan)
+            path = str(self.council_app.council_service.root)
             self.app.notify(t("prep.cli.members_imported", count=len(members), path=path))
         self.dismiss(True)
 

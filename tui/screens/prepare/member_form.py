@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from models.council import Member, Role
 from models.forms import member_to_form
@@ -10,9 +10,11 @@ from models.i18n import t
 from models.labels import role_label
 from models.parsing import field_label
 from models.roster import next_seat
-from sessions.council_setup import CouncilEditor
 from tui.screens.prepare.form import Field, field_check
 from tui.screens.prepare.form_screen import FormScreen
+
+if TYPE_CHECKING:
+    from sessions.council_setup import CouncilEditor
 
 
 class MemberFormScreen(FormScreen):
@@ -31,7 +33,7 @@ class MemberFormScreen(FormScreen):
 
     @property
     def editor(self) -> CouncilEditor:
-        return CouncilEditor(self.council_app.folder)
+        return self.council_app.council_service.editor()
 
     def _member(self) -> Member | None:
         return next((m for m in self.editor.council.members if m.id == self.member_id), None)

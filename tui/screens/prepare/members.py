@@ -12,7 +12,6 @@ from models.council import Member, Role
 from models.i18n import t
 from models.labels import role_label
 from models.parsing import field_label
-from sessions.council_setup import CouncilEditor
 from tui.bindings import MEMBERS
 from tui.guard import guarded
 from tui.screens.base import CouncilScreen
@@ -60,7 +59,7 @@ class MembersScreen(CouncilScreen):
 
     @guarded
     def reload(self, select: str | None = None) -> None:
-        council = CouncilEditor(self.council_app.folder).council
+        council = self.council_app.council_service.editor().council
         self.query_one("#members-title", Label).update(t("prep.app.members_title", name=council.info.name))
         table = self.query_one(DataTable)
         keep = select or self.selected_id()
@@ -115,14 +114,14 @@ class MembersScreen(CouncilScreen):
         member_id = self.selected_id()
         if member_id is None:
             return
-        member = next(m for m in CouncilEditor(self.council_app.folder).council.members if m.id == member_id)
+        member = next(m for m in self.council_app.council_service.editor().council.members if m.id == member_id)
         question = t("prep.app.member_remove", name=member.name)
         self.app.push_screen(ConfirmScreen(question, t("prep.app.remove")), lambda yes: self._remove(member, yes))
 
     @guarded
     def _remove(self, member: Member, confirmed: bool | None) -> None:
         if confirmed:
-            CouncilEditor(self.council_app.folder).remove_member(member.id)
+            self.council_app.council_service.editor().remove_member(member.id)
             self.app.notify(t("prep.app.member_removed", name=member.name))
             self.reload()
 

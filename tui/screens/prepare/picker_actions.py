@@ -13,7 +13,7 @@ class PickerPrepActions:  # a mixin: the attributes are the PickerScreen's
     def action_new_session(self) -> None:
         from tui.screens.prepare.session_form import SessionFormScreen
 
-        self.council_app.folder.load_council()  # a damaged council file says so before the form opens
+        self.council_app.council_service.council()  # a damaged council file says so before the form opens
         self.app.push_screen(SessionFormScreen(), self._session_created)
 
     def _session_created(self, session_id: str | None) -> None:

@@ -14,7 +14,6 @@ from models.i18n import t
 from models.labels import role_label
 from models.parsing import field_hint, field_label, format_invitees
 from models.roster import role_holder
-from sessions.council_setup import create_planned_session
 from sessions.editing import AgendaEditor
 from tui.screens.prepare.form import Field, date_echo, field_check
 from tui.screens.prepare.form_screen import FormScreen
@@ -38,7 +37,7 @@ class SessionFormScreen(FormScreen):
         service = self.council_app.service
         if self.editing and service is not None:
             return service.record.members
-        return self.council_app.folder.load_council().members
+        return self.council_app.council_service.council().members
 
     def form_title(self) -> str:
         return t("prep.app.session_edit" if self.editing else "prep.app.session_new")
@@ -116,4 +115,4 @@ class SessionFormScreen(FormScreen):
             AgendaEditor(service).update_session_from_form(values)
             return service.session_id
         changes = session_changes_from_form(values, members=self._members())
-        return create_planned_session(self.council_app.folder, clock=self.council_app.clock, **changes)
+        return self.council_app.council_service.plan_session(**changes)
