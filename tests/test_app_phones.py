@@ -76,3 +76,26 @@ def test_the_sheet_of_cards_has_one_qr_code_per_member():
     pdf = member_cards_pdf("Hội đồng sáng kiến", "Phiên họp", cards)
     assert pdf.startswith(b"%PDF")
     assert pdf.count(b"/Subtype /Image") == 9  # nine members, nine QR codes (eight to a page)
+
+
+async def _p_on_the_room_screen_prints_the_cards(demo_dir, clock, tmp_path):
+    start_meeting(demo_dir, clock).close()
+    app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock, room="127.0.0.1", export_dir=tmp_path)
+    app.room_port = 0
+    async with app.run_test(size=(140, 50)) as pilot:
+        await app.workers.wait_for_complete()
+        app.show_room()
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        cards = tmp_path / f"{PLANNED}-member-cards.pdf"
+        assert cards.read_bytes().count(b"/Subtype /Image") == len(app.service.record.members)
+        devices = app.member_devices()
+        assert all(devices.member_for(devices.shown_token(m.id)) == m.id for m in app.service.record.members)
+        await pilot.press("p")  # again: the links change, so the chair is asked first
+        await pilot.pause()
+        assert "ConfirmScreen" in type(app.screen).__name__
+
+
+def test_p_on_the_room_screen_prints_the_cards(demo_dir, clock, tmp_path):
+    asyncio.run(_p_on_the_room_screen_prints_the_cards(demo_dir, clock, tmp_path))
