@@ -194,4 +194,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Print new cards? Every member gets a new link; earlier links and cards stop working.",
         "In thẻ mới? Mỗi thành viên được cấp đường dẫn mới; đường dẫn và thẻ cũ hết hiệu lực.",
     ),
+    "word.details": ("About this initiative", "Thông tin sáng kiến"),
+    "word.received": ("Your ballot has been recorded.", "Phiếu của bạn đã được ghi nhận."),
 }
