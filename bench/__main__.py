@@ -216,6 +216,12 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
         ("peak RSS, large session open", f"{fmt(rss)} MB ({raw['memory'].get('peak_rss_source', 'ru_maxrss')})",
          f"minimal Textual app: {fmt(raw['minimal_rss'])} MB"),
     ]  # fmt: skip
+    if "phones" in raw:  # members' phones (issue 19)
+        from bench.phones import targets as phone_targets
+
+        more, rows = phone_targets(raw["phones"])
+        targets += more
+        details += rows
     return targets, details
 
 
@@ -367,6 +373,8 @@ def main(argv: list[str] | None = None) -> int:
         put_live(paths["base"], archive)
         db = work / "stock-tinydb.json"
         raw["persist"] = run_json("bench.measure", "persist_vote", str(archive), LIVE_ID, str(db), "3")
+        log("members' phones: 30 voting at once, the board and the chair following, a scoring round (bench/phones.py)")
+        raw["phones"] = run_json("bench.phones", "run", str(work / "phones"))
     finally:
         take_live(archive)
     took = raw["took_s"] = time.perf_counter() - started

@@ -102,7 +102,7 @@ class Room:
             log_config=None,
             access_log=False,
             ws="none",
-            http="h11",
+            http="auto",  # httptools' parser when installed (it is pinned), else uvicorn's pure-Python h11
             timeout_graceful_shutdown=1,
             server_header=False,  # an answer without the token says nothing, not even which server gave it
         )
@@ -151,7 +151,9 @@ def _listen(host: str, port: int) -> socket.socket:
         family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
     except ValueError as exc:
         raise DomainError("room.error_address", address=host) from exc
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on sockets that say so, and without it a response's
+    # second write waited for the client's delayed acknowledgement (40 ms on Linux) on a kept-alive connection.
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))

@@ -294,7 +294,9 @@ class CouncilApp(App):
         """A member's phone voted, or came or went: the screen on top shows it soon (one redraw for a burst)."""
         if not getattr(self, "_devices_redraw", False):
             self._devices_redraw = True
-            self.set_timer(0.05, self._redraw_for_devices)
+            from tui.follow_devices import REDRAW_S
+
+            self.set_timer(REDRAW_S, self._redraw_for_devices)
 
     def _redraw_for_devices(self) -> None:
         from tui.follow_devices import redraw_for_devices

@@ -15,6 +15,9 @@ from textual.screen import Screen
 
 from models.i18n import t
 
+REDRAW_S = 0.02
+"""The chair's screen redraws this long after a phone's vote or connection: a burst of 30 is one redraw."""
+
 if TYPE_CHECKING:
     from tui.app import CouncilApp
 
