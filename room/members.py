@@ -99,7 +99,8 @@ class MemberDesk:
         self.closed = False
         self._feeds: dict[str, BoardFeed] = {}
         self._connected: collections.Counter[str] = collections.Counter()
-        self.on_connections: list[Callable[[], None]] = []  # the chair's screens: who is connected changed
+        # The chair's screens: a vote came from a phone, or who is connected changed.
+        self.on_change: list[Callable[[], None]] = []
         self.devices.on_issue.append(self._reissued)
 
     # --- who
@@ -120,7 +121,7 @@ class MemberDesk:
         return [m.id for m in self.service.record.members if self._connected[m.id] > 0]
 
     def _tell(self) -> None:
-        for listener in list(self.on_connections):
+        for listener in list(self.on_change):
             with contextlib.suppress(Exception):
                 listener()
 
@@ -246,6 +247,8 @@ def member_routes(desk: Callable[[], MemberDesk | None]) -> list[BaseRoute]:
             return _answer(500, t("page.error_internal"), ok=False)
         finally:
             body = None  # the ballot's plaintext goes with the request
+        if outcome == Outcome.RECORDED:
+            current._tell()
         key = "page.already" if outcome == Outcome.ALREADY else "page.recorded"
         return _answer(200, t(key), ok=True, outcome=outcome.value)
 
