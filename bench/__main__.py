@@ -158,13 +158,14 @@ def bench_room(base: Path, work: Path, votes: int, changes: int = 300) -> dict[s
 
     got: dict[str, Any] = {"latency": board_latency(fresh_copy(base, work / "room-latency"), LIVE_ID, changes, BOARDS)}
     for name in ("without", "with"):
-        got[name] = {"handled_s": [], "vm_hwm_mb": []}
+        got[name] = {"handled_s": [], "vm_hwm_mb": [], "opening_rss_mb": []}
     half = (votes + 1) // 2
     for _round in (1, 2):  # alternate, so that drift in the machine's speed hits both alike
         for name, boards in (("without", 0), ("with", BOARDS)):
             run = app_votes(fresh_copy(base, work / "room-app"), LIVE_ID, half, boards)
             got[name]["handled_s"] += run["handled_s"]
             got[name]["vm_hwm_mb"].append(run["vm_hwm_mb"])
+            got[name]["opening_rss_mb"].append(run["opening_rss_mb"])
     return got
 
 
@@ -208,6 +209,10 @@ def room_targets(room: dict[str, Any]) -> tuple[list[Target], list[tuple[str, ..
         ("the app's VmHWM with the room and boards / without",
          " / ".join(f"{fmt(median(r['vm_hwm_mb']))} MB" for r in (with_, without)),
          "runs: " + ", ".join(fmt(v) for v in with_["vm_hwm_mb"] + without["vm_hwm_mb"]) + " MB"),
+        ("resident memory added by opening the room and connecting the boards",
+         f"{fmt(median(with_.get('opening_rss_mb') or [0]))} MB",
+         f"VmRSS just before the room opened to all {BOARDS} boards connected; without the room: "
+         f"{fmt(median(without.get('opening_rss_mb') or [0]))} MB"),
     ]  # fmt: skip
     return targets, details
 

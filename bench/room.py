@@ -179,11 +179,25 @@ async def _until(condition, what: str) -> None:
         raise RuntimeError(f"waited {WAIT_S:.0f} s for this: {what}") from None
 
 
+def _vm_rss_mb() -> float:
+    """This process's resident memory now (0 where /proc is not there)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
 def _child_app(data: Path, session_id: str, votes: int, boards: int) -> dict[str, Any]:
     from bench.votes import measure_votes
 
+    rss: dict[str, float] = {}
+
     async def open_room(app) -> None:
         loop = asyncio.get_running_loop()
+        rss["before"] = _vm_rss_mb()
         if boards:
             app.room_port = 0
             url = await app.open_room("127.0.0.1")
@@ -193,9 +207,11 @@ def _child_app(data: Path, session_id: str, votes: int, boards: int) -> dict[str
         await loop.run_in_executor(None, sys.stdin.readline)  # the boards are connected
         if boards and app.room.feed.listeners < boards:
             raise RuntimeError(f"{app.room.feed.listeners} boards connected, {boards} expected")
+        rss["after"] = _vm_rss_mb()
 
     got = measure_votes(data, session_id, votes, before=open_room)
-    return {**got, "vm_hwm_mb": _vm_hwm_mb()}
+    # The room's own step: resident memory from just before it opened to its boards all connected.
+    return {**got, "vm_hwm_mb": _vm_hwm_mb(), "opening_rss_mb": rss["after"] - rss["before"]}
 
 
 def main(argv: list[str]) -> int:
