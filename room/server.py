@@ -160,9 +160,13 @@ class Room:
 def _listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host``:``port``, or DomainError saying why not."""
     try:
-        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+        ip = ipaddress.ip_address(host)
     except ValueError as exc:
         raise DomainError("room.error_address", address=host) from exc
+    if ip.is_unspecified or ip.is_multicast:
+        # Every interface at once (0.0.0.0) would serve the board where the chair did not choose to.
+        raise DomainError("room.error_address", address=host)
+    family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

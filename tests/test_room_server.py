@@ -161,9 +161,10 @@ def test_an_address_that_is_not_this_computers_is_refused_in_words(service):
 
     async def scenario():
         room = Room()
-        with pytest.raises(DomainError) as refused:
-            await room.open(service, "192.0.2.1", 0)
-        assert "192.0.2.1" in str(refused.value) and not room.is_open
+        for address in ("192.0.2.1", "0.0.0.0", "::", "localhost"):
+            with pytest.raises(DomainError) as refused:
+                await room.open(service, address, 0)
+            assert address in str(refused.value) and not room.is_open
 
     run(scenario())
 
