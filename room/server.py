@@ -100,8 +100,8 @@ class Room:
         Raises DomainError when the address cannot be served or the board's token cannot be kept (a
         read-only session); then nothing is served.
         """
-        if self.is_open:
-            await self.close()
+        if self.is_open or self._task is not None:
+            await self.close()  # (one closed a moment ago may still hold the port: wait for it to let go)
         token = board_token(service)
         sock = _listen(host, port)
         self.token, self.host, self.port = token, host, sock.getsockname()[1]

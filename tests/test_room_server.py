@@ -188,3 +188,20 @@ def test_each_event_leaves_at_once_not_held_for_the_boards_acknowledgement(servi
             await room.close()
 
     run(scenario())
+
+
+def test_closing_and_reopening_at_once_on_the_same_port_works(service):
+    async def scenario():
+        room = Room()
+        first = await room.open(service, "127.0.0.1", 0)
+        port = room.port
+        room.stop()  # as the app does when the chair presses c: no waiting
+        again = await room.open(service, "127.0.0.1", port)
+        try:
+            assert again == first
+            async with httpx.AsyncClient() as client:
+                assert (await client.get(again)).status_code == 200
+        finally:
+            await room.close()
+
+    run(scenario())
