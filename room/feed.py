@@ -75,6 +75,10 @@ class BoardFeed:
     def listeners(self) -> int:
         return len(self._queues)
 
+    def delivered(self) -> bool:
+        """Whether every board's stream has taken the newest view (the bench paces its changes on it)."""
+        return all(queue.empty() for queue in self._queues)
+
     def listen(self) -> asyncio.Queue[Update]:
         """A queue that receives the current view at once, then every later one."""
         queue: asyncio.Queue[Update] = asyncio.Queue()

@@ -22,6 +22,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+try:  # httptools' parser in C (pinned): members' phones voting at once get their answers sooner (bench/phones.py)
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as _BaseProtocol
+except ImportError:  # where it cannot be installed: uvicorn's pure-Python h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol as _BaseProtocol  # type: ignore[assignment]
+
 from models.errors import DomainError
 from room.board import board_routes, not_found
 from room.feed import BoardFeed
@@ -41,6 +46,17 @@ for _name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
     _logger = logging.getLogger(_name)
     _logger.addHandler(logging.NullHandler())
     _logger.propagate = False
+
+
+class _Protocol(_BaseProtocol):
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        # Each event is one small write: without this, Nagle's algorithm holds it until the board's delayed
+        # acknowledgement of the one before (up to 40 ms on Linux).
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 class _Server(uvicorn.Server):
@@ -88,8 +104,8 @@ class Room:
         Raises DomainError when the address cannot be served or the board's token cannot be kept (a
         read-only session); then nothing is served.
         """
-        if self.is_open:
-            await self.close()
+        if self.is_open or self._task is not None:
+            await self.close()  # (one closed a moment ago may still hold the port: wait for it to let go)
         token = board_token(service)
         sock = _listen(host, port)
         self.token, self.host, self.port = token, host, sock.getsockname()[1]
@@ -102,7 +118,7 @@ class Room:
             log_config=None,
             access_log=False,
             ws="none",
-            http="auto",  # httptools' parser when installed (it is pinned), else uvicorn's pure-Python h11
+            http=_Protocol,
             timeout_graceful_shutdown=1,
             server_header=False,  # an answer without the token says nothing, not even which server gave it
         )
@@ -148,12 +164,14 @@ class Room:
 def _listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host``:``port``, or DomainError saying why not."""
     try:
-        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+        ip = ipaddress.ip_address(host)
     except ValueError as exc:
         raise DomainError("room.error_address", address=host) from exc
-    # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on sockets that say so, and without it a response's
-    # second write waited for the client's delayed acknowledgement (40 ms on Linux) on a kept-alive connection.
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    if ip.is_unspecified or ip.is_multicast:
+        # Every interface at once (0.0.0.0) would serve the board where the chair did not choose to.
+        raise DomainError("room.error_address", address=host)
+    family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
