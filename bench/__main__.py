@@ -281,19 +281,16 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
         ("peak RSS, large session open", f"{fmt(rss)} MB ({raw['memory'].get('peak_rss_source', 'ru_maxrss')})",
          f"minimal Textual app: {fmt(raw['minimal_rss'])} MB"),
     ]  # fmt: skip
-<<<<<<< HEAD
     if "phones" in raw:  # members' phones (issue 19)
         from bench.phones import targets as phone_targets
 
         more, rows = phone_targets(raw["phones"])
         targets += more
         details += rows
-=======
     if raw.get("room"):  # (absent from the results of runs before the room was measured)
         more_targets, more_details = room_targets(raw["room"])
         targets += more_targets
         details += more_details
->>>>>>> main
     return targets, details
 
 
