@@ -31,6 +31,7 @@ from models.errors import DomainError
 from room.board import board_routes, not_found
 from room.feed import BoardFeed
 from room.members import MemberDesk, member_routes
+from room.tls import LaptopCertificate, laptop_certificate
 from sessions.board import board_token
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ class Room:
         self._server: _Server | None = None
         self._task: asyncio.Task[None] | None = None
         self.members: MemberDesk | None = None  # the members' pages (room/members.py)
+        self.https = False  # the chair's choice: serve with a certificate made on the laptop (room/tls.py)
+        self.certificate: LaptopCertificate | None = None  # while open with HTTPS
 
     @property
     def is_open(self) -> bool:
@@ -85,7 +88,11 @@ class Room:
     @property
     def board_url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/board/{self.token}" if self.is_open else ""
+        return f"{self.scheme}://{host}:{self.port}/board/{self.token}" if self.is_open else ""
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.certificate is not None else "http"
 
     def build_app(self) -> Starlette:
         async def nothing(request: Request) -> Response:
@@ -107,6 +114,12 @@ class Room:
         if self.is_open or self._task is not None:
             await self.close()  # (one closed a moment ago may still hold the port: wait for it to let go)
         token = board_token(service)
+        self.certificate = None
+        if self.https:
+            try:
+                self.certificate = laptop_certificate(host)
+            except OSError as exc:
+                raise DomainError("room.error_certificate", detail=exc.strerror or str(exc)) from exc
         sock = _listen(host, port)
         self.token, self.host, self.port = token, host, sock.getsockname()[1]
         self.feed = BoardFeed(service)
@@ -121,6 +134,11 @@ class Room:
             http=_Protocol,
             timeout_graceful_shutdown=1,
             server_header=False,  # an answer without the token says nothing, not even which server gave it
+            **(
+                {"ssl_certfile": str(self.certificate.path), "ssl_keyfile": str(self.certificate.path)}
+                if self.certificate is not None
+                else {}
+            ),
         )
         server = _Server(config)
         self._server = server
@@ -158,7 +176,7 @@ class Room:
     def member_url(self, token: str) -> str:
         """The link of a member's page, for their QR code (the token from sessions/devices.py)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/m/{token}" if self.is_open else ""
+        return f"{self.scheme}://{host}:{self.port}/m/{token}" if self.is_open else ""
 
 
 def _listen(host: str, port: int) -> socket.socket:

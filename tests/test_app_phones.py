@@ -99,3 +99,25 @@ async def _p_on_the_room_screen_prints_the_cards(demo_dir, clock, tmp_path):
 
 def test_p_on_the_room_screen_prints_the_cards(demo_dir, clock, tmp_path):
     asyncio.run(_p_on_the_room_screen_prints_the_cards(demo_dir, clock, tmp_path))
+
+
+async def _s_on_the_room_screen_serves_https_and_shows_the_fingerprint(demo_dir, clock):
+    start_meeting(demo_dir, clock).close()
+    app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
+    app.room_port = 0
+    async with app.run_test(size=(140, 50)) as pilot:
+        app.show_room()
+        await pilot.pause()
+        await pilot.press("s")
+        assert "HTTPS: bật" in str(app.screen.query_one("#room-state").render())
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.room.board_url.startswith("https://")
+        state = str(app.screen.query_one("#room-state").render()).replace("\n", "")
+        assert app.room.certificate.fingerprint[:20] in state
+        await app.room.close()
+
+
+def test_s_on_the_room_screen_serves_https_and_shows_the_fingerprint(demo_dir, clock):
+    asyncio.run(_s_on_the_room_screen_serves_https_and_shows_the_fingerprint(demo_dir, clock))

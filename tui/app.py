@@ -273,6 +273,7 @@ class CouncilApp(App):
         if self.room is None:
             self.room = Room()
         port = DEFAULT_PORT if self.room_port is None else self.room_port
+        self.room.https = getattr(self, "room_https", False)  # s on the room screen (room/tls.py)
         url = await self.room.open(self.service, host, port)
         if self.room.members is not None:
             self.room.members.on_change.append(self._devices_changed)  # members' phones (room/members.py)

@@ -194,6 +194,7 @@ ROOM = [
     Binding("enter", "open_room", "bind.room_open", tooltip="does.room.open_room"),
     Binding("c", "close_room", "bind.room_close", tooltip="does.room.close_room"),
     Binding("p", "member_cards", "bind.member_cards", tooltip="does.room.member_cards"),
+    Binding("s", "https", "bind.room_https", tooltip="does.room.https"),
     Binding("escape", "back", "bind.back", tooltip="does.room.back"),
 ]
 

@@ -196,4 +196,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "word.details": ("About this initiative", "Thông tin sáng kiến"),
     "word.received": ("Your ballot has been recorded.", "Phiếu của bạn đã được ghi nhận."),
+    "room.error_certificate": (
+        "The room's certificate could not be made or kept ({detail}); nothing was opened.",
+        "Không tạo hoặc lưu được chứng chỉ của phòng họp ({detail}); chưa mở gì.",
+    ),
+    "room.https_on": (
+        "HTTPS: on. Phones warn once: check that the certificate's fingerprint is {fingerprint}",
+        "HTTPS: bật. Điện thoại sẽ cảnh báo một lần: hãy kiểm tra dấu vân tay chứng chỉ là {fingerprint}",
+    ),
+    "room.https_chosen": (
+        "HTTPS: on (a certificate made on this laptop; phones warn once).",
+        "HTTPS: bật (chứng chỉ tạo trên máy này; điện thoại cảnh báo một lần).",
+    ),
+    "room.https_off": (
+        "HTTPS: off (s turns it on, for a Wi-Fi others can watch).",
+        "HTTPS: tắt (s để bật, khi Wi-Fi có thể bị người khác theo dõi).",
+    ),
+    "bind.room_https": ("HTTPS on/off", "Bật/tắt HTTPS"),
+    "does.room.https": (
+        "Serve the room over HTTPS with a certificate made on this laptop (choose before opening)",
+        "Phục vụ phòng họp qua HTTPS bằng chứng chỉ tạo trên máy này (chọn trước khi mở)",
+    ),
 }

@@ -52,8 +52,9 @@ class RoomScreen(SessionScreen):
         room = self.council_app.room
         state = self.query_one("#room-state", Static)
         qr = self.query_one("#room-qr", Static)
+        https = t("room.https_chosen" if getattr(self.council_app, "room_https", False) else "room.https_off")
         if room is None or not room.is_open:
-            state.update(Text(t("room.closed")))
+            state.update(Text(t("room.closed") + "\n\n" + https))
             qr.update("")
             return
         from room.qr import qr_lines
@@ -61,6 +62,10 @@ class RoomScreen(SessionScreen):
         text = Text(t("room.open_on", address=room.host) + "\n\n", style="bold")
         text.append(room.board_url + "\n\n", style="bold underline")
         text.append(t("room.shows") + "\n")
+        if room.certificate is not None:
+            text.append("\n" + t("room.https_on", fingerprint=room.certificate.fingerprint) + "\n", style="bold")
+        else:
+            text.append("\n" + https + "\n")
         members = room.members
         connected = members.connected if members is not None else []
         names = ", ".join(self.service.record.member(m).name for m in connected)
@@ -73,6 +78,8 @@ class RoomScreen(SessionScreen):
         is_open = room is not None and room.is_open
         if action in ("close_room", "member_cards"):
             return True if is_open else None
+        if action == "https":
+            return None if is_open else True  # chosen before opening: close the room to change it
         return True
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -102,6 +109,11 @@ class RoomScreen(SessionScreen):
     def action_close_room(self) -> None:
         self.council_app.close_room()
         self.notify(t("room.closed_now"))
+        self.refresh_view()
+
+    def action_https(self) -> None:
+        app = self.council_app
+        app.room_https = not getattr(app, "room_https", False)
         self.refresh_view()
 
     def action_member_cards(self) -> None:
