@@ -9,8 +9,8 @@ phones cost the laptop's two cores little: real phones are other devices), print
   soon as their pages show the ballot, in open votes and secret ballots, then each re-sends (a lost
   answer): every request's round trip (request → durable → response); the counts at close must be
   exactly what was sent, once.
-- **follow**: one phone vote at a time: from the request to the board's event showing it, and to the
-  chair's app being told (the service's change reaching the room's listener, plus the app's redraw delay).
+- **follow**: one phone vote at a time: from the request to the board's event showing it; and, in the
+  real app run headless (``chair``), from the request to the chair's vote screen redrawing that vote.
 - **meeting**: 9 members × 12 initiatives by scoring sheet, through the booth (serial: the laptop goes
   from hand to hand) and through phones (parallel). Each member takes a given time per sheet (40 to 80 s,
   seeded), the booth adds a given hand-over; those are added, not slept. The tool's own time is measured:
@@ -282,6 +282,20 @@ async def run(root: Path) -> dict[str, Any]:
     await process.stdin.drain()
     async with asyncio.timeout(WAIT_S):
         await process.wait()
+    chair = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bench.phones",
+        "chair",
+        str(root / "chair"),
+        stdout=asyncio.subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[1],
+    )
+    async with asyncio.timeout(WAIT_S * 4):
+        printed, _ = await chair.communicate()
+    if chair.returncode != 0:
+        raise RuntimeError("the chair's screen measure failed")
+    out["follow"].update(json.loads(printed.decode().strip().splitlines()[-1]))
     return out
 
 
@@ -396,12 +410,76 @@ async def _meeting(chair: Chair, phones: list[Phone]) -> dict[str, Any]:
     }
 
 
+def chair_screen(root: Path, members: int = PHONES) -> dict[str, Any]:
+    """The real app, headless, on a session of ``members``: a phone votes, the chair's vote screen shows it.
+
+    Timed from the phone's request to the vote screen redrawing that member's vote (the app's own redraw
+    for phones, tui/follow_devices.py); the phone's HTTP client runs on the app's loop, as the room does.
+    """
+    import gc
+
+    from models.session import Presence
+    from sessions.service import SessionService
+    from tui.app import CouncilApp
+    from tui.screens.vote import VoteScreen
+
+    folder, session_id = _build(root, members, 4)
+    service = SessionService(folder, session_id)
+    for member in service.record.voting_members:
+        service.set_attendance(member.id, Presence.PRESENT)
+    service.open_session()
+    service.close()
+    times: list[float] = []
+
+    async def play() -> None:
+        gc.disable()  # as `council` opens the app: its own collection policy then runs (tui/memory.py)
+        app = CouncilApp(folder.root, session_id=session_id)
+        async with app.run_test(size=(160, 60)) as pilot:
+            await pilot.pause()
+            app.room_port = 0
+            await app.open_room("127.0.0.1")
+            devices = app.member_devices()
+            phones = [Phone(m.id, app.room.member_url(devices.issue(m.id))) for m in app.service.record.voting_members]
+            await pilot.press("v", "enter")  # an open vote on the chair's screen
+            screen = app.screen
+            if not isinstance(screen, VoteScreen):
+                raise RuntimeError(f"expected the vote screen, got {type(screen).__name__}")
+            poll_id = screen.poll_id
+            redrawn = asyncio.Event()
+            redraw = screen._redraw_votes
+
+            def noted() -> None:
+                redraw()
+                redrawn.set()
+
+            screen._redraw_votes = noted  # type: ignore[method-assign]
+            for phone in phones:
+                await phone.load()
+                redrawn.clear()
+                start = time.perf_counter()
+                await phone.post("vote", {"poll_id": poll_id, "choice": "yes"})
+                async with asyncio.timeout(WAIT_S):
+                    await redrawn.wait()
+                times.append(time.perf_counter() - start)
+                if str(screen.query_one("#voters").get_cell(phone.member_id, "vote")) == "·":
+                    raise RuntimeError("the chair's screen does not show the phone's vote")
+                await pilot.pause()
+            for phone in phones:
+                phone.connection.close()
+            await app.room.close()
+            await app.action_quit()
+
+    asyncio.run(play())
+    return {"chair_screen_s": times}
+
+
 def targets(raw: dict[str, Any]) -> tuple[list[Any], list[tuple[str, ...]]]:
     """The phones' targets and detail rows for `make bench` (bench/__main__.py)."""
     from bench.report import Target, fmt, median, percentile
 
     ms = 1000.0
     load, follow, meeting = raw["load"], raw["follow"], raw["meeting"]
+    screen = follow.get("chair_screen_s") or follow["chair_s"]  # (the real app's screen, once measured)
     first = load["first_s"]
     lost = len(load["problems"])
     rows = [
@@ -409,7 +487,9 @@ def targets(raw: dict[str, Any]) -> tuple[list[Any], list[tuple[str, ...]]]:
         Target("phone_vote_p99", percentile(first, 0.99) * ms, "ms", "<=", 60, "same, 99th percentile"),
         Target("phone_votes_wrong", lost, "", "<=", 0, "rounds that lost or double-counted a vote"),
         Target("phone_to_board_p99", percentile(follow["board_s"], 0.99) * ms, "ms", "<=", 150, "phone vote to board"),
-        Target("phone_to_chair_p99", percentile(follow["chair_s"], 0.99) * ms, "ms", "<=", 150, "phone vote to chair"),
+        Target(
+            "phone_to_chair_p99", percentile(screen, 0.99) * ms, "ms", "<=", 150, "phone vote to the chair's screen"
+        ),
         Target("meeting_ratio", meeting["ratio"], "x", ">=", 5, "9 × 12 scoring: booth time / phones time"),
         Target("meeting_tool_share", meeting["tool_share"] * 100, "%", "<=", 2, "the tool's share of the phones round"),
     ]
@@ -422,9 +502,13 @@ def targets(raw: dict[str, Any]) -> tuple[list[Any], list[tuple[str, ...]]]:
          "answered 'already recorded', counted once" + ("" if not lost else f"; PROBLEMS: {load['problems']}")),
         ("phone vote to the board's event", f"p50 {fmt(median(follow['board_s']) * ms)} ms, p99 "
          f"{fmt(percentile(follow['board_s'], 0.99) * ms)} ms", f"{len(follow['board_s'])} votes, one at a time"),
-        ("phone vote to the chair's screen", f"p50 {fmt(median(follow['chair_s']) * ms)} ms, p99 "
+        ("phone vote to the chair's screen", f"p50 {fmt(median(screen) * ms)} ms, p99 "
+         f"{fmt(percentile(screen, 0.99) * ms)} ms",
+         f"the real app headless: the request to the vote screen redrawing that member's vote "
+         f"({len(screen)} votes; {fmt(follow['redraw_s'] * ms)} ms of it the app's wait for a burst)"),
+        ("phone vote to the room's listener", f"p50 {fmt(median(follow['chair_s']) * ms)} ms, p99 "
          f"{fmt(percentile(follow['chair_s'], 0.99) * ms)} ms",
-         f"the room's listener told, plus the app's {fmt(follow['redraw_s'] * ms)} ms redraw delay"),
+         f"in the load's server, plus the {fmt(follow['redraw_s'] * ms)} ms redraw delay"),
         ("meeting: 9 members × 12 initiatives, scoring", f"booth {fmt(meeting['booth_s'] / 60)} min, phones "
          f"{fmt(meeting['phones_s'] / 60)} min: {fmt(meeting['ratio'])} x",
          f"{fmt(meeting['ratio_without_handover'])} x without the booth's {fmt(HANDOVER_S)} s hand-over; a sheet "
@@ -439,6 +523,9 @@ def targets(raw: dict[str, Any]) -> tuple[list[Any], list[tuple[str, ...]]]:
 def main(argv: list[str]) -> int:
     if argv[:1] == ["serve"]:
         asyncio.run(serve(Path(argv[1]), int(argv[2]), int(argv[3])))
+        return 0
+    if argv[:1] == ["chair"]:
+        print(json.dumps(chair_screen(Path(argv[1]))))
         return 0
     if argv[:1] == ["run"]:
         result = asyncio.run(run(Path(argv[1])))

@@ -95,4 +95,4 @@ def test_the_phones_benchmark_runs_and_counts_every_vote_once(tmp_path: Path, mo
     assert len(raw["follow"]["board_s"]) == 5 and raw["meeting"]["items"] == 2
     rows, details = phones.targets(raw)
     assert [t.name for t in rows][:3] == ["phone_vote_p50", "phone_vote_p99", "phone_votes_wrong"]
-    assert rows[2].value == 0 and len(details) == 6
+    assert rows[2].value == 0 and len(details) == 7
