@@ -26,6 +26,7 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	@command -v tmux >/dev/null || echo "NOTE: tmux is not installed: the end-to-end suite (tests/e2e, make e2e) is SKIPPED."
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || echo "NOTE: chromium or chromedriver is not installed: the board's browser tests (tests/test_board_browser.py) are SKIPPED."
 	$(BIN)/pytest $(PARALLEL)
 
 lint: $(STAMP)

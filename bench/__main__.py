@@ -152,6 +152,71 @@ def bench_instructions(plain: Path) -> dict[str, float]:
     return got
 
 
+def bench_room(base: Path, work: Path, votes: int, changes: int = 300) -> dict[str, Any]:
+    """The room (bench/room.py): board latency with 5 boards, and the app's votes and memory with and without them."""
+    from bench.room import app_votes, board_latency
+
+    got: dict[str, Any] = {"latency": board_latency(fresh_copy(base, work / "room-latency"), LIVE_ID, changes, BOARDS)}
+    for name in ("without", "with"):
+        got[name] = {"handled_s": [], "vm_hwm_mb": [], "opening_rss_mb": []}
+    half = (votes + 1) // 2
+    for _round in (1, 2):  # alternate, so that drift in the machine's speed hits both alike
+        for name, boards in (("without", 0), ("with", BOARDS)):
+            run = app_votes(fresh_copy(base, work / "room-app"), LIVE_ID, half, boards)
+            got[name]["handled_s"] += run["handled_s"]
+            got[name]["vm_hwm_mb"].append(run["vm_hwm_mb"])
+            got[name]["opening_rss_mb"].append(run["opening_rss_mb"])
+    return got
+
+
+BOARDS = 5
+
+
+def room_targets(room: dict[str, Any]) -> tuple[list[Target], list[tuple[str, ...]]]:
+    ms = 1000.0
+    latency = room["latency"]["latency_s"]
+    without, with_ = room["without"], room["with"]
+    ratio = median(with_["handled_s"]) / median(without["handled_s"])
+    added = median(with_["vm_hwm_mb"]) - median(without["vm_hwm_mb"])
+    n = room["latency"]["changes"]
+    targets = [
+        Target(
+            "board_latency_p50",
+            median(latency) * ms,
+            "ms",
+            "<=",
+            50,
+            f"service call to event on a board, {BOARDS} boards",
+        ),
+        Target(
+            "board_latency_p99", percentile(latency, 0.99) * ms, "ms", "<=", 150, f"same, 99th percentile, {n} changes"
+        ),
+        Target("room_vote_ratio", ratio, "x", "<=", 1.1, f"key to durable vote, median with {BOARDS} boards / without"),
+        Target(
+            "room_memory", added, "MB", "<=", 30, f"the app's VmHWM with the room and {BOARDS} boards, minus without"
+        ),
+    ]
+    details = [
+        ("board latency: service call to event received", f"p50 {fmt(median(latency) * ms)} ms, "
+         f"p90 {fmt(percentile(latency, 0.9) * ms)} ms, p99 {fmt(percentile(latency, 0.99) * ms)} ms, "
+         f"max {fmt(max(latency) * ms)} ms", f"{n} open votes x {BOARDS} boards on loopback, "
+         f"{room['latency']['missed']} missed; the service call alone (vote fsynced): "
+         f"p50 {fmt(median(room['latency'].get('durable_s') or [0]) * ms)} ms"),
+        ("vote, key to durable, room open with boards", f"p50 {fmt(median(with_['handled_s']) * ms)} ms, "
+         f"p99 {fmt(percentile(with_['handled_s'], 0.99) * ms)} ms", f"{len(with_['handled_s'])} votes"),
+        ("vote, key to durable, same runs without the room", f"p50 {fmt(median(without['handled_s']) * ms)} ms, "
+         f"p99 {fmt(percentile(without['handled_s'], 0.99) * ms)} ms", f"{len(without['handled_s'])} votes"),
+        ("the app's VmHWM with the room and boards / without",
+         " / ".join(f"{fmt(median(r['vm_hwm_mb']))} MB" for r in (with_, without)),
+         "runs: " + ", ".join(fmt(v) for v in with_["vm_hwm_mb"] + without["vm_hwm_mb"]) + " MB"),
+        ("resident memory added by opening the room and connecting the boards",
+         f"{fmt(median(with_.get('opening_rss_mb') or [0]))} MB",
+         f"VmRSS just before the room opened to all {BOARDS} boards connected; without the room: "
+         f"{fmt(median(without.get('opening_rss_mb') or [0]))} MB"),
+    ]  # fmt: skip
+    return targets, details
+
+
 def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tuple[str, ...]]]:
     """The targets and the detail rows (every figure, with its baseline where there is one)."""
     plain = raw["votes_plain"]["handled_s"]
@@ -216,6 +281,16 @@ def summarise(raw: dict[str, Any], sizes: Sizes) -> tuple[list[Target], list[tup
         ("peak RSS, large session open", f"{fmt(rss)} MB ({raw['memory'].get('peak_rss_source', 'ru_maxrss')})",
          f"minimal Textual app: {fmt(raw['minimal_rss'])} MB"),
     ]  # fmt: skip
+    if "phones" in raw:  # members' phones (issue 19)
+        from bench.phones import targets as phone_targets
+
+        more, rows = phone_targets(raw["phones"])
+        targets += more
+        details += rows
+    if raw.get("room"):  # (absent from the results of runs before the room was measured)
+        more_targets, more_details = room_targets(raw["room"])
+        targets += more_targets
+        details += more_details
     return targets, details
 
 
@@ -301,12 +376,20 @@ def only_exports(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any
     return {f"minutes_{k}_s" if k != "stats" else "stats_s": median(v) for k, v in got.items()} | {"runs": got}
 
 
+def only_room(paths: dict[str, Path], work: Path, runs: int) -> dict[str, Any]:
+    room = bench_room(paths["base"], work, 300)
+    targets, details = room_targets(room)
+    print(table(details, ("measure", "result", "notes")))
+    return {t.name: t.value for t in targets}
+
+
 ONLY = {
     "open_recover": only_open_recover,
     "peak_rss": only_peak_rss,
     "cold_start": only_cold_start,
     "exports": only_exports,
     "instructions": only_instructions,
+    "room": only_room,
 }
 
 
@@ -363,10 +446,14 @@ def main(argv: list[str] | None = None) -> int:
                 for key in ("handled_s", "painted_s"):
                     raw[name][key] += got[key]
                 raw[name]["polls"] += got["polls"]
+        log(f"the room: board latency with {BOARDS} boards, votes and memory with and without them")
+        raw["room"] = bench_room(paths["base"], work, votes if not args.tiny else 10, 300 if not args.tiny else 10)
         log("one vote made durable: council against stock TinyDB holding the archive")
         put_live(paths["base"], archive)
         db = work / "stock-tinydb.json"
         raw["persist"] = run_json("bench.measure", "persist_vote", str(archive), LIVE_ID, str(db), "3")
+        log("members' phones: 30 voting at once, the board and the chair following, a scoring round (bench/phones.py)")
+        raw["phones"] = run_json("bench.phones", "run", str(work / "phones"))
     finally:
         take_live(archive)
     took = raw["took_s"] = time.perf_counter() - started

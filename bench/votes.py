@@ -14,6 +14,7 @@ import asyncio
 import gc
 import random
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual import events
@@ -23,7 +24,9 @@ from tui.screens.agenda import AgendaScreen
 from tui.screens.vote import VoteScreen
 
 
-async def _run(data: Path, session_id: str, votes: int, seed: int) -> dict[str, object]:
+async def _run(
+    data: Path, session_id: str, votes: int, seed: int, before: Callable[[CouncilApp], Awaitable[None]] | None = None
+) -> dict[str, object]:
     rng = random.Random(seed)
     # As `council` opens the app (tui/cli.py): collection paused for the start, after which the app
     # runs its own collection policy (tui/memory.py). Without this the app keeps Python's policy.
@@ -56,6 +59,8 @@ async def _run(data: Path, session_id: str, votes: int, seed: int) -> dict[str, 
         await pilot.pause()
         if not isinstance(app.screen, AgendaScreen):
             raise RuntimeError(f"expected the agenda, got {type(app.screen).__name__}")
+        if before is not None:
+            await before(app)  # (bench/room.py: the room opened and its boards connected, before any vote)
         while len(handled) < votes:
             await pilot.press("v", "enter")  # the open vote is the first mode offered
             screen = app.screen
@@ -78,6 +83,12 @@ async def _run(data: Path, session_id: str, votes: int, seed: int) -> dict[str, 
     return {"handled_s": handled, "painted_s": painted, "polls": polls}
 
 
-def measure_votes(data: Path, session_id: str, votes: int = 500, seed: int = 7) -> dict[str, object]:
+def measure_votes(
+    data: Path,
+    session_id: str,
+    votes: int = 500,
+    seed: int = 7,
+    before: Callable[[CouncilApp], Awaitable[None]] | None = None,
+) -> dict[str, object]:
     """Cast at least ``votes`` votes (whole polls) and return the per-vote latencies in seconds."""
-    return asyncio.run(_run(data, session_id, votes, seed))
+    return asyncio.run(_run(data, session_id, votes, seed, before))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import json
 from collections.abc import AsyncIterator, Callable
 from importlib.resources import files
 
@@ -62,7 +63,7 @@ def board_routes(feed: Callable[[], BoardFeed | None], token: Callable[[], str])
         if current is None:
             return not_found()
         base = f"/board/{token()}"
-        lang = "vi" if '"lang": "vi"' in current.latest.data else "en"
+        lang = "vi" if json.loads(current.latest.data).get("lang") == "vi" else "en"
         html = page.replace("{base}", base).replace("{lang}", lang)
         return Response(html, media_type="text/html; charset=utf-8", headers=HEADERS)
 

@@ -57,7 +57,7 @@ class BoardFeed:
         if self._pending or self._loop is None or self.closed:
             return
         self._pending = True
-        self._loop.call_soon(self.refresh)
+        self._loop.call_soon_threadsafe(self.refresh)  # (a change made off the loop wakes it too)
 
     def refresh(self) -> None:
         """Build the view now; if it changed, send it to every board."""
@@ -74,6 +74,10 @@ class BoardFeed:
     @property
     def listeners(self) -> int:
         return len(self._queues)
+
+    def delivered(self) -> bool:
+        """Whether every board's stream has taken the newest view (the bench paces its changes on it)."""
+        return all(queue.empty() for queue in self._queues)
 
     def listen(self) -> asyncio.Queue[Update]:
         """A queue that receives the current view at once, then every later one."""

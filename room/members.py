@@ -33,7 +33,7 @@ from models.errors import DomainError
 from models.i18n import t
 from room.board import HEADERS, HEARTBEAT_S, RETRY_MS, not_found
 from room.feed import CLOSED, BoardFeed
-from sessions.devices import Outcome, member_devices, token_hash
+from sessions.devices import Ballot, Outcome, member_devices, token_hash
 from sessions.member_page import member_view
 
 if TYPE_CHECKING:
@@ -89,6 +89,19 @@ class BadTokens:
                 self._until.pop(next(iter(self._until)))
 
 
+MEMBER_DELAY_S = 0.02  # a member's page is rebuilt at most this often: a burst of 30 votes costs one rebuild
+
+
+class MemberFeed(BoardFeed):
+    """One member's feed: like the board's, but a burst of changes (30 phones voting) is one rebuild."""
+
+    def _changed(self) -> None:
+        if self._pending or self._loop is None or self.closed:
+            return
+        self._pending = True
+        self._loop.call_later(MEMBER_DELAY_S, self.refresh)
+
+
 class MemberDesk:
     """The members' side of an open room: their links, their feeds, who is connected."""
 
@@ -99,7 +112,10 @@ class MemberDesk:
         self.closed = False
         self._feeds: dict[str, BoardFeed] = {}
         self._connected: collections.Counter[str] = collections.Counter()
-        self.on_connections: list[Callable[[], None]] = []  # the chair's screens: who is connected changed
+        self._queue: list[tuple[Ballot, asyncio.Future[Outcome | DomainError]]] = []
+        self._flush_planned = False
+        # The chair's screens: a vote came from a phone, or who is connected changed.
+        self.on_change: list[Callable[[], None]] = []
         self.devices.on_issue.append(self._reissued)
 
     # --- who
@@ -120,7 +136,7 @@ class MemberDesk:
         return [m.id for m in self.service.record.members if self._connected[m.id] > 0]
 
     def _tell(self) -> None:
-        for listener in list(self.on_connections):
+        for listener in list(self.on_change):
             with contextlib.suppress(Exception):
                 listener()
 
@@ -128,7 +144,7 @@ class MemberDesk:
     def feed(self, member_id: str) -> BoardFeed:
         found = self._feeds.get(member_id)
         if found is None or found.closed:
-            found = BoardFeed(self.service, view=lambda _service: member_view(self.devices, member_id))
+            found = MemberFeed(self.service, view=lambda _service: member_view(self.devices, member_id))
             found.start(asyncio.get_running_loop())
             self._feeds[member_id] = found
         return found
@@ -142,6 +158,35 @@ class MemberDesk:
         if self._connected[member_id] <= 0:
             del self._connected[member_id]
         self._tell()
+
+    # --- ballots: those that arrive together are written together (one fsync for a burst of phones)
+    async def submit(self, ballot: Ballot) -> Outcome:
+        """Queue ``ballot`` for the next write and wait until it is durable (or refused)."""
+        loop = asyncio.get_running_loop()
+        done: asyncio.Future[Outcome | DomainError] = loop.create_future()
+        self._queue.append((ballot, done))
+        if not self._flush_planned:
+            self._flush_planned = True
+            loop.call_soon(self._flush)
+        result = await done
+        if isinstance(result, DomainError):
+            raise result
+        return result
+
+    def _flush(self) -> None:
+        self._flush_planned = False
+        batch, self._queue = self._queue, []
+        if not batch:
+            return
+        try:
+            results: list[Outcome | DomainError] = self.devices.record_many([b for b, _ in batch])
+        except Exception:  # never acknowledged: every phone of the batch is told to try again
+            results = [DomainError("page.error_internal")] * len(batch)
+        for (_, done), result in zip(batch, results, strict=True):
+            if not done.done():
+                done.set_result(result)
+        if Outcome.RECORDED in results:
+            self._tell()
 
     def _reissued(self, member_id: str) -> None:
         # The old link stops working: its page's stream ends now, a new feed serves the new link.
@@ -237,9 +282,13 @@ def member_routes(desk: Callable[[], MemberDesk | None]) -> list[BaseRoute]:
             if not isinstance(poll_id, str):
                 raise DomainError("device.poll_unknown")
             if request.path_params["kind"] == "vote":
-                outcome = current.devices.vote(member_id, poll_id, str(body.get("choice", "")))
+                ballot = Ballot(member_id, poll_id, choice=str(body.get("choice", "")))
             else:
-                outcome = current.devices.sheet(member_id, poll_id, body.get("scores"), body.get("comment", ""))
+                ballot = Ballot(
+                    member_id, poll_id, scores=body.get("scores"), comment=body.get("comment", ""), is_sheet=True
+                )
+            body = None  # the ballot's plaintext goes with the write
+            outcome = await current.submit(ballot)
         except DomainError as error:
             return _answer(409, str(error), ok=False)
         except Exception:  # never a traceback to a phone; the vote was not acknowledged

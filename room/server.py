@@ -22,10 +22,16 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+try:  # httptools' parser in C (pinned): members' phones voting at once get their answers sooner (bench/phones.py)
+    from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as _BaseProtocol
+except ImportError:  # where it cannot be installed: uvicorn's pure-Python h11
+    from uvicorn.protocols.http.h11_impl import H11Protocol as _BaseProtocol  # type: ignore[assignment]
+
 from models.errors import DomainError
 from room.board import board_routes, not_found
 from room.feed import BoardFeed
 from room.members import MemberDesk, member_routes
+from room.tls import LaptopCertificate, laptop_certificate
 from sessions.board import board_token
 
 if TYPE_CHECKING:
@@ -35,12 +41,24 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8470  # fixed, so that the link stays the same from one opening to the next
 START_TIMEOUT_S = 5.0
 STOP_TIMEOUT_S = 5.0
+ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"]
 
 # The server's own logging goes nowhere: the chair's terminal is the app's screen.
 for _name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
     _logger = logging.getLogger(_name)
     _logger.addHandler(logging.NullHandler())
     _logger.propagate = False
+
+
+class _Protocol(_BaseProtocol):
+    def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
+        # Each event is one small write: without this, Nagle's algorithm holds it until the board's delayed
+        # acknowledgement of the one before (up to 40 ms on Linux).
+        sock = transport.get_extra_info("socket")
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        super().connection_made(transport)
 
 
 class _Server(uvicorn.Server):
@@ -61,6 +79,8 @@ class Room:
         self._server: _Server | None = None
         self._task: asyncio.Task[None] | None = None
         self.members: MemberDesk | None = None  # the members' pages (room/members.py)
+        self.https = False  # the chair's choice: serve with a certificate made on the laptop (room/tls.py)
+        self.certificate: LaptopCertificate | None = None  # while open with HTTPS
 
     @property
     def is_open(self) -> bool:
@@ -69,7 +89,11 @@ class Room:
     @property
     def board_url(self) -> str:
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/board/{self.token}" if self.is_open else ""
+        return f"{self.scheme}://{host}:{self.port}/board/{self.token}" if self.is_open else ""
+
+    @property
+    def scheme(self) -> str:
+        return "https" if self.certificate is not None else "http"
 
     def build_app(self) -> Starlette:
         async def nothing(request: Request) -> Response:
@@ -78,7 +102,9 @@ class Room:
         routes = [
             *board_routes(lambda: self.feed, lambda: self.token),
             *member_routes(lambda: self.members),
-            Route("/{path:path}", nothing),
+            # Every method: otherwise a POST or OPTIONS without the token gets Starlette's "Method Not Allowed"
+            # and an Allow header, which say what is served here (and which routes take a POST).
+            Route("/{path:path}", nothing, methods=ANY_METHOD),
         ]
         return Starlette(routes=routes)
 
@@ -88,9 +114,15 @@ class Room:
         Raises DomainError when the address cannot be served or the board's token cannot be kept (a
         read-only session); then nothing is served.
         """
-        if self.is_open:
-            await self.close()
+        if self.is_open or self._task is not None:
+            await self.close()  # (one closed a moment ago may still hold the port: wait for it to let go)
         token = board_token(service)
+        self.certificate = None
+        if self.https:
+            try:
+                self.certificate = laptop_certificate(host)
+            except OSError as exc:
+                raise DomainError("room.error_certificate", detail=exc.strerror or str(exc)) from exc
         sock = _listen(host, port)
         self.token, self.host, self.port = token, host, sock.getsockname()[1]
         self.feed = BoardFeed(service)
@@ -102,9 +134,14 @@ class Room:
             log_config=None,
             access_log=False,
             ws="none",
-            http="h11",
+            http=_Protocol,
             timeout_graceful_shutdown=1,
             server_header=False,  # an answer without the token says nothing, not even which server gave it
+            **(
+                {"ssl_certfile": str(self.certificate.path), "ssl_keyfile": str(self.certificate.path)}
+                if self.certificate is not None
+                else {}
+            ),
         )
         server = _Server(config)
         self._server = server
@@ -142,15 +179,19 @@ class Room:
     def member_url(self, token: str) -> str:
         """The link of a member's page, for their QR code (the token from sessions/devices.py)."""
         host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}/m/{token}" if self.is_open else ""
+        return f"{self.scheme}://{host}:{self.port}/m/{token}" if self.is_open else ""
 
 
 def _listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host``:``port``, or DomainError saying why not."""
     try:
-        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+        ip = ipaddress.ip_address(host)
     except ValueError as exc:
         raise DomainError("room.error_address", address=host) from exc
+    if ip.is_unspecified or ip.is_multicast:
+        # Every interface at once (0.0.0.0) would serve the board where the chair did not choose to.
+        raise DomainError("room.error_address", address=host)
+    family = socket.AF_INET6 if ip.version == 6 else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)

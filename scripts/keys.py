@@ -39,6 +39,7 @@ SCREEN_NAMES = {
     "members": "Preparing: members",
     "import": "Preparing: import preview",
     "room": "The room (projector board)",
+    "member_link": "A member's link (QR code)",
 }
 
 KEY_NAMES = {"question_mark": "?", "escape": "esc", "backspace": "⌫", "delete": "del"}

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
 from models.i18n import current_language, t
-from models.poll import Choice, Poll, PollMode
+from models.poll import Choice, Poll, PollMode, ScoreSheet
 from models.text import clean_text
 from sessions.session_files import write_session_file
 
@@ -79,6 +79,28 @@ class DeviceLinks:
         if any(len(h) != 32 for h in hashes.values()):
             raise ValueError("bad hash")
         return cls(hashes)
+
+
+@dataclass
+class Ballot:
+    """One ballot as a device sent it: an open vote or secret ballot (``choice``), or a sheet."""
+
+    member_id: str
+    poll_id: str
+    choice: str = ""
+    scores: Any = None
+    comment: Any = ""
+    is_sheet: bool = False
+    # Filled in while it is checked, dropped once written:
+    poll: Poll | None = None
+    chosen: Choice | None = None
+    checked: tuple[dict[str, int], str] | None = None
+
+
+def _one(results: list[Outcome | DomainError]) -> Outcome:
+    if isinstance(results[0], DomainError):
+        raise results[0]
+    return results[0]
 
 
 class MemberDevices:
@@ -156,48 +178,83 @@ class MemberDevices:
 
     def vote(self, member_id: str, poll_id: str, choice: str) -> Outcome:
         """An open vote or a secret ballot from the member's device."""
-        try:
-            chosen = Choice(choice)
-        except ValueError as exc:
-            raise DomainError("device.bad_choice") from exc
-        poll = self.service.record.open_poll()
-        mode = poll.mode if poll is not None and poll.id == poll_id else PollMode.OPEN
-        if mode == PollMode.SECRET:
-            return self._secret(member_id, poll_id, chosen)
-        poll = self._poll(poll_id, PollMode.OPEN)
-        self.service.check_can_change()
-        self._require_may_vote(poll, member_id)
-        recorded = poll.votes.get(member_id)
-        if recorded == chosen:
-            return Outcome.ALREADY
-        if recorded is not None:
-            # One vote per member: a change goes through the chair, who sees it.
-            raise DomainError("device.vote_in", choice=_choice_word(recorded))
-        self.service.record_vote(member_id, chosen)
-        return Outcome.RECORDED
-
-    def _secret(self, member_id: str, poll_id: str, choice: Choice) -> Outcome:
-        poll = self._poll(poll_id, PollMode.SECRET)
-        if self._already_in(poll, member_id):
-            return Outcome.ALREADY
-        if not self.service.booth_ready():
-            raise DomainError("device.box_sealed")
-        member = self.service.record.find_member(member_id)
-        # The link stands in for the booth's PIN: only the member holds it.
-        self.service.cast_secret(member_id, choice, pin=member.pin if member else "")
-        return Outcome.RECORDED
+        return _one(self.record_many([Ballot(member_id, poll_id, choice=choice)]))
 
     def sheet(self, member_id: str, poll_id: str, scores: Any, comment: Any = "") -> Outcome:
         """A scoring sheet from the member's device: every criterion of the poll, each score within a band."""
-        poll = self._poll(poll_id, PollMode.SCORING)
-        checked = check_sheet(poll, scores, comment)
-        if self._already_in(poll, member_id):
-            return Outcome.ALREADY
-        if not self.service.booth_ready():
-            raise DomainError("device.box_sealed")
-        member = self.service.record.find_member(member_id)
-        self.service.submit_sheet(member_id, checked[0], checked[1], pin=member.pin if member else "")
+        return _one(self.record_many([Ballot(member_id, poll_id, scores=scores, comment=comment, is_sheet=True)]))
+
+    def record_many(self, ballots: list[Ballot]) -> list[Outcome | DomainError]:
+        """Ballots from several devices (those that arrived together), in one durable write: each one's outcome,
+        or the refusal of those that may not be taken (the others are written all the same).
+
+        One write for many is what lets 30 phones vote at once without waiting in a queue of fsyncs; for a
+        secret ballot or a round of sheets it also means that no version of the box shows them one by one.
+        A phone's vote is not put on the chair's undo list (``u`` undoes the chair's own keys).
+        """
+        results: list[Outcome | DomainError] = []
+        taken: dict[str, Ballot] = {}  # member -> their ballot accepted in this batch
+        for ballot in ballots:
+            try:
+                results.append(self._check(ballot, taken))
+            except DomainError as error:
+                results.append(error)
+        if taken:
+            try:
+                self._write(list(taken.values()))
+            except DomainError as error:
+                results = [error if r == Outcome.RECORDED else r for r in results]
+        return results
+
+    def _check(self, ballot: Ballot, taken: dict[str, Ballot]) -> Outcome:
+        """ALREADY, or RECORDED once ``ballot`` joins ``taken`` (written with the batch); DomainError if refused."""
+        service, member_id = self.service, ballot.member_id
+        poll = service.record.open_poll()
+        if ballot.is_sheet:
+            poll = self._poll(ballot.poll_id, PollMode.SCORING)
+            ballot.checked = check_sheet(poll, ballot.scores, ballot.comment)
+        else:
+            try:
+                ballot.chosen = Choice(ballot.choice)
+            except ValueError as exc:
+                raise DomainError("device.bad_choice") from exc
+            mode = poll.mode if poll is not None and poll.id == ballot.poll_id else PollMode.OPEN
+            poll = self._poll(ballot.poll_id, PollMode.SECRET if mode == PollMode.SECRET else PollMode.OPEN)
+        service.check_can_change()
+        self._require_may_vote(poll, member_id)
+        earlier = taken.get(member_id)
+        if poll.mode == PollMode.OPEN:
+            recorded = earlier.chosen if earlier is not None else poll.votes.get(member_id)
+            if recorded == ballot.chosen:
+                return Outcome.ALREADY
+            if recorded is not None:
+                # One vote per member: a change goes through the chair, who sees it.
+                raise DomainError("device.vote_in", choice=_choice_word(recorded))
+        else:
+            if earlier is not None or member_id in set(service.voted_members(poll)):
+                return Outcome.ALREADY  # the box knows only that it is in: a re-sent ballot or another, alike
+            if not service.booth_ready():
+                raise DomainError("device.box_sealed")
+        ballot.poll = poll
+        taken[member_id] = ballot
         return Outcome.RECORDED
+
+    def _write(self, ballots: list[Ballot]) -> None:
+        """One durable write for the batch: a journal record (open votes) or one new version of the box."""
+        poll = ballots[0].poll
+        assert poll is not None
+        if poll.mode == PollMode.OPEN:
+            self.service.record_votes({b.member_id: b.chosen for b in ballots if b.chosen is not None})
+            return
+        sealed: list[tuple[str, Choice | ScoreSheet]] = []
+        for ballot in ballots:
+            if ballot.checked is not None:
+                sealed.append((ballot.member_id, ScoreSheet(scores=ballot.checked[0], comment=ballot.checked[1])))
+            elif ballot.chosen is not None:
+                sealed.append((ballot.member_id, ballot.chosen))
+            # The plaintext goes with the write: nothing kept after it links the member to a choice.
+            ballot.chosen, ballot.checked, ballot.choice, ballot.scores, ballot.comment = None, None, "", None, ""
+        self.service.cast_many(sealed)
 
     def refusal(self, poll: Poll, member_id: str) -> DomainError | None:
         """Why the member may not vote in ``poll`` now, said to them; None when they may."""
@@ -216,12 +273,6 @@ class MemberDevices:
         refusal = self.refusal(poll, member_id)
         if refusal is not None:
             raise refusal
-
-    def _already_in(self, poll: Poll, member_id: str) -> bool:
-        """Whether the member's ballot or sheet is in the box (checked only once they may vote at all)."""
-        self.service.check_can_change()
-        self._require_may_vote(poll, member_id)
-        return member_id in set(self.service.voted_members(poll))
 
 
 _YOU = {

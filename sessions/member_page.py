@@ -33,6 +33,8 @@ WORDS = (
     "closed",
     "receipt_note",
     "you_chose",
+    "details",
+    "received",
 )
 
 if TYPE_CHECKING:

@@ -244,6 +244,47 @@ class PollModes:
         sealed = seal_sheet(state.key.sheet_public, sheet.model_dump(mode="json"))
         self._keep_box(state.with_ballot(member_id, sheet=sealed), self._ballot_key(poll, state))
 
+    def cast_many(self, ballots: list[tuple[str, Choice | ScoreSheet]]) -> None:
+        """Several members' secret ballots (or sheets) into the box in one durable write: members' phones
+        voting at once (sessions/devices.py). Each is checked as one ballot is; all or none go in."""
+        poll, state = self._secret_poll()
+        key = self._ballot_key(poll, state)
+        assert state.key is not None
+        seen: set[str] = set()
+        counts = dict.fromkeys(OPTIONS, 0)
+        for member_id, ballot in ballots:
+            self.check_voter(poll.mode, member_id)
+            if member_id in seen:
+                raise DomainError("error.already_voted", name=member_id)
+            seen.add(member_id)
+            if poll.mode == PollMode.SECRET and isinstance(ballot, Choice):
+                counts[ballot.value] += 1
+            elif poll.mode == PollMode.SCORING and isinstance(ballot, ScoreSheet):
+                sealed = seal_sheet(state.key.sheet_public, ballot.model_dump(mode="json"))
+                state = state.with_ballot(member_id, sheet=sealed)
+            else:
+                raise DomainError("error.wrong_mode")
+        if poll.mode == PollMode.SECRET:
+            # The batch's ballots are added as one encrypted count per option: the box holds only sums, and a sum
+            # of fresh encryptions is what one encryption of their total is (one scalar product, not one a ballot).
+            public = state.key.public
+            sums = {o: add(state.sums[o], encrypt_count(public, counts[o])) for o in OPTIONS}
+            state = replace(state, voted=state.voted | seen, sums=sums)
+            counts.clear()
+        self._keep_box(state, key)
+
+    def record_votes(self, votes: dict[str, Choice]) -> None:
+        """Several members' open votes in one journal record (members' phones voting at once); each checked as
+        one vote is. Not put on the undo list: ``u`` undoes the chair's own keys."""
+        poll = self.record.open_poll()
+        if poll is None:
+            raise DomainError("error.no_open_poll")
+        if poll.mode != PollMode.OPEN:
+            raise DomainError("error.wrong_mode")
+        for member_id in votes:
+            self._require_in_room(poll, member_id)
+        self._commit("votes_recorded", {"poll_id": poll.id, "votes": {m: c.value for m, c in votes.items()}})
+
     def _opened_box(self, poll: Poll) -> tuple[Counts, list[ScoreSheet], BoxState]:
         """The sums decrypted and the sheets opened, with the key the chair's secret unsealed."""
         state = self.box_state() or BoxState(poll.id)

@@ -86,3 +86,20 @@ def test_the_board_follows_a_key_pressed_in_the_app(demo_dir, clock):
 
 def test_the_palette_offers_the_room_on_other_screens(demo_dir, clock):
     asyncio.run(_the_palette_offers_the_room_on_other_screens(demo_dir, clock))
+
+
+async def _quitting_the_app_stops_serving(demo_dir, clock):
+    app = app_on(demo_dir, clock, room="127.0.0.1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        url = app.room.board_url
+        async with httpx.AsyncClient() as client:
+            assert (await client.get(url)).status_code == 200
+        await pilot.press("ctrl+q")
+    async with httpx.AsyncClient() as client:
+        with pytest.raises(httpx.ConnectError):
+            await client.get(url)
+
+
+def test_quitting_the_app_stops_serving(demo_dir, clock):
+    asyncio.run(_quitting_the_app_stops_serving(demo_dir, clock))

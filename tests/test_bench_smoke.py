@@ -78,3 +78,21 @@ def test_peak_memory_is_the_child_s_own_not_its_parent_s() -> None:
     assert source == "VmHWM"
     assert inherited_kb > 300 * 1024  # what the bench used to print
     assert own_kb < 100 * 1024
+
+
+def test_the_phones_benchmark_runs_and_counts_every_vote_once(tmp_path: Path, monkeypatch) -> None:
+    """bench/phones.py on a few phones and rounds: the load loses and double-counts nothing (nothing timed)."""
+    import asyncio
+
+    from bench import phones
+
+    for name, value in (("PHONES", 5), ("BOARDS", 1), ("LOAD_ROUNDS", 2), ("FOLLOW_VOTES", 5)):
+        monkeypatch.setattr(phones, name, value)
+    monkeypatch.setattr(phones, "MEETING_ITEMS", 2)
+    monkeypatch.setattr(phones, "MEETING_MEMBERS", 3)
+    raw = asyncio.run(phones.run(tmp_path / "phones"))
+    assert raw["load"]["problems"] == [] and len(raw["load"]["first_s"]) == 10
+    assert len(raw["follow"]["board_s"]) == 5 and raw["meeting"]["items"] == 2
+    rows, details = phones.targets(raw)
+    assert [t.name for t in rows][:3] == ["phone_vote_p50", "phone_vote_p99", "phone_votes_wrong"]
+    assert rows[2].value == 0 and len(details) == 7

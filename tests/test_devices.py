@@ -323,3 +323,35 @@ def test_the_member_page_follows_the_meeting(demo_dir: Path, clock) -> None:
     assert page["ballot"]["state"] == "in" and page["ballot"]["mine"] == "Không biểu quyết"
     assert member_view(devices, "m3")["ballot"]["state"] == "vote"  # nothing about anyone else
     service.close()
+
+
+def test_ballots_that_arrive_together_are_written_together_and_each_told_its_own_outcome(demo_dir: Path, clock) -> None:
+    from sessions.devices import Ballot
+
+    service = started(demo_dir, clock)
+    service.select_item(1)  # m5 is an author: refused, the others go in
+    devices = member_devices(service)
+    poll = service.open_poll(PollMode.SECRET)
+    service.open_booth(BOOTH_SECRET)
+    box = DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json"
+    writes = []
+    original = service._keep_box
+    service._keep_box = lambda state, key: (writes.append(len(state.voted)), original(state, key))[1]
+    batch = [
+        Ballot("m2", poll.id, choice="yes"),
+        Ballot("m3", poll.id, choice="no"),
+        Ballot("m2", poll.id, choice="no"),  # the same phone again, before the first was written
+        Ballot("m5", poll.id, choice="yes"),
+        Ballot("m4", poll.id, choice="maybe"),
+        Ballot("m6", poll.id, choice="abstain"),
+    ]
+    outcomes = devices.record_many(batch)
+    assert outcomes[:3] == [Outcome.RECORDED, Outcome.RECORDED, Outcome.ALREADY]
+    assert outcomes[3].key == "device.recused" and outcomes[4].key == "device.bad_choice"
+    assert outcomes[5] == Outcome.RECORDED
+    assert writes == [3]  # one write for the three ballots taken
+    assert all(b.choice == "" and b.chosen is None for b in batch if b.member_id in ("m3", "m6"))  # plaintext dropped
+    assert b"yes" not in box.read_bytes().split(b'"sums"')[0]
+    result = service.close_poll(force=True)
+    assert (result.counts.yes, result.counts.no, result.counts.abstain) == (1, 1, 1)
+    service.close()

@@ -62,7 +62,8 @@ def test_a_bad_member_token_reveals_nothing_and_repeated_tries_wait(service):
         room.members.limiter.now = lambda: now[0]
         try:
             async with httpx.AsyncClient() as client:
-                for address in (base + "/m", base + "/m/", base + "/m/x", base + f"/m/{token[:-1]}X/events"):
+                other = token[:-1] + ("X" if token[-1] != "X" else "Y")  # one character off (never the token itself)
+                for address in (base + "/m", base + "/m/", base + "/m/x", base + f"/m/{other}/events"):
                     answer = await client.get(address)
                     assert (answer.status_code, answer.content) == (404, b""), address
                 bad = await client.post(base + f"/m/{token}Z/vote", content=b"{}")
@@ -305,3 +306,29 @@ def test_no_session_file_or_log_names_a_phone_ballot(service, demo_dir, caplog):
     box = (DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json").read_bytes()
     assert b"m7" in box and b"abstain" in box  # (the voter, and the three encrypted sums' names; no count)
     assert b'"counts"' not in box
+
+
+def test_an_answer_on_a_kept_alive_connection_does_not_wait_for_the_phone(service):
+    """Without TCP_NODELAY on the room's sockets every answer after the first waited 40 ms for the phone's
+    delayed acknowledgement (Nagle's algorithm); 30 phones at once took 55 ms instead of 10."""
+
+    async def scenario():
+        import time
+
+        room, _ = await opened(service)
+        url = room.member_url(member_devices(service).issue("m2"))
+        poll = service.open_poll(PollMode.OPEN)
+        try:
+            async with httpx.AsyncClient() as client:
+                phone = Phone(client, url)
+                await phone.load()
+                took = []
+                for _ in range(7):
+                    start = time.perf_counter()
+                    await phone.post("vote", {"poll_id": poll.id, "choice": "yes"})
+                    took.append(time.perf_counter() - start)
+                assert sorted(took)[3] < 0.030, took
+        finally:
+            await room.close()
+
+    run(scenario())

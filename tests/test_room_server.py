@@ -62,6 +62,26 @@ def test_without_the_token_nothing_is_revealed(service):
     run(scenario())
 
 
+def test_no_method_without_the_token_reveals_what_is_served(service):
+    # A POST, PUT or OPTIONS (a port scanner's probe, a CORS preflight) got Starlette's "Method Not Allowed"
+    # with an Allow header: it named the framework and, for /m/x/vote ("Allow: POST"), the members' routes.
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        base = url.split("/board/")[0]
+        try:
+            async with httpx.AsyncClient() as client:
+                for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
+                    for path in ("/", "/board/x", "/m/x", "/m/x/vote", "/m/x/events", "/anything/at/all"):
+                        answer = await client.request(method, base + path)
+                        assert (answer.status_code, answer.content) == (404, b""), (method, path)
+                        assert "allow" not in answer.headers and "server" not in answer.headers, (method, path)
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
 def test_the_page_its_script_and_style_come_from_the_room_itself(service):
     async def scenario():
         room = Room()
@@ -161,8 +181,47 @@ def test_an_address_that_is_not_this_computers_is_refused_in_words(service):
 
     async def scenario():
         room = Room()
-        with pytest.raises(DomainError) as refused:
-            await room.open(service, "192.0.2.1", 0)
-        assert "192.0.2.1" in str(refused.value) and not room.is_open
+        for address in ("192.0.2.1", "0.0.0.0", "::", "localhost"):
+            with pytest.raises(DomainError) as refused:
+                await room.open(service, address, 0)
+            assert address in str(refused.value) and not room.is_open
+
+    run(scenario())
+
+
+def test_each_event_leaves_at_once_not_held_for_the_boards_acknowledgement(service):
+    """TCP_NODELAY on every connection: Nagle's algorithm would hold a small event up to 40 ms."""
+    import socket
+
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        try:
+            async with httpx.AsyncClient() as client, board(client, url) as stream:
+                await stream.next()
+                connections = list(room._server.server_state.connections)
+                assert connections
+                for connection in connections:
+                    sock = connection.transport.get_extra_info("socket")
+                    assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY) == 1
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def test_closing_and_reopening_at_once_on_the_same_port_works(service):
+    async def scenario():
+        room = Room()
+        first = await room.open(service, "127.0.0.1", 0)
+        port = room.port
+        room.stop()  # as the app does when the chair presses c: no waiting
+        again = await room.open(service, "127.0.0.1", port)
+        try:
+            assert again == first
+            async with httpx.AsyncClient() as client:
+                assert (await client.get(again)).status_code == 200
+        finally:
+            await room.close()
 
     run(scenario())

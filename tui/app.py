@@ -22,8 +22,11 @@ from tui.guard import guarded, log_unexpected
 from tui.memory import IDLE_S, CollectionPolicy
 
 if TYPE_CHECKING:
+    from rich.text import Text
+
     from room.server import Room
     from sessions.council_service import CouncilService
+    from sessions.devices import MemberDevices
     from sessions.service import SessionService
     from tui.screens.agenda import AgendaScreen
 
@@ -270,7 +273,37 @@ class CouncilApp(App):
         if self.room is None:
             self.room = Room()
         port = DEFAULT_PORT if self.room_port is None else self.room_port
-        return await self.room.open(self.service, host, port)
+        self.room.https = getattr(self, "room_https", False)  # s on the room screen (room/tls.py)
+        url = await self.room.open(self.service, host, port)
+        if self.room.members is not None:
+            self.room.members.on_change.append(self._devices_changed)  # members' phones (room/members.py)
+        return url
+
+    def member_devices(self) -> MemberDevices:
+        """The members' links of the open session (sessions/devices.py)."""
+        from sessions.devices import member_devices
+
+        return member_devices(self.service)
+
+    def phone_marks(self) -> dict[str, Text]:
+        """Member id -> what the roll shows of their phone: connected now, or a link given."""
+        from tui.follow_devices import phone_marks
+
+        return phone_marks(self)
+
+    def _devices_changed(self) -> None:
+        """A member's phone voted, or came or went: the screen on top shows it soon (one redraw for a burst)."""
+        if not getattr(self, "_devices_redraw", False):
+            self._devices_redraw = True
+            from tui.follow_devices import REDRAW_S
+
+            self.set_timer(REDRAW_S, self._redraw_for_devices)
+
+    def _redraw_for_devices(self) -> None:
+        from tui.follow_devices import redraw_for_devices
+
+        self._devices_redraw = False
+        redraw_for_devices(self.screen)
 
     def close_room(self) -> None:
         if self.room is not None and self.room.is_open:

@@ -92,6 +92,7 @@ ATTENDANCE = [
     Binding("a", "mark('absent')", "bind.absent", tooltip="does.attendance.mark_absent"),
     Binding("l", "mark('late')", "bind.late", tooltip="does.attendance.mark_late"),
     Binding("x", "mark('left_early')", "bind.left_early", tooltip="does.attendance.mark_left_early"),
+    Binding("q", "member_link", "bind.member_link", tooltip="does.attendance.member_link"),
     *SEAT_KEYS,
     Binding("escape", "back", "bind.back", tooltip="does.attendance.back"),
 ]
@@ -192,7 +193,14 @@ MODAL = [
 ROOM = [
     Binding("enter", "open_room", "bind.room_open", tooltip="does.room.open_room"),
     Binding("c", "close_room", "bind.room_close", tooltip="does.room.close_room"),
+    Binding("p", "member_cards", "bind.member_cards", tooltip="does.room.member_cards"),
+    Binding("s", "https", "bind.room_https", tooltip="does.room.https"),
     Binding("escape", "back", "bind.back", tooltip="does.room.back"),
+]
+
+MEMBER_LINK = [
+    Binding("r", "reissue", "bind.reissue_link", tooltip="does.member_link.reissue"),
+    Binding("escape", "close", "bind.close", tooltip="does.member_link.close"),
 ]
 
 HELP = [
@@ -250,4 +258,5 @@ def all_screen_bindings() -> dict[str, list[Binding]]:
         "members": MEMBERS,
         "import": IMPORT,
         "room": ROOM,
+        "member_link": MEMBER_LINK,
     }

@@ -140,4 +140,81 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.d_authors": ("Authors", "Tác giả"),
     "page.d_description": ("Description", "Mô tả"),
     "page.d_benefit": ("Benefit", "Hiệu quả, lợi ích"),
+    "bind.member_link": ("Member's QR", "Mã QR thành viên"),
+    "does.attendance.member_link": (
+        "Show the highlighted member's personal link as a QR code, for their phone",
+        "Hiện đường dẫn riêng của thành viên đang trỏ dưới dạng mã QR, cho điện thoại",
+    ),
+    "bind.reissue_link": ("New link", "Cấp đường dẫn mới"),
+    "does.member_link.reissue": (
+        "Give the member a new link (a lost phone): the old one stops working at once",
+        "Cấp đường dẫn mới cho thành viên (mất điện thoại): đường dẫn cũ hết hiệu lực ngay",
+    ),
+    "does.member_link.close": ("Back to the roll", "Quay lại điểm danh"),
+    "bind.member_cards": ("Members' cards (PDF)", "Thẻ thành viên (PDF)"),
+    "does.room.member_cards": (
+        "Print a sheet of cards, one QR code per member (new links: earlier ones stop working)",
+        "In tờ thẻ, mỗi thành viên một mã QR (đường dẫn mới: đường dẫn cũ hết hiệu lực)",
+    ),
+    "col.phone": ("Phone", "Điện thoại"),
+    "link.connected": ("connected", "đang kết nối"),
+    "link.given": ("link given", "đã cấp đường dẫn"),
+    "link.title": ("Personal link of {name}", "Đường dẫn riêng của {name}"),
+    "link.scan": (
+        "Scan with the phone's camera: the member's ballot page opens (no app, no account).",
+        "Quét bằng camera điện thoại: trang phiếu của thành viên sẽ mở (không cần ứng dụng, tài khoản).",
+    ),
+    "link.new": ("A new link was made for this member.", "Đã tạo đường dẫn mới cho thành viên."),
+    "link.replaced": (
+        "The laptop keeps no link in the clear, so a new one was made: the earlier link (a printed card) "
+        "no longer works.",
+        "Máy không lưu đường dẫn ở dạng đọc được nên đã tạo đường dẫn mới: đường dẫn cũ (thẻ đã in) hết hiệu lực.",
+    ),
+    "link.reissued": (
+        "New link: the old one stopped working. Scan this one.",
+        "Đường dẫn mới: đường dẫn cũ đã hết hiệu lực. Hãy quét mã này.",
+    ),
+    "link.keys": ("r: new link (lost phone) · esc: back", "r: cấp đường dẫn mới (mất điện thoại) · esc: quay lại"),
+    "link.room_closed": (
+        "Open the room first (o on the agenda): the link points to it.",
+        "Hãy mở phòng họp trước (o ở chương trình họp): đường dẫn trỏ tới đó.",
+    ),
+    "link.connected_list": ("Members connected: {names}", "Thành viên đang kết nối: {names}"),
+    "link.nobody": ("No member's phone is connected.", "Chưa có điện thoại thành viên nào kết nối."),
+    "cards.title": ("Personal ballot links", "Đường dẫn bỏ phiếu cá nhân"),
+    "cards.help": (
+        "Scan on the laptop's Wi-Fi. Personal: do not lend. Valid for this session only.",
+        "Quét khi nối Wi-Fi của máy chủ tọa. Dùng riêng, không cho mượn. Chỉ dùng cho phiên họp này.",
+    ),
+    "cards.written": (
+        "Members' cards written to {path}. They hold the links: delete the file once printed.",
+        "Đã ghi thẻ thành viên vào {path}. Tệp chứa đường dẫn: hãy xóa sau khi in.",
+    ),
+    "cards.confirm": (
+        "Print new cards? Every member gets a new link; earlier links and cards stop working.",
+        "In thẻ mới? Mỗi thành viên được cấp đường dẫn mới; đường dẫn và thẻ cũ hết hiệu lực.",
+    ),
+    "word.details": ("About this initiative", "Thông tin sáng kiến"),
+    "word.received": ("Your ballot has been recorded.", "Phiếu của bạn đã được ghi nhận."),
+    "room.error_certificate": (
+        "The room's certificate could not be made or kept ({detail}); nothing was opened.",
+        "Không tạo hoặc lưu được chứng chỉ của phòng họp ({detail}); chưa mở gì.",
+    ),
+    "room.https_on": (
+        "HTTPS: on. Phones warn once: check that the certificate's fingerprint is {fingerprint}",
+        "HTTPS: bật. Điện thoại sẽ cảnh báo một lần: hãy kiểm tra dấu vân tay chứng chỉ là {fingerprint}",
+    ),
+    "room.https_chosen": (
+        "HTTPS: on (a certificate made on this laptop; phones warn once).",
+        "HTTPS: bật (chứng chỉ tạo trên máy này; điện thoại cảnh báo một lần).",
+    ),
+    "room.https_off": (
+        "HTTPS: off (s turns it on, for a Wi-Fi others can watch).",
+        "HTTPS: tắt (s để bật, khi Wi-Fi có thể bị người khác theo dõi).",
+    ),
+    "bind.room_https": ("HTTPS on/off", "Bật/tắt HTTPS"),
+    "does.room.https": (
+        "Serve the room over HTTPS with a certificate made on this laptop (choose before opening)",
+        "Phục vụ phòng họp qua HTTPS bằng chứng chỉ tạo trên máy này (chọn trước khi mở)",
+    ),
 }

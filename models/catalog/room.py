@@ -4,7 +4,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the board
     "board.progress": ("{decided} of {total} items decided", "Đã quyết định {decided}/{total} mục"),
     "board.position": ("Item {number}/{total}", "Mục {number}/{total}"),
-    "board.poll_heading": ("Poll: {mode}", "Biểu quyết: {mode}"),
     "board.voted": ("{voted} of {voters} have voted", "Đã bỏ phiếu: {voted}/{voters}"),
     "board.paper_counting": ("Paper ballots are being counted", "Đang kiểm phiếu giấy"),
     "board.waiting": ("Waiting for the meeting…", "Đang chờ phiên họp…"),

@@ -9,6 +9,7 @@
   var drawn = "";      // which ballot is on the screen (poll and state), so an update does not wipe a sheet
   var busy = false;    // a ballot is being sent or confirmed: updates wait
   var stream = null;
+  var hadBallot = null; // the item's details fold away while a ballot is shown (the member may open them)
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -38,6 +39,9 @@
       item.details.forEach(function (pair) {
         details.append(el("dt", "", pair[0]), el("dd", "", pair[1]));
       });
+      $("more-label").textContent = words.details;
+      var hasBallot = !!next.ballot;
+      if (hasBallot !== hadBallot) { $("more").open = !hasBallot; hadBallot = hasBallot; }
     }
     $("note").textContent = next.note || "";
     drawResult(next.result);
@@ -173,7 +177,7 @@
       busy = false;
       box.replaceChildren(el("h2", "", ballot.heading));
       if (ok && ballot.mode !== "open") {
-        receipt(box, view.ballot && view.ballot.state === "in" ? view.ballot.reason : message);
+        receipt(box, words.received); // the same words whatever the answer's timing: only that it is in
         drawn = ballot.poll_id + ":in";
         return;
       }

@@ -49,6 +49,7 @@ class AttendanceScreen(SessionScreen):
         table.add_column(t("col.name"), key="name")
         table.add_column(t("col.role"), key="role")
         table.add_column(t("col.presence"), key="presence")
+        table.add_column(t("col.phone"), key="phone")  # members' phones (room/members.py)
         self.refresh_view()
         table.focus()
 
@@ -61,6 +62,7 @@ class AttendanceScreen(SessionScreen):
         table = self.query_one("#members", DataTable)
         cursor = table.cursor_row
         table.clear()
+        phones = self.council_app.phone_marks()
         for member in self.members():
             entry = record.attendance.get(member.id)
             presence = entry.presence if entry else Presence.UNKNOWN
@@ -69,7 +71,12 @@ class AttendanceScreen(SessionScreen):
                 label = f"{label}: {entry.reason}"
             role = role_label(member.role) + ("" if member.voting else f" ({t('attendance.non_voting')})")
             table.add_row(
-                str(member.seat), cell(member.name), role, Text(label, style=PRESENCE_STYLE[presence]), key=member.id
+                str(member.seat),
+                cell(member.name),
+                role,
+                Text(label, style=PRESENCE_STYLE[presence]),
+                phones.get(member.id, ""),
+                key=member.id,
             )
         table.move_cursor(row=max(0, cursor))
         present, needed = len(record.present_voting), record.quorum_needed
@@ -114,6 +121,18 @@ class AttendanceScreen(SessionScreen):
         table = self.query_one("#members", DataTable)
         if table.cursor_row < table.row_count - 1:
             table.move_cursor(row=table.cursor_row + 1)
+
+    def action_member_link(self) -> None:
+        """The highlighted member's personal link as a QR code (tui/screens/member_link.py)."""
+        from tui.screens.member_link import MemberLinkScreen
+
+        room = self.council_app.room
+        if room is None or not room.is_open:
+            self.app.notify(t("link.room_closed"), severity="warning")
+            return
+        member_id = self.selected_member_id()
+        if member_id:
+            self.app.push_screen(MemberLinkScreen(member_id), lambda _: self.refresh_view())
 
     def action_back(self) -> None:
         self.app.pop_screen()
