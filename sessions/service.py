@@ -23,7 +23,6 @@ from sessions.anchor import write_anchor
 from sessions.backup import take_backup
 from sessions.clock import Clock, local_now
 from sessions.council_record import COUNCIL_KEY, council_mark
-from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
 from sessions.listeners import ChangeListeners
@@ -31,6 +30,7 @@ from sessions.lock import SessionLock
 from sessions.migrations import SCHEMA_MARK, schema_mark
 from sessions.modes import PollModes
 from sessions.recovery import damage_error, recovery_message, remember_session
+from sessions.reducer import Reducer, check_event
 from sessions.storage import DataFolder, LoadReport
 from sessions.tally import LiveTally, live_tally
 
@@ -124,6 +124,7 @@ class SessionService(ChangeListeners, PollModes):
         neither the journal nor the record in memory.
         """
         self._require_writable()
+        check_event(kind, data)  # a record no replay could apply is never written (sessions/reducer.py)
         ts = self.clock().isoformat()
         try:
             if self._journal_version < SCHEMA_VERSION:
@@ -272,7 +273,7 @@ class SessionService(ChangeListeners, PollModes):
         self._require_running()
         if self.record.session.status == SessionStatus.OPEN:
             return
-        # The actual start is the time of this journal record (sessions/events.py), not the planned start_time.
+        # The actual start is the time of this journal record (sessions/reducer.py), not the planned start_time.
         self._commit("session_opened", {})
         self.checkpoint()
         self._backup("open")

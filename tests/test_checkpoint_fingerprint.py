@@ -13,8 +13,8 @@ import pytest
 from models.errors import DomainError
 from models.poll import Choice, PollMode
 from sessions import storage
-from sessions.events import Reducer
 from sessions.journal import read_journal
+from sessions.reducer import Reducer
 from sessions.service import SessionService
 from sessions.storage import CHECKPOINT_EVENT, DataFolder, dump_record, moved_position
 from sessions.tinystore import read_tables

@@ -31,7 +31,7 @@ ROOM_MAY_USE = frozenset(
 
 # The front end's way into a session is the session service, and into the council's folder the council service
 # (sessions/council_service.py): never the reducer, the journal, the data folder or the service's own steps.
-PAST_THE_SERVICE_MODULES = frozenset({"sessions.storage", "sessions.journal", "sessions.events", "sessions.tinystore"})
+PAST_THE_SERVICE_MODULES = frozenset({"sessions.storage", "sessions.journal", "sessions.reducer", "sessions.tinystore"})
 PAST_THE_SERVICE_NAMES = frozenset({"DataFolder", "Reducer", "Journal", "LoadReport"})
 SERVICE_INTERNALS = frozenset({"reducer", "journal", "report", "_reducer", "_folder", "_commit", "_first_frame"})
 
