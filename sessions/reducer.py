@@ -249,7 +249,7 @@ class Reducer:
         for item in data["initiatives"]:
             self._on_initiative_saved({"initiative": item}, ts)
 
-    @event("council_refreshed", "council", "members", "rulebook")
+    @event("council_refreshed")  # any of council, members, rulebook
     def _on_council_refreshed(self, data: dict[str, Any], ts: str) -> None:
         snapshot = {k: data[k] for k in ("council", "members", "rulebook") if k in data}
         self.record = type(self.record).model_validate({**self.record.model_dump(mode="json"), **snapshot})

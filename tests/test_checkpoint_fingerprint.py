@@ -150,9 +150,9 @@ def test_a_crash_between_the_fingerprint_and_the_checkpoint_loses_nothing(
 def test_a_checkpoint_during_a_secret_ballot_holds_no_ballot(demo_dir: Path, clock: Clock) -> None:
     service = start_meeting(demo_dir, clock)
     poll = service.open_poll(mode=PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for voter in poll.voters:
-        service.cast_secret(voter, Choice.NO)
+        service.booth.cast(voter, Choice.NO)
     service._since_checkpoint += 1
     service.checkpoint()
     crash(service)

@@ -77,7 +77,7 @@ class BallotOverviewScreen(PollScreen):
         member_id = key_at_cursor(self.query_one("#voters", DataTable))
         if member_id is not None:
             # A member whose sheet is in (or who may not score) is refused now, not after the sheet is typed.
-            self.service.check_voter(PollMode.SCORING, member_id)
+            self.service.booth.check_voter(PollMode.SCORING, member_id)
             sheet = SheetScreen(poll.id, member_id, booth=False)
             with_booth_key(self, lambda: self.app.push_screen(sheet, self._sheet_done))
 
