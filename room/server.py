@@ -41,6 +41,7 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8470  # fixed, so that the link stays the same from one opening to the next
 START_TIMEOUT_S = 5.0
 STOP_TIMEOUT_S = 5.0
+ANY_METHOD = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT"]
 
 # The server's own logging goes nowhere: the chair's terminal is the app's screen.
 for _name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
@@ -101,7 +102,9 @@ class Room:
         routes = [
             *board_routes(lambda: self.feed, lambda: self.token),
             *member_routes(lambda: self.members),
-            Route("/{path:path}", nothing),
+            # Every method: otherwise a POST or OPTIONS without the token gets Starlette's "Method Not Allowed"
+            # and an Allow header, which say what is served here (and which routes take a POST).
+            Route("/{path:path}", nothing, methods=ANY_METHOD),
         ]
         return Starlette(routes=routes)
 

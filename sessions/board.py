@@ -18,6 +18,7 @@ import secrets
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from models.errors import DomainError
 from models.formatting import format_date
 from models.i18n import current_language, t
 from models.labels import mode_label, rule_sentence, rule_summary, scoring_summary
@@ -169,8 +170,12 @@ def _one_decimal(value: Fraction) -> str:
 def board_token(service: SessionService) -> str:
     """The random token of this session's board link, made the first time and kept beside the session.
 
-    Raises DomainError when it must be made and the session cannot be written (read-only, another holder).
+    Raises DomainError when the session is viewed read-only (another program holds it): only the app that runs
+    the session serves its room, so that a board (and a member's page) always follows the chair's changes.
     """
+    if service.read_only:
+        error = service.read_only_error
+        raise DomainError(error.key, **error.params) if error else DomainError("error.read_only")
     path = service.folder.session_dir(service.session_id) / BOARD_FILE
     try:
         kept = json.loads(path.read_text(encoding="utf-8"))

@@ -157,3 +157,15 @@ def test_a_read_only_session_makes_no_token(demo_dir, clock):
     viewer = SessionService(DataFolder(demo_dir), PLANNED, clock=clock, read_only=True)
     with pytest.raises(DomainError):
         board_token(viewer)
+
+
+def test_a_read_only_view_never_serves_the_board_even_once_its_link_exists(demo_dir, clock):
+    # A second app viewing the session read-only (the chair's app holds it) could serve the board's link
+    # once board.json existed: a projector's bookmark then showed a view that did not follow the chair.
+    writer = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    board_token(writer)
+    viewer = SessionService(DataFolder(demo_dir), PLANNED, clock=clock, read_only=True)
+    with pytest.raises(DomainError) as refused:
+        board_token(viewer)
+    assert str(refused.value)  # in words, the read-only view's own reason
+    writer.close()

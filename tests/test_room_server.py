@@ -62,6 +62,26 @@ def test_without_the_token_nothing_is_revealed(service):
     run(scenario())
 
 
+def test_no_method_without_the_token_reveals_what_is_served(service):
+    # A POST, PUT or OPTIONS (a port scanner's probe, a CORS preflight) got Starlette's "Method Not Allowed"
+    # with an Allow header: it named the framework and, for /m/x/vote ("Allow: POST"), the members' routes.
+    async def scenario():
+        room = Room()
+        url = await room.open(service, "127.0.0.1", 0)
+        base = url.split("/board/")[0]
+        try:
+            async with httpx.AsyncClient() as client:
+                for method in ("POST", "PUT", "DELETE", "PATCH", "OPTIONS"):
+                    for path in ("/", "/board/x", "/m/x", "/m/x/vote", "/m/x/events", "/anything/at/all"):
+                        answer = await client.request(method, base + path)
+                        assert (answer.status_code, answer.content) == (404, b""), (method, path)
+                        assert "allow" not in answer.headers and "server" not in answer.headers, (method, path)
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
 def test_the_page_its_script_and_style_come_from_the_room_itself(service):
     async def scenario():
         room = Room()
