@@ -168,17 +168,17 @@ def decide(service: SessionService, index: int, rng: random.Random, *, modes: bo
     mode = PollMode.PAPER if roll >= 0.95 else mode
     poll = service.open_poll(mode)
     if mode in (PollMode.SECRET, PollMode.SCORING):
-        service.open_booth("hom-phieu-bench", cost=KdfCost.cheapest())  # closed at once below
+        service.booth.open("hom-phieu-bench", cost=KdfCost.cheapest())  # closed at once below
     if mode == PollMode.OPEN:
         for member_id in poll.voters:
             service.record_vote(member_id, choice(rng))
     elif mode == PollMode.SECRET:
         for member_id in poll.voters:
-            service.cast_secret(member_id, choice(rng))
+            service.booth.cast(member_id, choice(rng))
     elif mode == PollMode.SCORING:
         for member_id in poll.voters:
             scores = {"novelty": rng.randint(12, 30), "applicability": rng.randint(12, 30)}
-            service.submit_sheet(member_id, {**scores, "effectiveness": rng.randint(15, 40)})
+            service.booth.submit_sheet(member_id, {**scores, "effectiveness": rng.randint(15, 40)})
     else:
         voters = len(poll.voters)
         no = rng.randint(0, 2)

@@ -99,7 +99,7 @@ async def serve(root: Path, members: int, items: int) -> None:
                     service.next_item()
                 poll = service.open_poll(mode)
                 if mode != PollMode.OPEN:
-                    service.open_booth(SECRET)
+                    service.booth.open(SECRET)
                 reply = {"poll_id": poll.id}
                 changes.clear()
             elif op == "booth_sheets":  # the booth: each sheet through the service, one after another
@@ -107,7 +107,7 @@ async def serve(root: Path, members: int, items: int) -> None:
                 durations = []
                 for member_id, scores in zip(command["members"], command["sheets"], strict=True):
                     start = time.perf_counter()
-                    service.submit_sheet(member_id, scores)
+                    service.booth.submit_sheet(member_id, scores)
                     durations.append(time.perf_counter() - start)
                 reply = {"durations": durations}
             elif op == "close":

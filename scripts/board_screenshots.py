@@ -168,18 +168,18 @@ def conclude_and_move_on(service: SessionService) -> None:
 def secret_ballot(service: SessionService) -> None:
     conclude_and_move_on(service)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for voter, choice in zip(poll.voters[:3], (Choice.YES, Choice.NO, Choice.YES), strict=True):
-        service.cast_secret(voter, choice)
+        service.booth.cast(voter, choice)
 
 
 def scoring(service: SessionService) -> None:
     service.close_poll(force=True)
     conclude_and_move_on(service)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for voter in poll.voters[:2]:
-        service.submit_sheet(voter, {"novelty": 25, "applicability": 20, "effectiveness": 30})
+        service.booth.submit_sheet(voter, {"novelty": 25, "applicability": 20, "effectiveness": 30})
 
 
 def wait_for_text(driver: Any, element_id: str, wanted: Callable[[str], bool]) -> str:

@@ -92,7 +92,7 @@ def play(driver: Any, live: LiveRoom, shot: Shot) -> None:
     def secret() -> Any:
         conclude_and_move_on(service)
         opened = service.open_poll(PollMode.SECRET)
-        service.open_booth(BOOTH_SECRET)
+        service.booth.open(BOOTH_SECRET)
         return opened
 
     poll = live.call(secret)
@@ -122,7 +122,7 @@ def play(driver: Any, live: LiveRoom, shot: Shot) -> None:
         service.close_poll(force=True)
         conclude_and_move_on(service)
         opened = service.open_poll(PollMode.SCORING)
-        service.open_booth(BOOTH_SECRET)
+        service.booth.open(BOOTH_SECRET)
         return opened
 
     poll = live.call(scoring)

@@ -233,7 +233,7 @@ class MemberDevices:
         else:
             if earlier is not None or member_id in set(service.voted_members(poll)):
                 return Outcome.ALREADY  # the box knows only that it is in: a re-sent ballot or another, alike
-            if not service.booth_ready():
+            if not service.booth.ready():
                 raise DomainError("device.box_sealed")
         ballot.poll = poll
         taken[member_id] = ballot
@@ -254,7 +254,7 @@ class MemberDevices:
                 sealed.append((ballot.member_id, ballot.chosen))
             # The plaintext goes with the write: nothing kept after it links the member to a choice.
             ballot.chosen, ballot.checked, ballot.choice, ballot.scores, ballot.comment = None, None, "", None, ""
-        self.service.cast_many(sealed)
+        self.service.booth.cast_many(sealed)
 
     def refusal(self, poll: Poll, member_id: str) -> DomainError | None:
         """Why the member may not vote in ``poll`` now, said to them; None when they may."""

@@ -15,10 +15,13 @@ Listener = Callable[[], None]
 
 
 class ChangeListeners:
-    """Mixed into SessionService: ``subscribe`` a listener, get back the function that unsubscribes it."""
+    """A part of the session service: ``subscribe`` a listener, get back the function that unsubscribes it."""
+
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
-        listeners = self._listeners()
+        listeners = self._listeners
         listeners.append(listener)
 
         def unsubscribe() -> None:
@@ -27,14 +30,8 @@ class ChangeListeners:
 
         return unsubscribe
 
-    def changed(self) -> None:
+    def tell(self) -> None:
         """Tell every listener that the session changed (called once the change is durable)."""
-        for listener in list(self._listeners()):
+        for listener in list(self._listeners):
             with contextlib.suppress(Exception):  # a board's trouble never reaches the chair's key
                 listener()
-
-    def _listeners(self) -> list[Listener]:
-        found = self.__dict__.get("_change_listeners")
-        if found is None:
-            found = self.__dict__["_change_listeners"] = []
-        return found

@@ -124,7 +124,7 @@ def _ballot(devices: MemberDevices, poll: Poll, member_id: str, vi: bool) -> dic
         # Only that it is in: neither the box nor this page knows what it said.
         ballot.update(state="in", reason=t("page.received"))
         return ballot
-    elif not service.booth_ready():
+    elif not service.booth.ready():
         ballot.update(state="sealed", reason=t("device.box_sealed"))
         return ballot
     if poll.mode in (PollMode.OPEN, PollMode.SECRET):

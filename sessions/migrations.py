@@ -101,17 +101,22 @@ def _tables_0_to_1(tables: Tables) -> Tables:
     return result
 
 
-def _event_0_to_1(kind: str, data: Event, ts: str) -> Event:
-    if kind == "session_created":
-        record = data["record"]
-        record["schema_version"] = 1
-        record["members"] = _seat_members(record.get("members", []))
-        record["initiatives"] = {k: _initiative_0_to_1(v) for k, v in record.get("initiatives", {}).items()}
-        record["findings"] = {k: _finding_0_to_1(v) for k, v in record.get("findings", {}).items()}
-    elif kind == "finding_saved":
-        data["finding"] = _finding_0_to_1(data["finding"])
-    elif kind == "initiative_saved":
-        data["initiative"] = _initiative_0_to_1(data["initiative"])
+def _record_0_to_1(data: Event, ts: str) -> Event:
+    record = data["record"]
+    record["schema_version"] = 1
+    record["members"] = _seat_members(record.get("members", []))
+    record["initiatives"] = {k: _initiative_0_to_1(v) for k, v in record.get("initiatives", {}).items()}
+    record["findings"] = {k: _finding_0_to_1(v) for k, v in record.get("findings", {}).items()}
+    return data
+
+
+def _finding_saved_0_to_1(data: Event, ts: str) -> Event:
+    data["finding"] = _finding_0_to_1(data["finding"])
+    return data
+
+
+def _initiative_saved_0_to_1(data: Event, ts: str) -> Event:
+    data["initiative"] = _initiative_0_to_1(data["initiative"])
     return data
 
 
@@ -124,19 +129,50 @@ def _tables_1_to_2(tables: Tables) -> Tables:
     return result
 
 
-def _event_1_to_2(kind: str, data: Event, ts: str) -> Event:
-    if kind == "session_created":
-        data["record"]["schema_version"] = 2
-    elif kind == "session_opened":
-        # Its ``start_time`` was the planned start (if any): the actual one is when the record was written.
-        data = {}
+def _record_1_to_2(data: Event, ts: str) -> Event:
+    data["record"]["schema_version"] = 2
     return data
+
+
+def _session_opened_1_to_2(data: Event, ts: str) -> Event:
+    # Its ``start_time`` was the planned start (if any): the actual one is when the record was written.
+    return {}
 
 
 # version -> function that turns tables of that version into the next one.
 MIGRATIONS: dict[int, Callable[[Tables], Tables]] = {0: _tables_0_to_1, 1: _tables_1_to_2}
-# version -> function that turns one journal event of that version (with its record's time) into the next one.
-EVENT_MIGRATIONS: dict[int, Callable[[str, Event, str], Event]] = {0: _event_0_to_1, 1: _event_1_to_2}
+# One entry per journal event kind (each declared in sessions/reducer.py), even a kind no schema change touched:
+# kind -> schema version -> the step that turns its data of that version (with its record's time) into the next.
+# A new kind gets ``{}`` here, and a new schema version a look at every entry (tests/test_events.py checks both
+# lists name the same kinds).
+EventStep = Callable[[Event, str], Event]
+EVENT_MIGRATIONS: dict[str, dict[int, EventStep]] = {
+    "schema_migrated": {},
+    "checkpoint": {},
+    "session_created": {0: _record_0_to_1, 1: _record_1_to_2},
+    "session_updated": {},
+    "council_refreshed": {},
+    "rulebook_set": {},
+    "initiative_saved": {0: _initiative_saved_0_to_1},
+    "initiatives_imported": {},
+    "initiative_removed": {},
+    "agenda_reordered": {},
+    "session_opened": {1: _session_opened_1_to_2},
+    "session_closed": {},
+    "attendance_set": {},
+    "item_selected": {},
+    "recusal_set": {},
+    "poll_opened": {},
+    "vote_recorded": {},
+    "vote_cleared": {},
+    "votes_recorded": {},
+    "quorum_lost": {},
+    "paper_recorded": {},
+    "poll_closed": {},
+    "poll_voided": {},
+    "finding_saved": {0: _finding_saved_0_to_1},
+    "recognition_decided": {},
+}
 # A checkpoint older than this is not used: it lacks what version 2 derives from the journal (see above).
 CHECKPOINT_USABLE_FROM = 2
 
@@ -202,10 +238,13 @@ def migrate_event(kind: str, data: Event, version: int, ts: str = "") -> Event:
     """One journal event of schema ``version`` (written at ``ts``) in the current layout (a copy). Raises ValueError."""
     if version >= SCHEMA_VERSION:
         return data
+    steps = EVENT_MIGRATIONS.get(kind, {})  # an unknown kind is left for the reducer to refuse
     data = copy.deepcopy(data)
     while version < SCHEMA_VERSION:
         try:
-            data = EVENT_MIGRATIONS[version](kind, data, ts)
+            step = steps.get(version)
+            if step is not None:
+                data = step(data, ts)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"schema {version}: {exc}") from exc
         version += 1

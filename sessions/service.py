@@ -15,31 +15,38 @@ from typing import Any
 from models.errors import DomainError
 from models.formatting import format_date
 from models.parsing import one_line
-from models.poll import Choice, Poll, PollMode, PollResult, PollStatus
+from models.poll import Choice, PaperTally, Poll, PollMode, PollResult, PollStatus
 from models.record import SCHEMA_VERSION, SessionRecord
+from models.rules import Rulebook
 from models.session import Conclusion, Finding, Presence, RecognitionDecision, SessionStatus
 from models.text import clean_text
 from sessions.anchor import write_anchor
 from sessions.backup import take_backup
+from sessions.booth import SECRET_MODES, Booth
 from sessions.clock import Clock, local_now
 from sessions.council_record import COUNCIL_KEY, council_mark
-from sessions.events import Reducer
 from sessions.glance import write_glance
 from sessions.journal import Journal
-from sessions.listeners import ChangeListeners
+from sessions.listeners import ChangeListeners, Listener
 from sessions.lock import SessionLock
 from sessions.migrations import SCHEMA_MARK, schema_mark
-from sessions.modes import PollModes
 from sessions.recovery import damage_error, recovery_message, remember_session
+from sessions.reducer import Reducer, check_event
 from sessions.storage import DataFolder, LoadReport
+from sessions.tally import LiveTally, live_tally
+from sessions.undo import VoteUndo
 
 # How a front end draws a session's first frame, and in what language: kept as the session closes, so that
 # its next start shows it at once (sessions/glance.py). None: nothing to keep.
 FirstFrame = Callable[["SessionService"], tuple[dict[str, Any], str] | None]
 
 
-class SessionService(ChangeListeners, PollModes):
-    """One session, opened for running (with the lock) or for reading only."""
+class SessionService:
+    """One session, opened for running (with the lock) or for reading only.
+
+    Its parts, declared here: ``booth`` (the secret ballot's and scoring round's sealed box, sessions/booth.py),
+    the undo list of the chair's keys (sessions/undo.py) and who is told of each change (sessions/listeners.py).
+    """
 
     def __init__(
         self,
@@ -59,6 +66,9 @@ class SessionService(ChangeListeners, PollModes):
         self.read_only_error: DomainError | None = None  # why a session opened for running is read-only
         self.checkpoint_error: DomainError | None = None  # the last checkpoint or backup that failed, if any
         self.journal: Journal | None = None
+        self._listeners = ChangeListeners()
+        self._undo = VoteUndo()
+        self.booth = Booth(self, changed=self._listeners.tell)
         folder.check_session_id(session_id)
         if not read_only:
             lock = SessionLock(folder.session_dir(session_id))
@@ -101,6 +111,49 @@ class SessionService(ChangeListeners, PollModes):
         """One poll of the session as it stands now."""
         return self._reducer.poll(poll_id)
 
+    def tally(self, poll_id: str) -> LiveTally:
+        """A poll's live tally: counts so far, who has not voted, the votes needed under the attendance now."""
+        poll = self.poll(poll_id)
+        return live_tally(self.record, poll, self.voted_members(poll))
+
+    def voted_members(self, poll: Poll) -> list[str]:
+        """Who has voted (open: from the votes; secret: from the box), in seat order."""
+        if poll.mode in SECRET_MODES and poll.status == PollStatus.OPEN:
+            voted = self.booth.voted()
+            return [m for m in poll.voters if m in voted]
+        return poll.has_voted
+
+    def missing_voters(self, poll: Poll) -> int:
+        voted = set(self.voted_members(poll))
+        return len([m for m in poll.voters if m not in voted])
+
+    def why_cannot_vote(self, poll: Poll, member_id: str) -> DomainError | None:
+        """Why a member may not vote (or change their vote) in ``poll`` now; None when they may.
+
+        Only the poll's voters in the room: not the recused, not those absent when it opened, not those
+        gone since (whatever the mode: open vote, booth, sheet or paper).
+        """
+        if member_id in poll.in_room_voters:
+            return None
+        member = self.record.find_member(member_id)
+        name = member.name if member else member_id
+        if member_id in poll.recused:
+            return DomainError("error.vote_recused", name=name)
+        if member_id in poll.away:
+            return DomainError("error.vote_left", name=name)
+        if member is not None and member.voting and self.record.presence(member_id).in_room:
+            return DomainError("error.vote_came_after", name=name)  # voters are frozen when a poll opens
+        return DomainError("error.vote_not_present", name=name)
+
+    def verify_pin(self, member_id: str, pin: str) -> bool:
+        """True when the member has no PIN or ``pin`` matches it."""
+        member = self.record.find_member(member_id)
+        return member is not None and (not member.pin or member.pin == pin.strip())
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Have ``listener`` called after each durable change (the room's board); returns how to unsubscribe."""
+        return self._listeners.subscribe(listener)
+
     @property
     def chain_head(self) -> str:
         """The journal's last hash, the check code the minutes print (as loaded, for a read-only session)."""
@@ -118,6 +171,7 @@ class SessionService(ChangeListeners, PollModes):
         neither the journal nor the record in memory.
         """
         self._require_writable()
+        check_event(kind, data)  # a record no replay could apply is never written (sessions/reducer.py)
         ts = self.clock().isoformat()
         try:
             if self._journal_version < SCHEMA_VERSION:
@@ -139,7 +193,7 @@ class SessionService(ChangeListeners, PollModes):
         self._since_checkpoint += 1
         # Only now, with the record on disk and applied, is it where the journal ends (sessions/anchor.py).
         write_anchor(self.folder.session_dir(self.session_id), self.journal.seq, self.journal.head)
-        self.changed()  # the room's board follows (sessions/listeners.py)
+        self._listeners.tell()  # the room's board follows (sessions/listeners.py)
 
     def checkpoint(self) -> None:
         """Write the state atomically so the next start replays less; safe to call at any time.
@@ -266,7 +320,7 @@ class SessionService(ChangeListeners, PollModes):
         self._require_running()
         if self.record.session.status == SessionStatus.OPEN:
             return
-        # The actual start is the time of this journal record (sessions/events.py), not the planned start_time.
+        # The actual start is the time of this journal record (sessions/reducer.py), not the planned start_time.
         self._commit("session_opened", {})
         self.checkpoint()
         self._backup("open")
@@ -385,16 +439,16 @@ class SessionService(ChangeListeners, PollModes):
             raise DomainError("error.wrong_mode")
         return poll
 
-    def record_vote(self, member_id: str, choice: Choice) -> None:
-        """Record one member's open vote (a later key for the same member replaces it)."""
+    def record_vote(self, member_id: str, choice: Choice) -> LiveTally:
+        """Record one member's open vote (a later key for the same member replaces it); returns the new tally."""
         poll = self._open_poll_of(PollMode.OPEN)
         self._require_in_room(poll, member_id)
-        if poll.votes.get(member_id) == choice:
-            return
-        previous = poll.votes.get(member_id)
-        self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
-        # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
-        self._remember_for_undo(poll.id, member_id, previous)
+        if poll.votes.get(member_id) != choice:
+            previous = poll.votes.get(member_id)
+            self._commit("vote_recorded", {"poll_id": poll.id, "member_id": member_id, "choice": choice.value})
+            # Only once the vote is on disk: a vote the disk refused leaves nothing for undo to put back.
+            self._undo.remember(poll.id, {member_id: previous.value if previous else None})
+        return self.tally(poll.id)
 
     def clear_vote(self, member_id: str) -> None:
         poll = self._open_poll_of(PollMode.OPEN)
@@ -414,7 +468,7 @@ class SessionService(ChangeListeners, PollModes):
                 raise DomainError(key, count=missing)
         elif poll.paper is None:
             raise DomainError("error.paper_missing")
-        result, extra = self._closing_data(poll)
+        result, extra = self.booth.result_at_close(poll) if poll.mode in SECRET_MODES else (poll.tally(), {})
         self._commit(
             "poll_closed",
             {
@@ -424,7 +478,8 @@ class SessionService(ChangeListeners, PollModes):
                 **extra,
             },
         )
-        self._after_close(poll)
+        if poll.mode in SECRET_MODES:
+            self.booth.empty()
         self.checkpoint()
         return result
 
@@ -435,10 +490,63 @@ class SessionService(ChangeListeners, PollModes):
             raise DomainError("error.no_open_poll")
         if not clean_text(reason):
             raise DomainError("error.revote_reason")
-        refused = self.box_state()
+        refused = self.booth.state()
         extra = {"booth_refused": refused.refused} if refused is not None else {}
         self._commit("poll_voided", {"poll_id": poll.id, "reason": clean_text(reason), **extra})
-        self._after_close(poll)
+        if poll.mode in SECRET_MODES:
+            self.booth.empty()
+
+    def _require_in_room(self, poll: Poll, member_id: str) -> None:
+        refusal = self.why_cannot_vote(poll, member_id)
+        if refusal is not None:
+            raise refusal
+
+    # --- open vote shortcuts, phones, paper tally
+    def record_all(self, choice: Choice = Choice.YES) -> None:
+        """Everyone who may vote votes ``choice`` in one step; corrections follow one by one."""
+        poll = self._open_poll_of(PollMode.OPEN)
+        voters = poll.in_room_voters  # not those who have left: their vote (if any) stays as they cast it
+        before = {m: (c.value if c else None) for m in voters for c in [poll.votes.get(m)]}
+        votes = {m: choice.value for m in voters}
+        self._commit("votes_recorded", {"poll_id": poll.id, "votes": votes})
+        self._undo.remember(poll.id, before)  # after the commit: a refused write leaves nothing to undo
+
+    def undo_last_vote(self) -> bool:
+        """Put back what the last vote (or 'everyone yes') replaced; False when there is nothing to undo."""
+        poll = self.record.open_poll()
+        before = self._undo.last(poll.id if poll is not None else None)
+        if poll is None or before is None:
+            return False
+        # Nobody absent votes: what undo would put back for a member who has left since stays as it is.
+        in_room = set(poll.in_room_voters)
+        before = {m: c for m, c in before.items() if m in in_room}
+        if not before:
+            self._undo.done()
+            return False
+        self._commit("votes_recorded", {"poll_id": poll.id, "votes": before})
+        self._undo.done()  # only once undone on disk: an undo the disk refused can be tried again
+        return True
+
+    def record_votes(self, votes: dict[str, Choice]) -> None:
+        """Several members' open votes in one journal record (members' phones voting at once); each checked as
+        one vote is. Not put on the undo list: ``u`` undoes the chair's own keys."""
+        poll = self._open_poll_of(PollMode.OPEN)
+        for member_id in votes:
+            self._require_in_room(poll, member_id)
+        self._commit("votes_recorded", {"poll_id": poll.id, "votes": {m: c.value for m, c in votes.items()}})
+
+    def record_paper(self, tally: PaperTally) -> None:
+        """Record the counts of a paper ballot; numbers that disagree are refused, naming them."""
+        poll = self._open_poll_of(PollMode.PAPER)
+        tally.check(len(poll.in_room_voters))  # ballots go only to those in the room now
+        self._commit("paper_recorded", {"poll_id": poll.id, "tally": tally.model_dump()})
+
+    # --- rulebook
+    def set_rulebook(self, rulebook: Rulebook) -> None:
+        """Change the rules of a session that has not opened yet; polls freeze them when they open."""
+        if self.record.session.status != SessionStatus.PLANNED:
+            raise DomainError("error.rules_after_open")
+        self._commit("rulebook_set", {"rulebook": rulebook.model_dump(mode="json")})
 
     # --- findings
     def save_finding(self, initiative_id: str, finding: Finding) -> None:

@@ -34,7 +34,6 @@ from sessions.atomic import clean_stale_temps
 from sessions.council_record import CouncilEvidence, examine, record_council
 from sessions.derived import CHECKPOINT_EVENT, DERIVED_KEY, SUMMARY_FILE, body_fingerprint, placed_bytes
 from sessions.digest import DIGEST_FILE, digest_body
-from sessions.events import Reducer
 from sessions.garbage_collection import collection_paused
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
 from sessions.listing import SessionSummary, damaged_summary, read_summary, session_ids
@@ -49,6 +48,7 @@ from sessions.migrations import (
 )
 from sessions.paths import JOURNAL_FILE, session_dir
 from sessions.recovery import LastSession, read_state
+from sessions.reducer import Reducer
 from sessions.session_files import write_session_file
 from sessions.tinystore import AtomicJSONStorage, RawTables, layout_bytes, raw_layout
 

@@ -66,16 +66,16 @@ def open_secret_poll(service: SessionService) -> object:
 
 
 def cast_ballot(service: SessionService, member_id: str, choice: Choice) -> None:
-    if not service.booth_ready():  # the first ballot seals the box; after a kill the secret resumes the poll
-        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
-    service.cast_secret(member_id, choice)
+    if not service.booth.ready():  # the first ballot seals the box; after a kill the secret resumes the poll
+        service.booth.open(BOOTH_SECRET, cost=KdfCost.cheapest())
+    service.booth.cast(member_id, choice)
 
 
 def close_poll(service: SessionService) -> object:
     """Close the open poll; a secret one is counted with the chair's secret (typed again after a kill)."""
     poll = service.record.open_poll()
-    if poll is not None and poll.mode == PollMode.SECRET and not service.booth_ready():
-        service.open_booth(BOOTH_SECRET, cost=KdfCost.cheapest())
+    if poll is not None and poll.mode == PollMode.SECRET and not service.booth.ready():
+        service.booth.open(BOOTH_SECRET, cost=KdfCost.cheapest())
     return service.close_poll()
 
 
@@ -87,7 +87,7 @@ def voted_in(service: SessionService, poll: Poll) -> set[str]:
 def secret_counts(service: SessionService, poll: Poll) -> Counts:
     """The anonymous counts so far (the box while open, the frozen result once closed)."""
     if poll.status == PollStatus.OPEN:
-        state = service.box_state()
+        state = service.booth.state()
         if state is None or state.key is None:
             return Counts()
         key = unseal_key(state.key, BOOTH_SECRET)  # what the chair's secret opens: only the sums

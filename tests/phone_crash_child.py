@@ -49,7 +49,7 @@ async def main(data: Path) -> None:
         links.write_text(json.dumps(tokens), encoding="utf-8")
     poll = service.record.open_poll()
     if poll is not None and poll.mode == PollMode.SECRET:
-        service.open_booth(SECRET)  # the chair gives the secret again: the box resumes
+        service.booth.open(SECRET)  # the chair gives the secret again: the box resumes
     room = Room()
     await room.open(service, "127.0.0.1", 0)
     print(json.dumps({"port": room.port, "poll": poll.id if poll else None}), flush=True)
@@ -69,7 +69,7 @@ async def main(data: Path) -> None:
                 mode = PollMode(command["mode"])
                 poll = service.open_poll(mode)
                 if mode == PollMode.SECRET:
-                    service.open_booth(SECRET)
+                    service.booth.open(SECRET)
                 reply = {"poll": poll.id}
             elif command["op"] == "close":
                 result = service.close_poll(force=True)

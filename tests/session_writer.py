@@ -56,9 +56,9 @@ def _run(service: SessionService, words: list[str]) -> str:
     elif command == "vote":
         service.record_vote(args[0], Choice(args[1]))
     elif command == "secret":
-        if not service.booth_ready():  # the chair's secret seals (or, after a restart, reopens) the box
-            service.open_booth("hom-phieu-kin", cost=KdfCost.cheapest())
-        service.cast_secret(args[0], Choice(args[1]))
+        if not service.booth.ready():  # the chair's secret seals (or, after a restart, reopens) the box
+            service.booth.open("hom-phieu-kin", cost=KdfCost.cheapest())
+        service.booth.cast(args[0], Choice(args[1]))
     elif command == "checkpoint":
         service._since_checkpoint += 1  # write it even when nothing changed since the last one
         service.checkpoint()

@@ -132,9 +132,9 @@ def test_secretary_types_a_paper_scoring_sheet(demo_dir: Path, clock) -> None:
     prepare(demo_dir, clock, PollMode.SCORING, {})
     asyncio.run(type_sheet(demo_dir, clock))
     service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
-    assert service.box_state().voted == {"m1"}
+    assert service.booth.state().voted == {"m1"}
     assert "Tốt".encode() not in DataFolder(demo_dir).session_dir(PLANNED).joinpath("ballot-box.json").read_bytes()
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     service.close_poll(force=True)
     sheets = service.record.polls[-1].sheets
     assert [s.total for s in sheets] == [79] and sheets[0].comment == "Tốt"
@@ -166,10 +166,10 @@ def test_after_a_restart_the_booth_needs_the_secret_and_leaving_it_counts_wrong_
     and the booth is left only with the secret, every wrong try counted in the minutes (the journal)."""
     prepare(demo_dir, clock, PollMode.SECRET, {})
     service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     poll = service.record.open_poll()
-    service.cast_secret(poll.voters[0], Choice.YES)
-    service.cast_secret(poll.voters[1], Choice.NO)
+    service.booth.cast(poll.voters[0], Choice.YES)
+    service.booth.cast(poll.voters[1], Choice.NO)
     service.close()
     box = DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json"
     journal = DataFolder(demo_dir).journal_path(PLANNED)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 
 from tests.board_client import board
 from tests.conftest import PLANNED
@@ -121,3 +122,27 @@ async def _s_on_the_room_screen_serves_https_and_shows_the_fingerprint(demo_dir,
 
 def test_s_on_the_room_screen_serves_https_and_shows_the_fingerprint(demo_dir, clock):
     asyncio.run(_s_on_the_room_screen_serves_https_and_shows_the_fingerprint(demo_dir, clock))
+
+
+async def _the_link_and_its_warning_are_on_screen_beside_the_qr_code(demo_dir, clock, size):
+    start_meeting(demo_dir, clock).close()
+    app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock, room="127.0.0.1")
+    app.room_port = 0
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("t", "2", "q")
+        await pilot.pause()
+        assert isinstance(app.screen, MemberLinkScreen)
+        dialog = app.screen.query_one("#member-link").content_region
+        qr = app.screen.query_one("#member-link-qr").region
+        text = app.screen.query_one("#member-link-text").region
+        # The QR code took the whole width and pushed the link, the keys and "the earlier link no longer
+        # works" past the dialog's right edge: the chair saw only the code.
+        assert dialog.contains_region(qr), (qr, dialog)
+        assert dialog.contains_region(text) and text.width >= 20, (text, dialog)
+        assert app.screen.region.contains_region(app.screen.query_one("#member-link").region)  # whole at 80×24
+
+
+@pytest.mark.parametrize("size", [(80, 24), (140, 50)])
+def test_the_link_and_its_warning_are_on_screen_beside_the_qr_code(demo_dir, clock, size):
+    asyncio.run(_the_link_and_its_warning_are_on_screen_beside_the_qr_code(demo_dir, clock, size))

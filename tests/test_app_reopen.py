@@ -28,9 +28,9 @@ def ballot_in_progress(data: Path, clock) -> SessionService:
         service.set_attendance(member.id, Presence.PRESENT)
     service.open_session()
     service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
-    service.cast_secret("m1", Choice.YES)
-    service.cast_secret("m2", Choice.NO)
+    service.booth.open(BOOTH_SECRET)
+    service.booth.cast("m1", Choice.YES)
+    service.booth.cast("m2", Choice.NO)
     return service
 
 

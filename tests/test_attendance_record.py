@@ -145,15 +145,15 @@ def test_a_member_who_left_cannot_use_the_booth_or_give_a_sheet(demo_dir: Path, 
     service = started(demo_dir, clock)
     try:
         service.open_poll(PollMode.SECRET)
-        service.open_booth(BOOTH_SECRET)
-        service.cast_secret("m1", Choice.YES)
+        service.booth.open(BOOTH_SECRET)
+        service.booth.cast("m1", Choice.YES)
         service.set_attendance("m1", Presence.LEFT_EARLY)  # voted, then left: the ballot stays
         service.set_attendance("m2", Presence.LEFT_EARLY)
         with pytest.raises(DomainError) as caught:
-            service.cast_secret("m2", Choice.YES)
+            service.booth.cast("m2", Choice.YES)
         assert caught.value.key == "error.vote_left"
         for member_id in ("m3", "m4", "m5", "m6", "m7"):
-            service.cast_secret(member_id, Choice.YES)
+            service.booth.cast(member_id, Choice.YES)
         assert service.missing_voters(service.record.open_poll()) == 0
         result = service.close_poll()
         assert result.counts.yes == 6
@@ -162,10 +162,10 @@ def test_a_member_who_left_cannot_use_the_booth_or_give_a_sheet(demo_dir: Path, 
         service.next_item()
         service.set_attendance("m2", Presence.PRESENT)
         service.open_poll(PollMode.SCORING)
-        service.open_booth(BOOTH_SECRET)
+        service.booth.open(BOOTH_SECRET)
         service.set_attendance("m3", Presence.LEFT_EARLY)
         with pytest.raises(DomainError) as caught:
-            service.submit_sheet("m3", {"novelty": 20, "applicability": 20, "effectiveness": 20})
+            service.booth.submit_sheet("m3", {"novelty": 20, "applicability": 20, "effectiveness": 20})
         assert caught.value.key == "error.vote_left"
     finally:
         service.close()

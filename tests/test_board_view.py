@@ -71,9 +71,9 @@ def test_an_open_vote_shows_its_live_tally_and_the_votes_needed(service):
 
 def test_a_secret_ballot_shows_only_how_many_have_voted(service):
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
-    service.cast_secret(poll.voters[0], Choice.YES)
-    service.cast_secret(poll.voters[1], Choice.NO)
+    service.booth.open(BOOTH_SECRET)
+    service.booth.cast(poll.voters[0], Choice.YES)
+    service.booth.cast(poll.voters[1], Choice.NO)
     view = board_of(service)
     shown = view["poll"]
     assert shown["voted"] == f"Đã bỏ phiếu: 2/{len(poll.voters)}"
@@ -88,8 +88,10 @@ def test_a_secret_ballot_shows_only_how_many_have_voted(service):
 
 def test_a_scoring_round_shows_only_how_many_sheets_are_in(service):
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
-    service.submit_sheet(poll.voters[0], {"novelty": 25, "applicability": 20, "effectiveness": 30}, comment="Rất tốt")
+    service.booth.open(BOOTH_SECRET)
+    service.booth.submit_sheet(
+        poll.voters[0], {"novelty": 25, "applicability": 20, "effectiveness": 30}, comment="Rất tốt"
+    )
     view = board_of(service)
     assert view["poll"]["voted"] == f"Đã bỏ phiếu: 1/{len(poll.voters)}"
     text = json.dumps(view, ensure_ascii=False)
@@ -109,9 +111,9 @@ def test_a_paper_tally_being_typed_shows_no_count_until_it_closes(service):
 
 def test_after_closing_the_result_and_the_rules_arithmetic_are_shown(service):
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for voter in poll.voters:
-        service.cast_secret(voter, Choice.YES)
+        service.booth.cast(voter, Choice.YES)
     result = service.close_poll()
     shown = board_of(service)["poll"]
     assert shown["open"] is False
@@ -123,9 +125,9 @@ def test_after_closing_the_result_and_the_rules_arithmetic_are_shown(service):
 
 def test_a_closed_scoring_round_shows_the_means(service):
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for voter in poll.voters:
-        service.submit_sheet(voter, {"novelty": 25, "applicability": 20, "effectiveness": 30})
+        service.booth.submit_sheet(voter, {"novelty": 25, "applicability": 20, "effectiveness": 30})
     service.close_poll()
     lines = board_of(service)["poll"]["result"]["lines"]
     assert "Tổng điểm trung bình: 75,0" in lines

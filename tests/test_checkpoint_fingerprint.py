@@ -13,8 +13,8 @@ import pytest
 from models.errors import DomainError
 from models.poll import Choice, PollMode
 from sessions import storage
-from sessions.events import Reducer
 from sessions.journal import read_journal
+from sessions.reducer import Reducer
 from sessions.service import SessionService
 from sessions.storage import CHECKPOINT_EVENT, DataFolder, dump_record, moved_position
 from sessions.tinystore import read_tables
@@ -150,9 +150,9 @@ def test_a_crash_between_the_fingerprint_and_the_checkpoint_loses_nothing(
 def test_a_checkpoint_during_a_secret_ballot_holds_no_ballot(demo_dir: Path, clock: Clock) -> None:
     service = start_meeting(demo_dir, clock)
     poll = service.open_poll(mode=PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for voter in poll.voters:
-        service.cast_secret(voter, Choice.NO)
+        service.booth.cast(voter, Choice.NO)
     service._since_checkpoint += 1
     service.checkpoint()
     crash(service)

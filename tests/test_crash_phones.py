@@ -94,7 +94,7 @@ def recorded(data: Path, poll_id: str) -> tuple[dict[str, Choice], set[str]]:
     reader = SessionService(folder, folder.summaries()[0].id, read_only=True)
     try:
         poll = reader.poll(poll_id)
-        box = reader._box().read(poll_id)
+        box = reader.booth._box().read(poll_id)
         return dict(poll.votes), set(box.voted)
     finally:
         reader.close()

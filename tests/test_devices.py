@@ -191,7 +191,7 @@ def test_a_secret_ballot_from_a_device_goes_into_the_sealed_box_once(demo_dir: P
     poll = service.open_poll(PollMode.SECRET)
     assert refused(devices.vote, "m2", poll.id, "no").key == "device.box_sealed"
     assert member_view(devices, "m2")["ballot"]["state"] == "sealed"
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     assert member_view(devices, "m2")["ballot"]["state"] == "vote"
     assert devices.vote("m2", poll.id, "no") == Outcome.RECORDED
     box = DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json"
@@ -200,11 +200,11 @@ def test_a_secret_ballot_from_a_device_goes_into_the_sealed_box_once(demo_dir: P
     assert devices.vote("m2", poll.id, "no") == Outcome.ALREADY
     assert devices.vote("m2", poll.id, "yes") == Outcome.ALREADY
     assert box.read_bytes() == before
-    assert refused(service.cast_secret, "m2", Choice.YES, pin="2468").key == "error.already_voted"  # the booth too
+    assert refused(service.booth.cast, "m2", Choice.YES, pin="2468").key == "error.already_voted"  # the booth too
     page = member_view(devices, "m2")
     assert page["ballot"]["state"] == "in" and page["ballot"]["mine"] == ""
     assert "Không đồng ý" not in json.dumps(page, ensure_ascii=False)
-    service.cast_secret("m3", Choice.YES)  # the booth, beside the phones
+    service.booth.cast("m3", Choice.YES)  # the booth, beside the phones
     assert devices.vote("m3", poll.id, "no") == Outcome.ALREADY
     result = service.close_poll(force=True)
     assert (result.counts.yes, result.counts.no, result.counts.abstain) == (1, 1, 0)
@@ -214,7 +214,7 @@ def test_a_secret_ballot_from_a_device_goes_into_the_sealed_box_once(demo_dir: P
 def test_a_device_vote_re_sent_after_a_restart_counts_once(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     token = member_devices(service).issue("m4")
     member_devices(service).vote("m4", poll.id, "yes")
     service.close()
@@ -222,7 +222,7 @@ def test_a_device_vote_re_sent_after_a_restart_counts_once(demo_dir: Path, clock
     devices = member_devices(again)
     assert devices.member_for(token) == "m4"
     assert devices.vote("m4", poll.id, "yes") == Outcome.ALREADY  # before the chair even resumed the box
-    again.open_booth(BOOTH_SECRET)
+    again.booth.open(BOOTH_SECRET)
     assert devices.vote("m4", poll.id, "yes") == Outcome.ALREADY
     result = again.close_poll(force=True)
     assert result.counts.yes == 1 and result.counts.cast == 1
@@ -236,7 +236,7 @@ def test_a_scoring_sheet_from_a_device_is_sealed_and_counted_once(demo_dir: Path
     service = started(demo_dir, clock)
     devices = member_devices(service)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     page = member_view(devices, "m2")["ballot"]
     assert [c["id"] for c in page["criteria"]] == ["novelty", "applicability", "effectiveness"]
     assert page["criteria"][0]["bands"][2]["text"] == "Mới hoàn toàn tại cơ sở" and page["total_max"] == 100
@@ -269,7 +269,7 @@ def test_a_bad_sheet_is_refused_and_changes_nothing(demo_dir: Path, clock) -> No
     service = started(demo_dir, clock)
     devices = member_devices(service)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     before = session_files(demo_dir)
     for scores, key in BAD_SHEETS:
         assert refused(devices.sheet, "m2", poll.id, scores).key == key, scores
@@ -298,7 +298,7 @@ def test_a_score_between_bands_is_refused(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     devices = member_devices(service)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     error = refused(devices.sheet, "m2", poll.id, {"value": 5})
     assert error.key == "device.score_between_bands" and "Giá trị" in str(error)
     assert devices.sheet("m2", poll.id, {"value": 7}) == Outcome.RECORDED
@@ -332,11 +332,11 @@ def test_ballots_that_arrive_together_are_written_together_and_each_told_its_own
     service.select_item(1)  # m5 is an author: refused, the others go in
     devices = member_devices(service)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     box = DataFolder(demo_dir).session_dir(PLANNED) / "ballot-box.json"
     writes = []
-    original = service._keep_box
-    service._keep_box = lambda state, key: (writes.append(len(state.voted)), original(state, key))[1]
+    original = service.booth._keep
+    service.booth._keep = lambda state, key: (writes.append(len(state.voted)), original(state, key))[1]
     batch = [
         Ballot("m2", poll.id, choice="yes"),
         Ballot("m3", poll.id, choice="no"),

@@ -6,6 +6,7 @@ import datetime as dt
 import errno
 import os
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from models.errors import DomainError
 from models.poll import Choice
 from sessions.journal import GENESIS, Journal, read_journal
+from sessions.reducer import EVENTS
 from sessions.service import SessionService
 from sessions.storage import DataFolder, dump_record
 from sessions.verify import verify_session
@@ -224,7 +226,7 @@ def test_a_change_that_cannot_be_applied_is_taken_back(
         self._polls[data["poll_id"]].votes[data["member_id"]] = Choice.YES  # half-applied, then fails
         raise RuntimeError("bug")
 
-    monkeypatch.setattr("sessions.events.Reducer._on_vote_recorded", broken)
+    monkeypatch.setitem(EVENTS, "vote_recorded", replace(EVENTS["vote_recorded"], handler=broken))
     with pytest.raises(RuntimeError):
         service.record_vote(poll.voters[0], Choice.NO)
     assert journal_path(demo_dir).read_bytes() == on_disk

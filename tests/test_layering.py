@@ -7,9 +7,12 @@ start-up speed is checked like any other.
 from __future__ import annotations
 
 import ast
+import inspect
 from pathlib import Path
 
 import pytest
+
+from sessions.council_service import CouncilService
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,7 +36,7 @@ ROOM_MAY_USE = frozenset(
 
 # The front end's way into a session is the session service, and into the council's folder the council service
 # (sessions/council_service.py): never the reducer, the journal, the data folder or the service's own steps.
-PAST_THE_SERVICE_MODULES = frozenset({"sessions.storage", "sessions.journal", "sessions.events", "sessions.tinystore"})
+PAST_THE_SERVICE_MODULES = frozenset({"sessions.storage", "sessions.journal", "sessions.reducer", "sessions.tinystore"})
 PAST_THE_SERVICE_NAMES = frozenset({"DataFolder", "Reducer", "Journal", "LoadReport"})
 SERVICE_INTERNALS = frozenset({"reducer", "journal", "report", "_reducer", "_folder", "_commit", "_first_frame"})
 
@@ -161,3 +164,48 @@ def test_the_room_goes_through_the_session_service_only() -> None:
         if name.split(".")[0] == "sessions" and name not in ROOM_MAY_USE
     ]
     assert used == []
+
+
+def assigned_attributes(cls: type) -> set[str]:
+    """The attributes ``cls``'s methods set on ``self`` (what ``dir`` of the class cannot show)."""
+    path = Path(inspect.getfile(cls))
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(next(n for n in tree.body if isinstance(n, ast.ClassDef) and n.name == cls.__name__)):
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store) and ast.unparse(node.value) == "self":
+            found.add(node.attr)
+    return found
+
+
+def public_names(cls: type) -> set[str]:
+    return {name for name in set(dir(cls)) | assigned_attributes(cls) if not name.startswith("_")}
+
+
+def used_on(layer: str, owner: str, skip: str = "") -> dict[str, list[str]]:
+    """Every attribute the modules of ``layer`` use on an expression ending with ``owner`` (e.g. ``service``)."""
+    used: dict[str, list[str]] = {}
+    for path in modules(layer):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute):
+                value = ast.unparse(node.value)
+                if value.split(".")[-1] == owner and not (skip and value.endswith(skip)):
+                    used.setdefault(node.attr, []).append(f"{path.relative_to(ROOT).as_posix()}:{node.lineno}")
+    return used
+
+
+@pytest.mark.parametrize("layer", ["tui", "room"])
+def test_the_front_ends_use_only_the_session_services_public_names(layer: str) -> None:
+    """The service's steps are private: a front end calls its public methods and parts (``booth``) only."""
+    from sessions.booth import Booth
+    from sessions.service import SessionService
+
+    service = public_names(SessionService)
+    wrong = {
+        name: where
+        for name, where in used_on(layer, "service", skip="council_service").items()
+        if name not in service and name not in public_names(CouncilService)
+    }
+    assert wrong == {}
+    booth = public_names(Booth)
+    assert {name: where for name, where in used_on(layer, "booth").items() if name not in booth} == {}

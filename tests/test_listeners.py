@@ -60,8 +60,8 @@ def test_a_listener_that_fails_never_costs_the_chair_a_vote(service):
 
 def test_a_ballot_in_the_box_is_heard_too(service):
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     counts = []
     service.subscribe(lambda: counts.append(len(service.voted_members(service.record.open_poll()))))
-    service.cast_secret(poll.voters[0], Choice.YES)
+    service.booth.cast(poll.voters[0], Choice.YES)
     assert counts == [1]

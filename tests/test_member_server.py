@@ -196,7 +196,7 @@ def test_secret_ballots_and_sheets_from_phones_get_one_answer_whatever_the_choic
                 poll = service.open_poll(PollMode.SECRET)
                 sealed = await phones["m2"].post("vote", {"poll_id": poll.id, "choice": "yes"})
                 assert sealed.status_code == 409 and "Chủ tịch" in sealed.json()["message"]
-                service.open_booth(BOOTH_SECRET)
+                service.booth.open(BOOTH_SECRET)
                 yes = await phones["m2"].post("vote", {"poll_id": poll.id, "choice": "yes"})
                 no = await phones["m3"].post("vote", {"poll_id": poll.id, "choice": "no"})
                 assert yes.status_code == no.status_code == 200
@@ -209,7 +209,7 @@ def test_secret_ballots_and_sheets_from_phones_get_one_answer_whatever_the_choic
                 assert (service.record.polls[-1].result.counts.yes, service.record.polls[-1].result.counts.no) == (1, 1)
                 service.next_item()
                 scoring = service.open_poll(PollMode.SCORING)
-                service.open_booth(BOOTH_SECRET)
+                service.booth.open(BOOTH_SECRET)
                 sheet = {"poll_id": scoring.id, "scores": GOOD_SHEET, "comment": "Thiết thực"}
                 out_of_range = await phones["m4"].post("sheet", {**sheet, "scores": {**GOOD_SHEET, "novelty": 99}})
                 assert out_of_range.status_code == 409 and "99" in out_of_range.json()["message"]
@@ -291,7 +291,7 @@ def test_no_session_file_or_log_names_a_phone_ballot(service, demo_dir, caplog):
         devices = member_devices(service)
         url = room.member_url(devices.issue("m7"))
         poll = service.open_poll(PollMode.SECRET)
-        service.open_booth(BOOTH_SECRET)
+        service.booth.open(BOOTH_SECRET)
         async with httpx.AsyncClient() as client:
             phone = Phone(client, url)
             await phone.load()

@@ -39,10 +39,10 @@ def all_bytes(data: Path) -> bytes:
 def test_secret_ballot_result_counts_only(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     choices = [Choice.YES, Choice.YES, Choice.NO, Choice.YES, Choice.ABSTAIN, Choice.YES, Choice.YES]
     for member_id, choice in zip(poll.voters, choices, strict=True):
-        service.cast_secret(member_id, choice)
+        service.booth.cast(member_id, choice)
     assert service.voted_members(poll) == poll.voters
     result = service.close_poll()
     assert (result.counts.yes, result.counts.no, result.counts.abstain) == (5, 1, 1)
@@ -56,13 +56,13 @@ def test_a_member_votes_once_and_only_with_their_pin(demo_dir: Path, clock) -> N
     service = started(demo_dir, clock)
     service.record.members[1].pin = "2468"
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     with pytest.raises(DomainError) as wrong:
-        service.cast_secret("m2", Choice.YES, pin="1111")
+        service.booth.cast("m2", Choice.YES, pin="1111")
     assert wrong.value.key == "error.pin_wrong"
-    service.cast_secret("m2", Choice.YES, pin="2468")
+    service.booth.cast("m2", Choice.YES, pin="2468")
     with pytest.raises(DomainError) as twice:
-        service.cast_secret("m2", Choice.NO, pin="2468")
+        service.booth.cast("m2", Choice.NO, pin="2468")
     assert "Trần Thị Mai" in str(twice.value)
     with pytest.raises(DomainError) as missing:
         service.close_poll()
@@ -76,10 +76,10 @@ def test_a_member_votes_once_and_only_with_their_pin(demo_dir: Path, clock) -> N
 def _secret_run(data: Path, clock, order: list[tuple[str, Choice]]) -> tuple[bytes, dict]:
     service = started(data, clock)
     service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     box_path = DataFolder(data).session_dir(PLANNED) / "ballot-box.json"
     for member_id, choice in order:
-        service.cast_secret(member_id, choice)
+        service.booth.cast(member_id, choice)
     box = box_path.read_bytes()
     service.close_poll(force=True)
     lines = DataFolder(data).journal_path(PLANNED).read_bytes().splitlines()
@@ -128,9 +128,9 @@ def test_stored_bytes_never_link_a_member_to_a_choice(tmp_path: Path, demo_dir: 
 def test_secret_ballot_survives_a_restart(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(BOOTH_SECRET)
-    service.cast_secret("m1", Choice.YES)
-    service.cast_secret("m3", Choice.NO)
+    service.booth.open(BOOTH_SECRET)
+    service.booth.cast("m1", Choice.YES)
+    service.booth.cast("m3", Choice.NO)
     service.release()  # as if the process died: no checkpoint, no clean close
     service.journal.close()
     again = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
@@ -140,7 +140,7 @@ def test_secret_ballot_survives_a_restart(demo_dir: Path, clock) -> None:
     with pytest.raises(DomainError) as sealed:
         again.close_poll(force=True)
     assert sealed.value.key == "error.booth_secret_needed"  # counting needs the chair's secret again
-    again.open_booth(BOOTH_SECRET)
+    again.booth.open(BOOTH_SECRET)
     result = again.close_poll(force=True)
     assert (result.counts.yes, result.counts.no) == (1, 1)
     again.close()
@@ -152,10 +152,10 @@ def test_secret_ballot_survives_a_restart(demo_dir: Path, clock) -> None:
 def test_scoring_sheets_statistics_and_grade(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     sheets = [(25, 25, 35), (20, 20, 30), (10, 10, 10), (28, 28, 38), (22, 22, 30), (15, 20, 25), (24, 26, 34)]
     for member_id, (a, b, c) in zip(poll.voters, sheets, strict=True):
-        service.submit_sheet(member_id, {"novelty": a, "applicability": b, "effectiveness": c})
+        service.booth.submit_sheet(member_id, {"novelty": a, "applicability": b, "effectiveness": c})
     result = service.close_poll()
     stats = result.scores
     assert stats is not None
@@ -171,12 +171,12 @@ def test_scoring_sheets_statistics_and_grade(demo_dir: Path, clock) -> None:
 def test_a_score_outside_its_band_is_refused_with_the_criterion(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     with pytest.raises(DomainError) as error:
-        service.submit_sheet("m1", {"novelty": 31, "applicability": 10, "effectiveness": 10})
+        service.booth.submit_sheet("m1", {"novelty": 31, "applicability": 10, "effectiveness": 10})
     assert "Tính mới" in str(error.value) and "31" in str(error.value)
     with pytest.raises(DomainError) as missing:
-        service.submit_sheet("m1", {"novelty": 10, "applicability": 10})
+        service.booth.submit_sheet("m1", {"novelty": 10, "applicability": 10})
     assert "Hiệu quả" in str(missing.value)
     assert service.voted_members(service.record.open_poll()) == []
     service.close()
@@ -188,9 +188,9 @@ def test_mean_score_preset_passes_on_the_mean(demo_dir: Path, clock) -> None:
     service.close()
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     for member_id in poll.voters:
-        service.submit_sheet(member_id, {"novelty": 20, "applicability": 20, "effectiveness": 29})
+        service.booth.submit_sheet(member_id, {"novelty": 20, "applicability": 20, "effectiveness": 29})
     result = service.close_poll()
     assert result.scores.mean_total == "69" and not result.passed  # 69 < 70
     service.close()

@@ -105,9 +105,9 @@ def test_a_read_only_copy_cannot_cast_a_secret_ballot(demo_dir: Path, clock: Clo
     """App B views read-only while app A runs a secret ballot: B's booth is refused, A's box stays whole."""
     chair = start_meeting(demo_dir, clock)
     poll = chair.open_poll(PollMode.SECRET)
-    chair.open_booth(BOOTH_SECRET)
+    chair.booth.open(BOOTH_SECRET)
     first, second = poll.voters[0], poll.voters[1]
-    chair.cast_secret(first, Choice.YES)
+    chair.booth.cast(first, Choice.YES)
     box = DataFolder(demo_dir).session_dir(PLANNED) / BOX_NAME
     before = box.read_bytes()
 
@@ -119,9 +119,9 @@ def test_a_read_only_copy_cannot_cast_a_secret_ballot(demo_dir: Path, clock: Clo
     assert box.read_bytes() == before  # the read-only copy changed nothing
 
     # The member whose ballot was refused can still vote, once, at the chair's booth.
-    chair.cast_secret(second, Choice.NO)
+    chair.booth.cast(second, Choice.NO)
     with pytest.raises(DomainError, match="đã bỏ phiếu"):
-        chair.cast_secret(second, Choice.YES)
+        chair.booth.cast(second, Choice.YES)
     result = chair.close_poll(force=True)
     assert (result.counts.yes, result.counts.no) == (1, 1)
     chair.close()
@@ -154,7 +154,7 @@ def test_no_session_file_is_written_by_a_program_without_the_lock(
         assert refused.value.key == "error.read_only"
     viewer = SessionService(folder, PLANNED, clock=clock, read_only=True)
     for change in (
-        lambda: viewer.cast_secret("m2", Choice.NO),
+        lambda: viewer.booth.cast("m2", Choice.NO),
         lambda: viewer.set_attendance("m2", viewer.record.presence("m2")),
     ):
         with pytest.raises(DomainError, match="chỉ xem"):

@@ -38,7 +38,7 @@ def test_a_round_of_phone_ballots_leaves_nothing_that_links_a_member_to_a_choice
         devices = member_devices(service)
         room.members.on_change.append(lambda *args: kept["told"].append(args))  # what the chair's app is told
         poll = service.open_poll(PollMode.SECRET)
-        service.open_booth(BOOTH_SECRET)
+        service.booth.open(BOOTH_SECRET)
         links = {m: room.member_url(devices.issue(m)) for m in poll.voters}
         try:
             async with httpx.AsyncClient() as client, board(client, room.board_url) as boards:

@@ -28,11 +28,11 @@ def _scored(data: Path, clock):
     """Seven sheets: four eligible (60 points), three not (45): the mean grades "pass", the rule fails it (4 < 5)."""
     service = started(data, clock)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     before = _plain(needed_text(poll))
     for number, member_id in enumerate(poll.voters):
         effectiveness = 20 if number < 4 else 5
-        service.submit_sheet(member_id, {"novelty": 20, "applicability": 20, "effectiveness": effectiveness})
+        service.booth.submit_sheet(member_id, {"novelty": 20, "applicability": 20, "effectiveness": effectiveness})
     result = service.close_poll()
     assert not result.passed and result.scores is not None and result.scores.grade_vi
     return service, poll, before
@@ -66,12 +66,12 @@ def test_the_scoring_panel_detail_and_minutes_speak_of_sheets(demo_dir: Path, cl
 def test_a_scoring_that_passes_shows_its_grade_after_the_result(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(BOOTH_SECRET)
+    service.booth.open(BOOTH_SECRET)
     with pytest.raises(DomainError) as missing:
         service.close_poll()
     assert missing.value.key == "error.sheets_missing" and "phiếu chấm" in str(missing.value)
     for member_id in poll.voters:
-        service.submit_sheet(member_id, {"novelty": 25, "applicability": 25, "effectiveness": 35})
+        service.booth.submit_sheet(member_id, {"novelty": 25, "applicability": 25, "effectiveness": 35})
     assert service.close_poll().passed
     record = service.record
     panel = _plain(result_text(record, record.polls_for(poll.initiative_id)[-1]))

@@ -41,9 +41,9 @@ def started(data: Path, clock) -> SessionService:
 
 
 def open_booth(service: SessionService) -> None:
-    opener = getattr(service, "open_booth", None)  # (absent from the plain box's code: then nothing seals it)
-    if opener is not None:
-        opener(SECRET)
+    booth = getattr(service, "booth", None)  # (absent from the plain box's code: then nothing seals it)
+    if booth is not None:
+        booth.open(SECRET)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
@@ -58,7 +58,7 @@ def run_poll(data: Path, clock, choices: list[Choice]) -> tuple[list[dict[str, b
     open_booth(service)
     copies = [snapshot(data)]
     for member_id, choice in zip(poll.voters, choices, strict=True):
-        service.cast_secret(member_id, choice)
+        service.booth.cast(member_id, choice)
         copies.append(snapshot(data))
     result = service.close_poll()
     service.close()
@@ -156,12 +156,12 @@ def _clock():
 def test_scoring_sheets_are_sealed_and_of_one_size(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SCORING)
-    service.open_booth(SECRET)
+    service.booth.open(SECRET)
     box = DataFolder(demo_dir).session_dir(PLANNED) / BOX
     sheets = [(25, 25, 35, ""), (5, 1, 0, "Giải pháp chưa có tính mới, cần bổ sung số liệu thực tế nhiều hơn")]
     sizes = []
     for member_id, (a, b, c, comment) in zip(poll.voters, sheets, strict=False):
-        service.submit_sheet(member_id, {"novelty": a, "applicability": b, "effectiveness": c}, comment)
+        service.booth.submit_sheet(member_id, {"novelty": a, "applicability": b, "effectiveness": c}, comment)
         raw = box.read_bytes()
         assert b"novelty" not in raw and "số liệu".encode() not in raw
         sizes.append({len(s) for s in json.loads(raw)["sheets"]})
@@ -205,8 +205,8 @@ def test_the_raw_disk_after_close_links_no_member(tmp_path: Path, demo_dir: Path
         poll = service.open_poll(PollMode.SECRET)
         open_booth(service)
         for member_id, choice in zip(poll.voters, CHOICES, strict=True):
-            service.cast_secret(member_id, choice)
-        held = getattr(service, "_poll_key", None)
+            service.booth.cast(member_id, choice)
+        held = service.booth._key
         scalar = held[1].scalar if held else b"\xff" * 64
         service.close_poll()
         service.close()
@@ -228,13 +228,13 @@ def test_a_wrong_secret_is_refused_and_changes_nothing(demo_dir: Path, clock) ->
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
     with pytest.raises(DomainError) as short:
-        service.open_booth("1357")
+        service.booth.open("1357")
     assert short.value.key == "error.booth_secret_short" and "8" in str(short.value)
     with pytest.raises(DomainError) as locked:
-        service.cast_secret(poll.voters[0], Choice.YES)
+        service.booth.cast(poll.voters[0], Choice.YES)
     assert locked.value.key == "error.booth_locked"
-    service.open_booth(SECRET)
-    service.cast_secret(poll.voters[0], Choice.YES)
+    service.booth.open(SECRET)
+    service.booth.cast(poll.voters[0], Choice.YES)
     service.release()  # the program dies
     service.journal.close()
     again = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
@@ -242,15 +242,15 @@ def test_a_wrong_secret_is_refused_and_changes_nothing(demo_dir: Path, clock) ->
     journal = DataFolder(demo_dir).journal_path(PLANNED)
     before = box.read_bytes(), journal.read_bytes()
     with pytest.raises(DomainError) as wrong:
-        again.open_booth("hom-phieu-sai")
+        again.booth.open("hom-phieu-sai")
     assert wrong.value.key == "error.booth_secret_wrong" and "không đúng" in str(wrong.value)
     with pytest.raises(DomainError):
-        again.cast_secret(poll.voters[1], Choice.NO)
+        again.booth.cast(poll.voters[1], Choice.NO)
     assert (box.read_bytes(), journal.read_bytes()) == before
-    again.open_booth(SECRET)  # the chair's secret resumes the poll: nothing acknowledged was lost
-    again.cast_secret(poll.voters[1], Choice.NO)
-    assert not again.leave_booth("hom-phieu-sai") and not again.leave_booth("")
-    assert again.leave_booth(SECRET)
+    again.booth.open(SECRET)  # the chair's secret resumes the poll: nothing acknowledged was lost
+    again.booth.cast(poll.voters[1], Choice.NO)
+    assert not again.booth.leave("hom-phieu-sai") and not again.booth.leave("")
+    assert again.booth.leave(SECRET)
     result = again.close_poll(force=True)
     assert (result.counts.yes, result.counts.no) == (1, 1)
     closing = [json.loads(line) for line in journal.read_bytes().splitlines()]
@@ -263,11 +263,11 @@ def test_a_wrong_secret_is_refused_and_changes_nothing(demo_dir: Path, clock) ->
 def test_a_read_only_view_cannot_open_the_booth_or_cast(demo_dir: Path, clock) -> None:
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(SECRET)
+    service.booth.open(SECRET)
     viewer = SessionService(DataFolder(demo_dir), PLANNED, clock=clock, read_only=True)
     box = DataFolder(demo_dir).session_dir(PLANNED) / BOX
     before = box.read_bytes()
-    for attempt in (lambda: viewer.open_booth(SECRET), lambda: viewer.cast_secret(poll.voters[0], Choice.YES)):
+    for attempt in (lambda: viewer.booth.open(SECRET), lambda: viewer.booth.cast(poll.voters[0], Choice.YES)):
         with pytest.raises(DomainError):
             attempt()
     assert box.read_bytes() == before
@@ -291,13 +291,13 @@ def test_a_plaintext_box_of_an_older_version_is_sealed_when_the_booth_opens(demo
     voted = sorted(poll.voters[:3])
     counts = {"yes": 2, "no": 1, "abstain": 0, "invalid": 0}
     box.write_text(json.dumps({"poll_id": poll.id, "voted": voted, "counts": counts, "sheets": []}))
-    service._box_cache = None
+    service.booth._cache = None
     assert service.voted_members(poll) == [m for m in poll.voters if m in voted]  # who voted is kept
     with pytest.raises(DomainError):
         service.close_poll(force=True)  # not counted before the chair seals it
-    service.open_booth(SECRET)
+    service.booth.open(SECRET)
     assert "counts" not in json.loads(box.read_bytes())
-    service.cast_secret(poll.voters[3], Choice.ABSTAIN)
+    service.booth.cast(poll.voters[3], Choice.ABSTAIN)
     result = service.close_poll(force=True)
     assert (result.counts.yes, result.counts.no, result.counts.abstain) == (2, 1, 1)
     service.close()
@@ -307,9 +307,9 @@ def test_a_box_changed_outside_council_is_refused(demo_dir: Path, clock) -> None
     """Whoever can write the folder but lacks the key cannot add, drop or swap ballots unnoticed."""
     service = started(demo_dir, clock)
     poll = service.open_poll(PollMode.SECRET)
-    service.open_booth(SECRET)
+    service.booth.open(SECRET)
     box = DataFolder(demo_dir).session_dir(PLANNED) / BOX
-    service.cast_secret(poll.voters[0], Choice.NO)
+    service.booth.cast(poll.voters[0], Choice.NO)
     doc = json.loads(box.read_bytes())
     public = bytes.fromhex(doc["key"]["public"])
     forged = sealing.add(
@@ -322,7 +322,7 @@ def test_a_box_changed_outside_council_is_refused(demo_dir: Path, clock) -> None
     service.journal.close()
     again = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
     with pytest.raises(DomainError) as changed:
-        again.open_booth(SECRET)
+        again.booth.open(SECRET)
     assert changed.value.key == "error.box_changed"
-    assert not again.booth_ready()
+    assert not again.booth.ready()
     again.close()

@@ -474,3 +474,17 @@ def test_demo_closed_session_round_trip(demo_dir: Path) -> None:
     assert report.replayed > 50
     assert with_checkpoint.session.status == SessionStatus.CLOSED
     assert with_checkpoint.decided_count() == 9
+
+
+def test_each_vote_returns_the_live_tally_with_the_votes_needed(service: SessionService) -> None:
+    """What the open vote's tally pane shows comes from the service: counts, who has not voted, votes needed."""
+    start(service)
+    service.recuse("sk-2026-10", "m2", "Vợ tác giả")
+    poll = service.open_poll()
+    tally = service.record_vote("m1", Y)
+    assert (tally.counts.yes, tally.counts.no, tally.voters, tally.not_voted) == (1, 0, 6, 5)
+    assert tally.recused == (service.record.member("m2").name,)
+    assert tally.needed == 4  # more than half of the seven members
+    tally = service.record_vote("m3", N)
+    assert (tally.counts.yes, tally.counts.no, tally.not_voted) == (1, 1, 4)
+    assert service.record_vote("m3", N) == tally == service.tally(poll.id)  # the same key again changes nothing

@@ -185,16 +185,16 @@ def _run_first_session(folder: DataFolder, session_id: str, clock) -> None:  # n
             poll = service.open_poll(mode)
             if mode in (PollMode.SECRET, PollMode.SCORING):
                 # The demo's polls close at once and their key is gone with the box: the cheapest cost will do.
-                service.open_booth(DEMO_BOOTH_SECRET, cost=KdfCost.cheapest())
+                service.booth.open(DEMO_BOOTH_SECRET, cost=KdfCost.cheapest())
             if mode == PollMode.OPEN:
                 for member_id, choice in zip(poll.voters, choices, strict=True):
                     service.record_vote(member_id, choice)
             elif mode == PollMode.SECRET:
                 for member_id, choice in zip(poll.voters, choices, strict=True):
-                    service.cast_secret(member_id, choice)
+                    service.booth.cast(member_id, choice)
             elif mode == PollMode.SCORING:
                 for member_id, scores in zip(poll.voters, SCORING_SHEETS, strict=True):
-                    service.submit_sheet(
+                    service.booth.submit_sheet(
                         member_id, dict(zip(("novelty", "applicability", "effectiveness"), scores, strict=True))
                     )
             else:

@@ -20,17 +20,21 @@ def one_decimal(value: Fraction) -> str:
     return text.replace(".", ",") if current_language() == "vi" else text
 
 
-def needed_text(poll: Poll) -> Text:
-    """How many yes votes (or eligible sheets, or what mean total) the open poll needs under the current attendance."""
+def needed_text(poll: Poll, needed: int | None = None) -> Text:
+    """How many yes votes (or eligible sheets, or what mean total) the open poll needs under the current attendance.
+
+    ``needed``: as the service's live tally says (sessions/tally.py); worked out from the poll if not given.
+    """
+    needed = poll.needed() if needed is None else needed
     if poll.mode != PollMode.SCORING:
         text = Text(t("vote.rule", rule=rule_summary(poll.rule)) + "\n")
-        text.append(t("vote.needed", needed=poll.needed()) + "\n", style="bold")
+        text.append(t("vote.needed", needed=needed) + "\n", style="bold")
         return text
     text = Text(t("vote.rule", rule=scoring_summary(poll.rule)) + "\n")
     if poll.rule.scoring_pass == ScoringPass.MEAN_THRESHOLD:
         text.append(t("vote.needed_mean", threshold=poll.rule.mean_threshold) + "\n", style="bold")
     else:
-        text.append(t("vote.needed_sheets", needed=poll.needed()) + "\n", style="bold")
+        text.append(t("vote.needed_sheets", needed=needed) + "\n", style="bold")
     return text
 
 

@@ -51,10 +51,10 @@ class BallotOverviewScreen(PollScreen):
         lines.append(t(progress, voted=len(voted), total=len(poll.voters)) + "\n", style="bold")
         if poll.status == PollStatus.OPEN:
             lines.append(t("overview.no_tally") + "\n\n", style="italic")
-        lines.append_text(needed_text(poll))
-        if poll.recused:
-            names = ", ".join(self.service.record.member(m).name for m in poll.recused)
-            lines.append("\n" + t("vote.recused", names=names) + "\n", style="yellow")
+        tally = self.service.tally(poll.id)
+        lines.append_text(needed_text(poll, tally.needed))
+        if tally.recused:
+            lines.append("\n" + t("vote.recused", names=", ".join(tally.recused)) + "\n", style="yellow")
         self.query_one("#tally", Static).update(lines)
 
     def action_booth(self) -> None:
@@ -77,7 +77,7 @@ class BallotOverviewScreen(PollScreen):
         member_id = key_at_cursor(self.query_one("#voters", DataTable))
         if member_id is not None:
             # A member whose sheet is in (or who may not score) is refused now, not after the sheet is typed.
-            self.service.check_voter(PollMode.SCORING, member_id)
+            self.service.booth.check_voter(PollMode.SCORING, member_id)
             sheet = SheetScreen(poll.id, member_id, booth=False)
             with_booth_key(self, lambda: self.app.push_screen(sheet, self._sheet_done))
 

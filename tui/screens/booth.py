@@ -109,7 +109,7 @@ class BoothScreen(BoothMixin, Screen):
         # Only the chair's secret opens the way out; a wrong one is counted (the minutes say how many).
         if secret is None:
             return
-        if self.service.leave_booth(secret):
+        if self.service.booth.leave(secret):
             self.app.pop_screen()
         else:
             self.app.notify(t("booth.leave_refused"), severity="error")
@@ -190,7 +190,7 @@ class BallotScreen(BoothMixin, Screen):
     def _cast(self) -> None:
         if self.choice is None:
             return
-        self.app.service.cast_secret(self.member_id, self.choice, self.pin)
+        self.app.service.booth.cast(self.member_id, self.choice, self.pin)
         self.choice = None
         self.app.switch_screen(ReceivedScreen())
 

@@ -79,17 +79,17 @@ def with_booth_key(screen: Screen, then: Callable[[], None]) -> None:
         error = service.read_only_error or DomainError("error.read_only")
         screen.app.notify(str(error), severity="error")
         return
-    if service.booth_ready():
+    if service.booth.ready():
         then()
         return
-    chosen = service.booth_secret_chosen()
+    chosen = service.booth.secret_chosen()
     prompt = t("booth.secret_resume") if chosen else t("booth.secret_new", minimum=SECRET_MIN)
 
     def given(secret: str | None) -> None:
         if secret is None:
             return
         try:
-            service.open_booth(secret)
+            service.booth.open(secret)
         except DomainError as error:
             screen.app.notify(str(error), severity="error")
             return

@@ -101,7 +101,7 @@ class SheetScreen(Screen):
             return
         comment = self.query_one("#comment", Input).value
         try:
-            self.service.submit_sheet(self.member_id, scores, comment, self.pin)
+            self.service.booth.submit_sheet(self.member_id, scores, comment, self.pin)
         except DomainError as error:
             self.query_one("#sheet-error", Label).update(str(error))
             return

@@ -8,6 +8,7 @@ from textual.widgets import DataTable, Static
 
 from models.i18n import t
 from models.poll import Choice, Poll
+from sessions.tally import LiveTally
 from tui.bindings import VOTE
 from tui.errors import guarded
 from tui.render.poll import needed_text
@@ -40,18 +41,19 @@ class VoteScreen(PollScreen):
         self.member_table(poll, "col.vote", "vote", 16, lambda member_id: choice_text(poll.votes.get(member_id)))
 
     def draw_poll(self, poll: Poll) -> None:
-        counts = poll.live_counts()
-        missing = len([m for m in poll.voters if m not in poll.votes])
+        self.draw_tally(poll, self.service.tally(poll.id))
+
+    def draw_tally(self, poll: Poll, tally: LiveTally) -> None:
+        counts = tally.counts
         lines = Text()
         lines.append(t("vote.tally") + "\n", style="bold underline")
         lines.append(f"{t('yes')}: {counts.yes}\n", style="green")
         lines.append(f"{t('no')}: {counts.no}\n", style="red")
         lines.append(f"{t('abstain')}: {counts.abstain}\n", style="yellow")
-        lines.append(t("vote.not_voted", count=missing) + "\n\n", style="dim")
-        lines.append_text(needed_text(poll))
-        if poll.recused:
-            names = ", ".join(self.service.record.member(m).name for m in poll.recused)
-            lines.append("\n" + t("vote.recused", names=names) + "\n", style="yellow")
+        lines.append(t("vote.not_voted", count=tally.not_voted) + "\n\n", style="dim")
+        lines.append_text(needed_text(poll, tally.needed))
+        if tally.recused:
+            lines.append("\n" + t("vote.recused", names=", ".join(tally.recused)) + "\n", style="yellow")
         self.query_one("#tally", Static).update(lines)
 
     def _redraw_votes(self) -> None:
@@ -91,9 +93,9 @@ class VoteScreen(PollScreen):
             self.app.notify(self.missed, severity="error", markup=False)
             return
         member_id = self.selected_member_id()
-        self.service.record_vote(member_id, Choice(choice))
+        tally = self.service.record_vote(member_id, Choice(choice))
         self.query_one("#voters", DataTable).update_cell(member_id, "vote", choice_text(Choice(choice)))
-        self.draw_poll(self.poll)
+        self.draw_tally(self.poll, tally)
         self._advance()
         hook = self.council_app.vote_hook
         if hook is not None:

@@ -1,12 +1,20 @@
-"""Journal events and how each changes the session record.
+"""The reducer: how each kind of journal event changes the session record, and the one registry of kinds.
 
 The service validates a change, writes its event to the journal, then applies it here; recovery
 applies the same events in the same order, so replaying a journal rebuilds the state exactly.
+
+Every kind a journal holds is declared once, by ``@event(kind, *fields)`` on its handler below: ``EVENTS``
+maps it to the payload keys it always carries and to that handler. The service refuses to write a kind
+not declared here, or one without its keys (``check_event``), so that no record is written that a replay
+could not apply. A new kind also needs its entry in ``sessions/migrations.py`` (``EVENT_MIGRATIONS``) and a
+test that writes it: ``tests/test_events.py`` fails until both exist.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from models.initiative import Initiative
@@ -14,6 +22,42 @@ from models.poll import Choice, Counts, PaperTally, Poll, PollResult, PollStatus
 from models.record import SessionRecord
 from models.rules import Rulebook
 from models.session import Attendance, AttendanceChange, Finding, Presence, RecognitionDecision, SessionStatus
+
+Handler = Callable[["Reducer", dict[str, Any], str], None]
+
+
+@dataclass(frozen=True)
+class EventKind:
+    """One kind of journal event: its name, the payload keys it always carries, and how it changes the record."""
+
+    name: str
+    fields: tuple[str, ...]
+    handler: Handler
+
+
+EVENTS: dict[str, EventKind] = {}
+
+
+def event(name: str, *fields: str) -> Callable[[Handler], Handler]:
+    """Declare the journal event ``name`` (carrying at least ``fields``) and the reducer's handler for it."""
+
+    def declare(handler: Handler) -> Handler:
+        if name in EVENTS:
+            raise ValueError(f"event {name} declared twice")
+        EVENTS[name] = EventKind(name, fields, handler)
+        return handler
+
+    return declare
+
+
+def check_event(kind: str, data: dict[str, Any]) -> None:
+    """Refuse (ValueError: a bug, never the user's doing) an event a replay could not apply, before it is written."""
+    declared = EVENTS.get(kind)
+    if declared is None:
+        raise ValueError(f"unknown event {kind}")
+    missing = [name for name in declared.fields if name not in data]
+    if missing:
+        raise ValueError(f"event {kind} without {', '.join(missing)}")
 
 
 class Reducer:
@@ -27,19 +71,28 @@ class Reducer:
         return self._polls[poll_id]
 
     def apply(self, kind: str, data: dict[str, Any], ts: str) -> None:
-        handler = getattr(self, f"_on_{kind}", None)
-        if handler is None:
+        declared = EVENTS.get(kind)
+        if declared is None:
             raise ValueError(f"unknown event {kind}")
-        handler(data, ts)
+        declared.handler(self, data, ts)
 
-    # --- the events
+    # --- the journal's own marks: they record where things stand, they change nothing
+    @event("schema_migrated", "from", "to")
+    def _on_schema_migrated(self, data: dict[str, Any], ts: str) -> None:
+        """The records after it are in schema ``to`` (sessions/migrations.py ``SCHEMA_MARK``)."""
+
+    @event("checkpoint", "seq", "sha256")
     def _on_checkpoint(self, data: dict[str, Any], ts: str) -> None:
         """A checkpoint's fingerprint (sessions/storage.py): it records the state, it does not change it."""
 
+    # --- the events
+
+    @event("session_created", "record")
     def _on_session_created(self, data: dict[str, Any], ts: str) -> None:
         self.record = SessionRecord.model_validate(data["record"])
         self._polls = {p.id: p for p in self.record.polls}
 
+    @event("session_opened")
     def _on_session_opened(self, data: dict[str, Any], ts: str) -> None:
         # The actual start is when this was recorded; the planned one (``start_time``) stays as prepared.
         session = self.record.session
@@ -47,11 +100,13 @@ class Reducer:
         session.started_at = _minute(ts)
         session.present_at_start = [m.id for m in self.record.present_voting]
 
+    @event("session_closed")
     def _on_session_closed(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.status = SessionStatus.CLOSED
         if data.get("end_time"):
             self.record.session.end_time = dt.time.fromisoformat(data["end_time"])
 
+    @event("attendance_set", "member_id", "presence")
     def _on_attendance_set(self, data: dict[str, Any], ts: str) -> None:
         record, member_id = self.record, data["member_id"]
         presence, reason, at = Presence(data["presence"]), data.get("reason", ""), dt.datetime.fromisoformat(ts)
@@ -84,29 +139,33 @@ class Reducer:
                 if member_id not in poll.left:
                     poll.left.append(member_id)
 
+    @event("item_selected", "index")
     def _on_item_selected(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.current_index = int(data["index"])
 
+    @event("recusal_set", "initiative_id", "member_id", "reason")
     def _on_recusal_set(self, data: dict[str, Any], ts: str) -> None:
         self.record.recusals.setdefault(data["initiative_id"], {})[data["member_id"]] = data["reason"]
 
-    def _on_recusal_cleared(self, data: dict[str, Any], ts: str) -> None:
-        self.record.recusals.get(data["initiative_id"], {}).pop(data["member_id"], None)
-
+    @event("poll_opened", "poll")
     def _on_poll_opened(self, data: dict[str, Any], ts: str) -> None:
         poll = Poll.model_validate(data["poll"])
         self.record.polls.append(poll)
         self._polls[poll.id] = poll
 
+    @event("vote_recorded", "poll_id", "member_id", "choice")
     def _on_vote_recorded(self, data: dict[str, Any], ts: str) -> None:
         self._polls[data["poll_id"]].votes[data["member_id"]] = Choice(data["choice"])
 
+    @event("vote_cleared", "poll_id", "member_id")
     def _on_vote_cleared(self, data: dict[str, Any], ts: str) -> None:
         self._polls[data["poll_id"]].votes.pop(data["member_id"], None)
 
+    @event("quorum_lost", "poll_id")
     def _on_quorum_lost(self, data: dict[str, Any], ts: str) -> None:
         self._polls[data["poll_id"]].quorum_lost = True
 
+    @event("poll_closed", "poll_id", "result")
     def _on_poll_closed(self, data: dict[str, Any], ts: str) -> None:
         poll = self._polls[data["poll_id"]]
         poll.status = PollStatus.CLOSED
@@ -120,6 +179,7 @@ class Reducer:
             poll.sheets = [ScoreSheet.model_validate(s) for s in data["sheets"]]
         poll.result = PollResult.model_validate(data["result"])
 
+    @event("votes_recorded", "poll_id", "votes")
     def _on_votes_recorded(self, data: dict[str, Any], ts: str) -> None:
         votes = self._polls[data["poll_id"]].votes
         for member_id, choice in data["votes"].items():
@@ -128,12 +188,15 @@ class Reducer:
             else:
                 votes[member_id] = Choice(choice)
 
+    @event("paper_recorded", "poll_id", "tally")
     def _on_paper_recorded(self, data: dict[str, Any], ts: str) -> None:
         self._polls[data["poll_id"]].paper = PaperTally.model_validate(data["tally"])
 
+    @event("rulebook_set", "rulebook")
     def _on_rulebook_set(self, data: dict[str, Any], ts: str) -> None:
         self.record.rulebook = Rulebook.model_validate(data["rulebook"])
 
+    @event("poll_voided", "poll_id", "reason")
     def _on_poll_voided(self, data: dict[str, Any], ts: str) -> None:
         poll = self._polls[data["poll_id"]]
         if poll.status == PollStatus.OPEN:
@@ -143,20 +206,24 @@ class Reducer:
         if poll.closed_at is None:
             poll.closed_at = dt.datetime.fromisoformat(ts)
 
+    @event("finding_saved", "initiative_id", "finding")
     def _on_finding_saved(self, data: dict[str, Any], ts: str) -> None:
         self.record.findings[data["initiative_id"]] = Finding.model_validate(data["finding"])
 
+    @event("recognition_decided", "number", "date")
     def _on_recognition_decided(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.recognition = RecognitionDecision(
             number=data["number"], date=dt.date.fromisoformat(data["date"])
         )
 
+    @event("initiative_saved", "initiative")
     def _on_initiative_saved(self, data: dict[str, Any], ts: str) -> None:
         initiative = Initiative.model_validate(data["initiative"])
         self.record.initiatives[initiative.id] = initiative
         if initiative.id not in self.record.session.agenda:
             self.record.session.agenda.append(initiative.id)
 
+    @event("initiative_removed", "initiative_id")
     def _on_initiative_removed(self, data: dict[str, Any], ts: str) -> None:
         self.record.initiatives.pop(data["initiative_id"], None)
         agenda = self.record.session.agenda
@@ -164,21 +231,25 @@ class Reducer:
             agenda.remove(data["initiative_id"])
         self.record.session.current_index = min(self.record.session.current_index, max(0, len(agenda) - 1))
 
+    @event("agenda_reordered", "agenda")
     def _on_agenda_reordered(self, data: dict[str, Any], ts: str) -> None:
         self.record.session.agenda = list(data["agenda"])
 
     # --- preparing a session: details, bulk import, members snapshot (sessions/editing.py)
+    @event("session_updated", "changes")
     def _on_session_updated(self, data: dict[str, Any], ts: str) -> None:
         editable = {"title", "date", "place", "start_time", "chair_id", "secretary_id", "invitees"}
         changes = {k: v for k, v in data["changes"].items() if k in editable}
         merged = {**self.record.session.model_dump(mode="json"), **changes}
         self.record.session = type(self.record.session).model_validate(merged)
 
+    @event("initiatives_imported", "initiatives")
     def _on_initiatives_imported(self, data: dict[str, Any], ts: str) -> None:
         # One journal record for a whole import, so an import is all or nothing even on a crash.
         for item in data["initiatives"]:
             self._on_initiative_saved({"initiative": item}, ts)
 
+    @event("council_refreshed")  # any of council, members, rulebook
     def _on_council_refreshed(self, data: dict[str, Any], ts: str) -> None:
         snapshot = {k: data[k] for k in ("council", "members", "rulebook") if k in data}
         self.record = type(self.record).model_validate({**self.record.model_dump(mode="json"), **snapshot})
