@@ -98,13 +98,13 @@ def minimal(t0: float, with_pydantic: bool = False) -> None:
 
 def _no_terminal_needed() -> None:
     """The app runs headless here, with output to the bench: `council app` must not ask for a terminal."""
-    import tui.commands.app as app_command
+    import cli.app as app_command
 
     app_command.is_terminal = lambda stream: True
 
 
 def council(t0: float, data: str, session_id: str, settle: float) -> None:
-    # The console script's own path: tui.cli.main -> tui.commands.app.run -> CouncilApp(...).run(),
+    # The console script's own path: cli.main -> cli.app.run -> CouncilApp(...).run(),
     # with run() made headless and watched for the agenda's first frame.
     from textual.app import App
 
@@ -119,7 +119,7 @@ def council(t0: float, data: str, session_id: str, settle: float) -> None:
 
     App.run = headless_run  # type: ignore[method-assign]
     _no_terminal_needed()
-    from tui.cli import main
+    from cli import main
 
     main(["app", "--session", session_id, "--data", data])
     app = state["app"]
@@ -140,7 +140,7 @@ def session_list(t0: float, data: str) -> None:
 
     App.run = headless_run  # type: ignore[method-assign]
     _no_terminal_needed()
-    from tui.cli import main
+    from cli import main
 
     main(["--data", data])
     app = state["app"]
@@ -167,7 +167,7 @@ def close(data: str, session_id: str) -> None:
 
     App.run = headless_run  # type: ignore[method-assign]
     _no_terminal_needed()
-    from tui.cli import main
+    from cli import main
 
     main(["app", "--session", session_id, "--data", data])
     print(json.dumps({"closed": bool(quitting)}), flush=True)

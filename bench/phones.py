@@ -130,11 +130,11 @@ async def serve(root: Path, members: int, items: int) -> None:
 
 
 def _as_the_app_collects() -> None:
-    """The chair's app's garbage-collection policy (tui/memory.py): what the start built is frozen, and no
-    full collection starts by itself in the middle of a request (the app runs them when nobody types)."""
+    """The chair's app's garbage-collection policy (sessions/garbage_collection.py): what the start built is
+    frozen, and no full collection starts by itself in the middle of a request (the app runs them when nobody types)."""
     import gc
 
-    from tui.memory import NO_AUTOMATIC_FULL
+    from sessions.garbage_collection import NO_AUTOMATIC_FULL
 
     gc.freeze()
     young, middle, _ = gc.get_threshold()
@@ -432,7 +432,7 @@ def chair_screen(root: Path, members: int = PHONES) -> dict[str, Any]:
     times: list[float] = []
 
     async def play() -> None:
-        gc.disable()  # as `council` opens the app: its own collection policy then runs (tui/memory.py)
+        gc.disable()  # as `council` opens the app: its own collection policy then runs (sessions/garbage_collection.py)
         app = CouncilApp(folder.root, session_id=session_id)
         async with app.run_test(size=(160, 60)) as pilot:
             await pilot.pause()

@@ -28,8 +28,8 @@ async def _run(
     data: Path, session_id: str, votes: int, seed: int, before: Callable[[CouncilApp], Awaitable[None]] | None = None
 ) -> dict[str, object]:
     rng = random.Random(seed)
-    # As `council` opens the app (tui/cli.py): collection paused for the start, after which the app
-    # runs its own collection policy (tui/memory.py). Without this the app keeps Python's policy.
+    # As `council` opens the app (cli/__init__.py): collection paused for the start, after which the app
+    # runs its own collection policy (sessions/garbage_collection.py). Without this the app keeps Python's policy.
     gc.disable()
     app = CouncilApp(data, session_id=session_id)
     handled: list[float] = []

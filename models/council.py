@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from models.text import Line, Text
+from models.text import CleanText, Line
 
 
 class Role(StrEnum):
@@ -25,14 +25,14 @@ class Member(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Text
+    id: CleanText
     seat: int = Field(ge=1, le=99)
     name: Line = Field(min_length=1)
     role: Role = Role.MEMBER
-    title: Text = ""
-    unit: Text = ""
+    title: CleanText = ""
+    unit: CleanText = ""
     voting: bool = True
-    pin: Text | None = None
+    pin: CleanText | None = None
 
 
 class FoundingDecision(BaseModel):
@@ -40,9 +40,9 @@ class FoundingDecision(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    number: Text = ""
+    number: CleanText = ""
     date: dt.date | None = None
-    issuer: Text = ""
+    issuer: CleanText = ""
 
 
 class CouncilInfo(BaseModel):
@@ -51,11 +51,11 @@ class CouncilInfo(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Line = Field(min_length=1)
-    unit: Text = ""
-    parent_unit: Text = ""
-    city: Text = ""
+    unit: CleanText = ""
+    parent_unit: CleanText = ""
+    city: CleanText = ""
     decision: FoundingDecision = FoundingDecision()
-    legal_basis: list[Text] | None = None
+    legal_basis: list[CleanText] | None = None
     """The "Căn cứ" lines the minutes print before the founding decision, each as it is printed; None
     prints the standard ones (Decree 13/2012/NĐ-CP, Circular 18/2013/TT-BKHCN) in the minutes' language."""
     minutes_copies: int = Field(default=2, ge=1, le=20)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from models.errors import DomainError
-from models.text import Line, Text
+from models.text import CleanText, Line
 
 CAMPAIGN_CATEGORIES = (
     "cải tiến kỹ thuật",
@@ -37,10 +37,10 @@ class Author(BaseModel):
     name: Line = Field(min_length=1)
     share: int = Field(ge=1, le=100)
     birth_date: dt.date | None = None
-    workplace: Text = ""
-    position: Text = ""
-    qualification: Text = ""
-    member_id: Text | None = None
+    workplace: CleanText = ""
+    position: CleanText = ""
+    qualification: CleanText = ""
+    member_id: CleanText | None = None
 
 
 class Initiative(BaseModel):
@@ -48,21 +48,21 @@ class Initiative(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Text
+    id: CleanText
     code: Line = Field(min_length=1)
     title: Line
     type: InitiativeType
-    field: Text = ""
-    category: Text = ""
-    unit: Text = ""
+    field: CleanText = ""
+    category: CleanText = ""
+    unit: CleanText = ""
     authors: list[Author] = Field(min_length=1)
     first_applied: dt.date | None = None
-    description: Text = ""
-    conditions: Text = ""
-    benefit_text: Text = ""
+    description: CleanText = ""
+    conditions: CleanText = ""
+    benefit_text: CleanText = ""
     benefit_vnd: int | None = Field(default=None, ge=0)
-    confidential: Text = ""
-    first_application_people: Text = ""
+    confidential: CleanText = ""
+    first_application_people: CleanText = ""
 
     @model_validator(mode="after")
     def _check(self) -> Initiative:

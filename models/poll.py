@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from models.errors import DomainError
 from models.rules import PassBase, Rulebook, ScoringPass
-from models.text import Text
+from models.text import CleanText
 
 
 class PollMode(StrEnum):
@@ -79,7 +79,7 @@ class ScoreSheet(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     scores: dict[str, int]
-    comment: Text = ""
+    comment: CleanText = ""
 
     @property
     def total(self) -> int:
@@ -151,8 +151,8 @@ class Poll(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Text
-    initiative_id: Text
+    id: CleanText
+    initiative_id: CleanText
     mode: PollMode = PollMode.OPEN
     status: PollStatus = PollStatus.OPEN
     opened_at: dt.datetime
@@ -167,7 +167,7 @@ class Poll(BaseModel):
     sheets: list[ScoreSheet] = []
     paper: PaperTally | None = None
     result: PollResult | None = None
-    void_reason: Text = ""
+    void_reason: CleanText = ""
     quorum_lost: bool = False
     away: list[str] = []  # of ``present``: out of the room now (an open poll) or when it closed
     left: list[str] = []  # of ``present``: everyone who left while the poll was open, in order

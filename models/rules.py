@@ -7,7 +7,7 @@ from fractions import Fraction
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.text import Text
+from models.text import CleanText
 
 
 class Threshold(BaseModel):
@@ -54,8 +54,8 @@ class Band(BaseModel):
 
     low: int
     high: int
-    description_vi: Text
-    description_en: Text
+    description_vi: CleanText
+    description_en: CleanText
 
 
 class Criterion(BaseModel):
@@ -63,9 +63,9 @@ class Criterion(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: Text
-    name_vi: Text
-    name_en: Text
+    id: CleanText
+    name_vi: CleanText
+    name_en: CleanText
     max_score: int = Field(ge=1)
     bands: tuple[Band, ...] = ()
 
@@ -76,8 +76,8 @@ class GradeBand(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     minimum: int
-    label_vi: Text
-    label_en: Text
+    label_vi: CleanText
+    label_en: CleanText
 
 
 def _default_criteria() -> tuple[Criterion, ...]:
@@ -136,7 +136,7 @@ class Rulebook(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    preset: Text = "circular18"
+    preset: CleanText = "circular18"
     quorum: Threshold = Threshold(numerator=2, denominator=3)
     pass_threshold: Threshold = Threshold(numerator=2, denominator=3)
     pass_base: PassBase = PassBase.ELIGIBLE

@@ -8,7 +8,7 @@ from enum import StrEnum
 from pydantic import BaseModel, ConfigDict, Field
 
 from models.status import SessionStatus
-from models.text import Line, Text
+from models.text import CleanText, Line
 
 
 class Presence(StrEnum):
@@ -29,7 +29,7 @@ class Attendance(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     presence: Presence = Presence.UNKNOWN
-    reason: Text = ""
+    reason: CleanText = ""
     at: dt.datetime | None = None
 
 
@@ -38,12 +38,12 @@ class AttendanceChange(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    member_id: Text
+    member_id: CleanText
     presence: Presence
     before: Presence = Presence.UNKNOWN
-    reason: Text = ""
+    reason: CleanText = ""
     at: dt.datetime
-    initiative_id: Text | None = None
+    initiative_id: CleanText | None = None
     during_meeting: bool = False
 
 
@@ -51,7 +51,7 @@ class Invitee(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Line = Field(min_length=1)
-    position: Text = ""
+    position: CleanText = ""
 
 
 class RecognitionDecision(BaseModel):
@@ -59,7 +59,7 @@ class RecognitionDecision(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    number: Text = Field(min_length=1, max_length=60)
+    number: CleanText = Field(min_length=1, max_length=60)
     date: dt.date
 
 
@@ -68,7 +68,7 @@ class Session(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    id: Text
+    id: CleanText
     title: Line = Field(min_length=1)
     date: dt.date
     place: Line = ""
@@ -77,8 +77,8 @@ class Session(BaseModel):
     end_time: dt.time | None = None  # actual: when the chair closed it
     present_at_start: list[str] = []  # voting members in the room when the meeting started, in seat order
     status: SessionStatus = SessionStatus.PLANNED
-    chair_id: Text | None = None
-    secretary_id: Text | None = None
+    chair_id: CleanText | None = None
+    secretary_id: CleanText | None = None
     invitees: list[Invitee] = []
     agenda: list[str] = []
     current_index: int = 0
@@ -105,10 +105,10 @@ class Finding(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    remarks: Text = ""
+    remarks: CleanText = ""
     conclusion: Conclusion | None = None
-    reason: Text = ""
+    reason: CleanText = ""
     scope: Scope | None = None
-    proposed_award: Text = ""
+    proposed_award: CleanText = ""
     confirmed_benefit_vnd: int | None = Field(default=None, ge=0)
-    override_reason: Text = ""
+    override_reason: CleanText = ""

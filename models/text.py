@@ -8,7 +8,7 @@ from pydantic import BeforeValidator
 
 from models.cleaning import TITLE_MAX, clean_line, clean_text, strip_controls
 
-__all__ = ["TITLE_MAX", "Line", "Text", "clean_line", "clean_text", "strip_controls"]
+__all__ = ["TITLE_MAX", "CleanText", "Line", "clean_line", "clean_text", "strip_controls"]
 
 
 def _clean_any(value: Any) -> Any:
@@ -19,8 +19,8 @@ def _clean_any_line(value: Any) -> Any:
     return clean_line(value) if isinstance(value, str) else value
 
 
-Text = Annotated[str, BeforeValidator(_clean_any)]
+CleanText = Annotated[str, BeforeValidator(_clean_any)]
 """A string normalised to NFC, without control characters (but tab and line feed) and stripped when a model is built."""
 
 Line = Annotated[str, BeforeValidator(_clean_any_line)]
-"""``Text`` on one line: a title, a name, a code."""
+"""``CleanText`` on one line: a title, a name, a code."""

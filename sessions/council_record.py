@@ -41,9 +41,9 @@ from sessions.anchor import lost_end, read_anchor, write_anchor
 from sessions.atomic import atomic_write
 from sessions.clock import local_now
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
-from sessions.layout import JOURNAL_FILE
 from sessions.listing import session_ids
 from sessions.lock import SessionLock
+from sessions.paths import JOURNAL_FILE
 from sessions.tail import journal_end
 from sessions.tinystore import layout_bytes
 

@@ -18,7 +18,7 @@ from models.record import SessionRecord
 from models.roster import check_roster, next_member_id, next_seat, role_holder
 from models.rules import PRESETS
 from models.session import Invitee, Session
-from sessions.layout import SESSION_ID
+from sessions.paths import SESSION_ID
 from sessions.service import Clock, create_session, local_now
 from sessions.storage import CouncilFile, DataFolder
 

@@ -21,7 +21,7 @@ from models.initiative import InitiativeType
 from models.record import SessionRecord
 from models.session import Conclusion
 from sessions.derived import DIGEST_FILE, placed_bytes, vouched
-from sessions.layout import JOURNAL_FILE
+from sessions.paths import JOURNAL_FILE
 from sessions.tail import journal_tail
 
 DIGEST_VERSION = 1

@@ -14,10 +14,10 @@ from pathlib import Path
 from models.errors import DomainError
 from models.i18n import t
 from models.record import SessionRecord
-from sessions.collection import collection_paused
 from sessions.export.document import Document, Footnote, Paragraph
 from sessions.export.meta import session_moment
 from sessions.export.minutes import build_minutes, default_filename, file_tag
+from sessions.garbage_collection import collection_paused
 from sessions.report_file import refuse_unsafe_report, write_report
 from sessions.storage import DataFolder
 

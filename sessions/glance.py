@@ -12,7 +12,7 @@ has moved past, a crash included (a crash leaves records after it). The session 
 full right after the first frame, and the screen is drawn again if anything differs. A missing,
 stale or unreadable file costs only that time.
 
-What the payload holds is the app's business (tui/screens/agenda_view.py); this module stores it
+What the payload holds is the app's business (tui/glance_view.py); this module stores it
 beside the session and says whether it still describes the journal. It imports nothing heavy.
 """
 
@@ -22,8 +22,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from sessions.layout import JOURNAL_FILE, SESSION_ID, session_dir
 from sessions.lock import SessionLock
+from sessions.paths import JOURNAL_FILE, SESSION_ID, session_dir
 from sessions.session_files import write_session_file
 from sessions.tail import journal_end
 

@@ -27,7 +27,7 @@ from models.cleaning import clean_line
 from models.schema import SCHEMA_VERSION
 from models.status import SessionStatus
 from sessions.derived import SUMMARY_FILE, placed_bytes, vouched
-from sessions.layout import JOURNAL_FILE, SESSION_ID
+from sessions.paths import JOURNAL_FILE, SESSION_ID
 from sessions.tail import journal_tail
 
 

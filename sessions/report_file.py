@@ -15,7 +15,7 @@ from pathlib import Path
 
 from models.errors import DomainError
 from sessions.atomic import atomic_write
-from sessions.layout import JOURNAL_FILE
+from sessions.paths import JOURNAL_FILE
 
 COUNCIL_FILE = "council.json"
 SESSIONS_DIR = "sessions"

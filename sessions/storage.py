@@ -31,12 +31,11 @@ from models.rules import Rulebook
 from models.session import Attendance, AttendanceChange, Finding, Session
 from sessions.anchor import ANCHOR_FILES, lost_end, read_anchor, write_anchor
 from sessions.atomic import clean_stale_temps
-from sessions.collection import collection_paused
 from sessions.council_record import CouncilEvidence, examine, record_council
 from sessions.derived import CHECKPOINT_EVENT, DERIVED_KEY, SUMMARY_FILE, body_fingerprint, placed_bytes
 from sessions.digest import DIGEST_FILE, digest_body
+from sessions.garbage_collection import collection_paused
 from sessions.journal import GENESIS, Journal, JournalRead, read_journal
-from sessions.layout import JOURNAL_FILE, session_dir
 from sessions.listing import SessionSummary, damaged_summary, read_summary, session_ids
 from sessions.lock import LockHolder
 from sessions.migrations import (
@@ -47,6 +46,7 @@ from sessions.migrations import (
     migrate_tables,
     record_versions,
 )
+from sessions.paths import JOURNAL_FILE, session_dir
 from sessions.recovery import LastSession, read_state
 from sessions.reducer import Reducer
 from sessions.session_files import write_session_file

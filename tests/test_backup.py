@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cli import main
 from models.errors import DomainError
 from models.poll import Choice
 from sessions.backup import KEEP, list_backups, restore_backup, take_backup
@@ -19,7 +20,6 @@ from sessions.verify import verify_session
 from tests.conftest import PLANNED
 from tests.meeting import decide_item, journal_path, start_meeting, state
 from tests.test_lock import Holder
-from tui.cli import main
 
 Clock = Callable[[], dt.datetime]
 

@@ -11,8 +11,8 @@ from sessions.exporting import render
 from sessions.stats import compute_stats
 from sessions.storage import DataFolder
 from tests.conftest import FIRST
-from tui.screens.initiative_view import detail_blocks
-from tui.views import render_detail
+from tui.render.agenda import render_detail
+from tui.render.initiative import detail_blocks
 
 CUSTOM = "cải tiến quản lý"
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cli import detect_language, main
 from tests.conftest import FIRST, PLANNED
-from tui.cli import detect_language, main
 
 COUNCIL_SCRIPT = Path(sys.executable).parent / "council"
 
@@ -326,7 +326,7 @@ def test_installed_console_script(demo_dir: Path, tmp_path: Path) -> None:
     ],
 )
 def test_only_opening_the_app_skips_the_other_commands(argv: list[str], opens: bool) -> None:
-    from tui.cli import command_asked
+    from cli import command_asked
 
     assert (command_asked(argv) == "app") is opens
 
@@ -334,7 +334,7 @@ def test_only_opening_the_app_skips_the_other_commands(argv: list[str], opens: b
 def test_opening_the_app_loads_no_importer_renderer_or_demo_builder() -> None:
     """The chair waits for the agenda: its start must not load what only other commands use."""
     probe = (
-        "import sys; from tui.cli import build_parser; build_parser(only='app');"
+        "import sys; from cli import build_parser; build_parser(only='app');"
         "print(sorted(m for m in sys.modules if m.startswith(('sessions.', 'pydantic'))))"
     )
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
@@ -351,7 +351,7 @@ def test_help_still_lists_every_command(capsys: pytest.CaptureFixture[str]) -> N
 
 @pytest.mark.error_log_expected
 def test_an_unexpected_error_is_logged_with_when_and_which_build(tmp_path: Path) -> None:
-    from tui.guard import log_unexpected
+    from tui.errors import log_unexpected
 
     try:
         raise RuntimeError("boom")
@@ -376,7 +376,7 @@ def test_an_unexpected_error_is_logged_with_when_and_which_build(tmp_path: Path)
     ],
 )
 def test_each_command_builds_only_its_own_parser(argv: list[str], module: str | None) -> None:
-    from tui.cli import command_asked
+    from cli import command_asked
 
     assert command_asked(argv) == module
 

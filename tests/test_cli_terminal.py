@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from cli import PIPE_CLOSED, main
 from tests.conftest import PLANNED
 from tests.meeting import journal_path
 from tests.test_backup import run_meeting
-from tui.cli import PIPE_CLOSED, main
 
 COUNCIL_SCRIPT = Path(sys.executable).parent / "council"
 

@@ -8,6 +8,7 @@ import io
 import docx
 import pytest
 
+from cli import main
 from models.errors import DomainError
 from models.initiative import Initiative
 from models.session import Session
@@ -18,7 +19,6 @@ from sessions.importing import preview_initiatives
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
 from tests.test_import import GOOD, HEADER, csv_bytes
-from tui.cli import main
 
 EVIL = "Phiên\x1b[31m đỏ\x1b[0m\x07 \x1b]0;pwned\x07họp\x85\x00 \x9b2J"
 

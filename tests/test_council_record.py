@@ -20,8 +20,8 @@ from models.i18n import set_language
 from models.rules import PRESETS
 from sessions.council_record import COUNCIL_DIR
 from sessions.council_setup import CouncilEditor, create_planned_session
-from sessions.layout import JOURNAL_FILE
 from sessions.listing import quick_listing
+from sessions.paths import JOURNAL_FILE
 from sessions.storage import DataFolder
 from tests.test_cli import run, snapshot
 

@@ -79,6 +79,7 @@ WITHIN = ("checkpoint", "backup")  # kinds that are a part of some steps rather 
 VOTES = ("vote", "ballot")
 OUTSIDE_SHARE = 1 / 3  # of step kills: from outside, on reading that the step begins
 MEMORY_FILESYSTEMS = {"tmpfs", "ramfs"}
+LOST_STATUS = 255  # what multiprocessing reports when the fork server could not tell how a child ended
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -99,10 +100,20 @@ class Outcome:
     lines: list[str] = field(default_factory=list)
     done: bool = False
     exitcode: int | None = None
+    sent_kill: bool = False  # the parent killed it (on HOLD, or as its step began)
 
     @property
     def killed(self) -> bool:
-        return self.exitcode == -signal.SIGKILL and not self.done
+        if self.done:
+            return False
+        if self.exitcode == -signal.SIGKILL:
+            return True
+        # The fork server sometimes loses a child's status on a loaded machine and CPython then reports 255
+        # (multiprocessing/popen_forkserver.py, "perhaps the forkserver process itself got killed"). The kill is
+        # still certain when the parent sent it or the child's last words were that it was killing itself.
+        return self.exitcode == LOST_STATUS and (
+            self.sent_kill or (bool(self.lines) and self.lines[-1].startswith("KILL "))
+        )
 
 
 def run_child(data: Path, plan: KillPlan | None = None, calibrate: bool = False) -> Outcome:
@@ -129,6 +140,7 @@ def run_child(data: Path, plan: KillPlan | None = None, calibrate: bool = False)
                 outcome.done = True
             elif line == "HOLD" or (outside and plan is not None and line == f"STEP {plan.step}"):
                 child.kill()  # SIGKILL, whatever the child is doing right now
+                outcome.sent_kill = True
     finally:
         child.join()
         reader.close()

@@ -18,13 +18,13 @@ from docx.shared import Mm, Pt
 from lxml import etree
 from pypdf import PdfReader
 
+from cli import main
 from models.i18n import set_language
 from models.labels import conclusion_label
 from models.poll import PollMode, PollStatus
 from sessions.exporting import export_session, render
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
-from tui.cli import main
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -381,7 +381,7 @@ def test_tables_of_the_same_form_keep_their_own_widths_texts_and_page_keeping() 
 
 def test_the_stored_font_widths_are_the_shipped_fonts_own() -> None:
     """Column widths are measured with widths stored beside the fonts: they are the fonts' own figures."""
-    from sessions.export.layout import _advances, read_font_advances
+    from sessions.export.column_widths import _advances, read_font_advances
 
     for bold in (False, True):
         assert _advances(bold) == read_font_advances(bold)

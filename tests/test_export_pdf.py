@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from cli import main
 from models.formatting import format_vnd
 from models.i18n import set_language
 from models.labels import conclusion_label
@@ -20,7 +21,6 @@ from sessions.export.pdf import render_pdf
 from sessions.exporting import render
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
-from tui.cli import main
 
 
 def _record(demo_dir: Path, session: str = FIRST):
@@ -230,7 +230,7 @@ def test_word_minutes_measure_words_as_fpdf2_does() -> None:
     """The Word minutes size their columns with the shipped font's widths read without fpdf2: the same figures."""
     from fpdf import FPDF
 
-    from sessions.export.layout import FAMILY, add_fonts, shipped_font_width
+    from sessions.export.column_widths import FAMILY, add_fonts, shipped_font_width
 
     pdf = FPDF(unit="mm")
     add_fonts(pdf)
@@ -241,7 +241,7 @@ def test_word_minutes_measure_words_as_fpdf2_does() -> None:
                 assert shipped_font_width(text, bold, size) == pdf.get_string_width(text)
 
 
-# Tables and paragraphs are drawn by sessions/export/pdftext.py, not by fpdf2's table() and text
+# Tables and paragraphs are drawn by sessions/export/pdf/text_setting.py, not by fpdf2's table() and text
 # columns: what a reader sees must stay as it was, and hold for tables longer than a page.
 
 CREATED = dt.datetime(2026, 5, 14, 10, 54, tzinfo=dt.UTC)
@@ -272,7 +272,7 @@ def _body(page: list, number: int) -> list:
 
 
 def _right_edge(run: tuple[float, float, str, float, str]) -> float:
-    from sessions.export.layout import shipped_font_width
+    from sessions.export.column_widths import shipped_font_width
 
     x, _, font, size, text = run
     return x + shipped_font_width(text, font.endswith("Bold"), size)
@@ -337,12 +337,12 @@ def test_a_cell_longer_than_a_page_goes_on_over_the_next_page() -> None:
 
 
 def _drawn_by_fpdf2(blocks: list) -> bytes:
-    """Paragraphs and tables as fpdf2's text columns and table() drew them (the code before pdftext.py)."""
+    """Paragraphs and tables as fpdf2's text columns and table() drew them (the code before pdf/text_setting.py)."""
     from fpdf.enums import Align
     from fpdf.fonts import FontFace
 
     from sessions.export import pdf as pdf_module
-    from sessions.export.layout import FAMILY
+    from sessions.export.column_widths import FAMILY
 
     pdf = pdf_module.MinutesPDF()
     pdf.add_page()

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # One process exports everything, so that four runs cost four starts of Python, not forty.
 SCRIPT = """
 import sys
-from tui.cli import main
+from cli import main
 
 data, session, out = sys.argv[1:4]
 for lang in ("vi", "en"):

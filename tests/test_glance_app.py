@@ -174,7 +174,7 @@ def test_behind_a_glance_collection_resumes_once_the_session_is_open(demo_dir: P
         await open_now()
         return waiting, gc.isenabled() and gc.get_freeze_count() > 10_000
 
-    gc.disable()  # as tui.cli.main does before opening the app
+    gc.disable()  # as cli.main does before opening the app
     try:
         waiting, resumed = _run(demo_dir, clock, check)
     finally:

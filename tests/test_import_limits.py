@@ -77,7 +77,7 @@ def _import_limited(demo_dir: Path, tmp_path: Path, data: bytes, *extra: str) ->
     script = (
         "import resource, sys\n"
         f"resource.setrlimit(resource.RLIMIT_AS, ({MEMORY_LIMIT}, {MEMORY_LIMIT}))\n"
-        "from tui.cli import main\n"
+        "from cli import main\n"
         "sys.exit(main(sys.argv[1:]))\n"
     )
     argv = ["import", str(path), "--data", str(demo_dir), "--session", PLANNED, "--lang", "en", *extra]

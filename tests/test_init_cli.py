@@ -8,12 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+import cli
+from cli import init
 from sessions.glance import read_glance
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
-from tui import cli
-from tui.commands import init
-from tui.views import AgendaView
+from tui.glance_view import view_from_json
 
 MEMBERS_CSV = (
     "STT;Họ và tên;Vai trò;Chức vụ;Biểu quyết\r\n"
@@ -192,7 +192,7 @@ def test_import_into_a_new_session(council_dir, tmp_path, capsys):
     assert [i.code for i in record.agenda_items()] == ["SK-2026-40", "SK-2026-41"]
     assert record.agenda_items()[0].author_member_ids == {"m2"}
     # What the agenda will show is kept, so that the app's first frame of the session comes at once.
-    kept = AgendaView.from_json(read_glance(council_dir, "2026-11-22", language="vi") or {})
+    kept = view_from_json(read_glance(council_dir, "2026-11-22", language="vi") or {})
     assert kept is not None and [row.code for row in kept.rows] == ["SK-2026-40", "SK-2026-41"]
     assert run("import", str(path), "--data", str(council_dir), "--session", "2026-11-22") == 2
     err = capsys.readouterr().err

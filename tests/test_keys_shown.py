@@ -8,8 +8,8 @@ from pathlib import Path
 from textual.command import CommandList, CommandPalette
 from textual.widgets._footer import FooterKey
 
-from models.catalog import MESSAGES
 from models.i18n import set_language
+from models.i18n.messages import MESSAGES
 from models.poll import PollMode, PollStatus
 from models.session import Presence
 from sessions.service import SessionService

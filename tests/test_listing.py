@@ -67,7 +67,7 @@ def test_a_summary_with_a_value_of_another_kind_leaves_the_list_to_the_models(
 
 def test_the_first_screen_imports_no_models() -> None:
     code = (
-        "import sys, tui.cli, tui.commands.app, tui.app, tui.screens.picker, sessions.listing, sessions.glance, "
+        "import sys, cli, cli.app, tui.app, tui.screens.picker, sessions.listing, sessions.glance, "
         "tui.screens.agenda; print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tinydb'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
@@ -114,7 +114,7 @@ def test_a_council_file_the_models_refuse_still_stops_the_app(demo_dir: Path, cl
 def test_one_damaged_session_does_not_hide_the_others(demo_dir: Path, clock, damage: bytes, capsys) -> None:
     """A journal emptied or damaged at its first record: the other sessions are still listed, in the CLI and
     the app, and the damaged one has a row saying so (opening it says why)."""
-    from tui.cli import main
+    from cli import main
 
     journal = demo_dir / "sessions" / PLANNED / "journal.jsonl"
     journal.write_bytes(damage)

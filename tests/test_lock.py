@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cli import main
 from models.errors import DomainError
 from sessions.atomic import TEMP_SUFFIX
 from sessions.exporting import export_session
@@ -20,7 +21,6 @@ from sessions.storage import DataFolder
 from sessions.verify import verify_session
 from tests import crash_child
 from tests.conftest import PLANNED
-from tui.cli import main
 
 Clock = Callable[[], dt.datetime]
 CHILD = str(Path(crash_child.__file__))

@@ -174,7 +174,7 @@ def test_the_recognised_table_has_readable_columns(record) -> None:
         assert whole in runs, whole
     assert "142.000.000 đồng" in runs and "246.500.000 đồng" in runs
     # the Word columns are at least as wide as those texts in Times New Roman (the shipped metrics)
-    from sessions.export.layout import shipped_font_width
+    from sessions.export.column_widths import shipped_font_width
 
     grid = table._tbl.tblGrid.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}gridCol")
     widths_mm = [int(col.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")) / 56.7 for col in grid]

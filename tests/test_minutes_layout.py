@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from sessions.export.column_widths import FAMILY, FONTS, STYLES
 from sessions.export.document import Document, Heading, Paragraph, Table, keeps_with_next
-from sessions.export.layout import FAMILY, FONTS, STYLES
 from sessions.export.minutes import build_minutes
 from sessions.export.pdf import render_pdf
 from sessions.exporting import render
@@ -59,7 +59,7 @@ def test_pdf_page_numbers_are_centred_at_the_top_from_page_2_in_the_body_size(mi
         x, y, _, size, text = top
         assert text == str(number) and y < 20  # in the top margin
         assert size == 13
-        from sessions.export.layout import shipped_font_width
+        from sessions.export.column_widths import shipped_font_width
 
         centre = x + shipped_font_width(text, False, size) / 2
         assert abs(centre - (30 + 190) / 2) < 0.5  # centred on the text column (3 cm left, 2 cm right margins)
@@ -97,7 +97,7 @@ def test_the_shipped_font_covers_every_vietnamese_letter_and_may_be_shipped() ->
 
 
 def test_the_font_has_times_new_roman_metrics_so_word_and_pdf_set_alike() -> None:
-    from sessions.export.layout import shipped_font_width
+    from sessions.export.column_widths import shipped_font_width
 
     # Times New Roman's advance widths (1/1000 em): a 500, space 250, W 944, bold W 1000
     assert shipped_font_width("a", False, 1000) * MM == pytest.approx(444, abs=0.5)

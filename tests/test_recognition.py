@@ -12,12 +12,12 @@ import openpyxl
 import pytest
 import time_machine
 
+from cli import main
 from models.i18n import set_language
 from models.session import Conclusion
 from sessions.exporting import render
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
-from tui.cli import main
 
 HEAD = 5  # the heading row, under the unit, the title and the "attached to" line
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from cli import main
 from models.errors import DomainError
 from models.i18n import set_language
 from models.session import Conclusion
@@ -22,7 +23,6 @@ from sessions.service import SessionService
 from sessions.storage import DataFolder
 from sessions.verify import verify_session
 from tests.conftest import FIRST, PLANNED
-from tui.cli import main
 
 Clock = Callable[[], dt.datetime]
 HEAD = 5  # the recognition list's heading row

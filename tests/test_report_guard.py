@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Label
 
+from cli import main
 from models.poll import Choice
 from sessions.storage import DataFolder
 from sessions.verify import verify_session
 from tests.conftest import PLANNED
 from tests.meeting import start_meeting
 from tui.app import CouncilApp
-from tui.cli import main
 from tui.screens.agenda import AgendaScreen
 from tui.screens.export import ExportScreen
 

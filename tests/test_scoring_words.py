@@ -13,9 +13,9 @@ from models.poll import PollMode
 from sessions.exporting import render
 from tests.conftest import BOOTH_SECRET
 from tests.test_modes import started
-from tui.screens.initiative_view import detail_blocks, item_status
-from tui.screens.poll_view import needed_text, result_text
-from tui.views import render_detail
+from tui.render.agenda import render_detail
+from tui.render.initiative import detail_blocks, item_status
+from tui.render.poll import needed_text, result_text
 
 
 def _plain(renderable) -> str:

@@ -8,15 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from cli import main
+from sessions.garbage_collection import IDLE_S, NO_AUTOMATIC_FULL, CollectionPolicy
 from tests.conftest import PLANNED
 from tui.app import CouncilApp
-from tui.cli import main
-from tui.memory import IDLE_S, NO_AUTOMATIC_FULL, CollectionPolicy
 
 
 def test_the_app_collects_again_once_its_first_frame_is_up(demo_dir: Path, clock) -> None:
     async def start() -> tuple[bool, int, int]:
-        gc.disable()  # as tui.cli.main does before opening the app
+        gc.disable()  # as cli.main does before opening the app
         app = CouncilApp(demo_dir, session_id=PLANNED, clock=clock)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import openpyxl
 
+from cli import main
 from models.i18n import set_language
 from models.session import Conclusion
 from sessions.export.statistics import render_stats_csv, render_stats_xlsx, render_table
 from sessions.stats import compute_stats, load_records
 from sessions.storage import DataFolder
 from tests.conftest import FIRST, PLANNED
-from tui.cli import main
 
 CREATED = dt.datetime(2026, 11, 22, 15, 0, tzinfo=dt.UTC)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from cli import main
 from models.errors import DomainError
 from models.poll import Choice
 from models.session import Presence
@@ -20,7 +21,6 @@ from sessions.tinystore import read_tables, write_tables
 from sessions.verify import verify_session
 from tests.conftest import FIRST, PLANNED
 from tests.meeting import crash, decide_item, journal_path, start_meeting
-from tui.cli import main
 
 Clock = Callable[[], dt.datetime]
 

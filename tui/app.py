@@ -16,10 +16,10 @@ from textual.screen import Screen
 from models.errors import DomainError
 from models.i18n import current_language, t
 from sessions.clock import Clock, local_now
+from sessions.garbage_collection import IDLE_S, CollectionPolicy
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
-from tui.guard import guarded, log_unexpected
-from tui.memory import IDLE_S, CollectionPolicy
+from tui.errors import guarded, log_unexpected
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -68,7 +68,7 @@ class CouncilApp(App):
     def council_service(self) -> CouncilService:
         """The council's data folder; its code (and pydantic's) is loaded when first needed, after a glance's frame."""
         from sessions.council_service import CouncilService
-        from tui.views import first_frame
+        from tui.glance_view import first_frame
 
         return CouncilService(self.data_dir, clock=self.clock, first_frame=first_frame)
 
@@ -101,7 +101,7 @@ class CouncilApp(App):
             self._start_collecting()
 
     def _start_collecting(self) -> None:
-        # The first frame is up: collect again, but not in the middle of a key (tui/memory.py).
+        # The first frame is up: collect again, but not in the middle of a key (sessions/garbage_collection.py).
         if self.memory.start():
             self.set_interval(IDLE_S, self.memory.collect_if_idle)
 
@@ -148,12 +148,12 @@ class CouncilApp(App):
         first frame is up, and input waits until then.
         """
         from sessions.glance import read_glance
+        from tui.glance_view import view_from_json
         from tui.screens.agenda import AgendaScreen
         from tui.screens.picker import PickerScreen
-        from tui.views import AgendaView
 
         kept = read_glance(self.data_dir, session_id, language=current_language())
-        view = AgendaView.from_json(kept) if kept is not None else None
+        view = view_from_json(kept) if kept is not None else None
         if view is None:
             return False
         self.held_input = []

@@ -32,6 +32,7 @@ from docx.text.run import Run
 
 from models.i18n import current_language, t
 from models.text import strip_controls
+from sessions.export.column_widths import fit_widths, is_amount, is_number, shipped_font_width, small_table, table_width
 from sessions.export.document import (
     Document,
     Footnote,
@@ -43,7 +44,6 @@ from sessions.export.document import (
     Title,
     keeps_with_next,
 )
-from sessions.export.layout import fit_widths, is_amount, is_number, shipped_font_width, small_table, table_width
 
 FONT = "Times New Roman"
 BODY_PT = 13

@@ -15,7 +15,7 @@ from fpdf import FPDF
 
 from models.i18n import t
 from sessions.atomic import atomic_write
-from sessions.export.layout import FAMILY, add_fonts
+from sessions.export.column_widths import FAMILY, add_fonts
 
 COLUMNS, ROWS = 2, 4  # 8 cards per A4 page, about 95 × 68 mm each
 MARGIN_MM = 10.0

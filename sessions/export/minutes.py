@@ -1,4 +1,4 @@
-"""The minutes (biên bản) as a Document, in the Vietnamese administrative layout of DOMAIN.md."""
+"""The minutes (biên bản) as a Document, in the Vietnamese administrative layout (Decree 30/2020/NĐ-CP, Appendix I)."""
 
 from __future__ import annotations
 

@@ -12,10 +12,12 @@ from textual.widgets import DataTable, Static
 
 from models.i18n import t
 from tui.bindings import AGENDA
-from tui.guard import guarded
+from tui.errors import guarded
+from tui.glance_view import view_to_json
+from tui.render.agenda import item_detail, render_detail
 from tui.screens.base import SessionScreen
 from tui.screens.prepare.agenda_actions import AgendaPrepActions
-from tui.views import AgendaView, agenda_view, bar_view, item_detail, render_detail
+from tui.views import AgendaView, agenda_view, bar_view
 from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar
@@ -110,7 +112,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         self.glance = None
         service = self.service
         view = agenda_view(service.record, service.read_only)
-        if self.shown is None or view.to_json() != self.shown.to_json():
+        if self.shown is None or view_to_json(view) != view_to_json(self.shown):
             self.draw(view)
 
     def draw(self, view: AgendaView) -> None:

@@ -10,7 +10,7 @@ from models.i18n import t
 from models.labels import presence_label, role_label
 from models.session import Presence
 from tui.bindings import ATTENDANCE
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen
 from tui.widgets.footer import Footer

@@ -9,10 +9,10 @@ from textual.widgets import DataTable, Label, Static
 from models.i18n import t
 from models.poll import Poll, PollMode, PollStatus
 from tui.bindings import BALLOT_OVERVIEW
-from tui.guard import guarded
+from tui.errors import guarded
+from tui.render.poll import needed_text
 from tui.screens.booth_secret import with_booth_key
 from tui.screens.poll_base import PollScreen
-from tui.screens.poll_view import needed_text
 from tui.widgets.tables import key_at_cursor
 
 

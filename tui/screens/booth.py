@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 from models.i18n import t
 from models.poll import Choice, PollMode
 from tui.bindings import BALLOT, BOOTH, PIN, RECEIVED, translate_bindings
-from tui.guard import guarded
+from tui.errors import guarded
 
 
 class BoothMixin:

@@ -15,7 +15,7 @@ from models.parsing import parse_amount
 from models.session import Conclusion, Finding, Scope
 from models.text import clean_text
 from tui.bindings import FINDINGS
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.widgets.footer import Footer

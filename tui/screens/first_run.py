@@ -9,7 +9,7 @@ from textual.widgets import Label, Static
 from models.council import CouncilInfo
 from models.i18n import t
 from tui.bindings import FIRST_RUN
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import CouncilScreen
 from tui.widgets.footer import Footer
 

@@ -11,9 +11,9 @@ from models.errors import DomainError
 from models.i18n import t
 from models.poll import PaperTally, Poll, PollStatus
 from tui.bindings import PAPER
-from tui.guard import guarded
+from tui.errors import guarded
+from tui.render.poll import needed_text
 from tui.screens.poll_base import PollScreen
-from tui.screens.poll_view import needed_text
 
 FIELDS = ("issued", "returned", "valid", "invalid", "yes", "no", "abstain")
 

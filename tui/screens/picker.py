@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Label
 
 from models.i18n import t
 from tui.bindings import PICKER
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.prepare.picker_actions import PickerPrepActions
 from tui.widgets.footer import Footer

@@ -13,10 +13,10 @@ from models.errors import DomainError
 from models.i18n import t
 from models.labels import mode_heading, role_label
 from models.poll import Poll, PollMode, PollStatus
-from tui.guard import guarded
+from tui.errors import guarded
+from tui.render.poll import result_text
 from tui.screens.base import SessionScreen
 from tui.screens.dialogs import AskTextScreen, ConfirmScreen
-from tui.screens.poll_view import result_text
 from tui.widgets.footer import Footer
 from tui.widgets.plain import cell
 from tui.widgets.session_bar import SessionBar

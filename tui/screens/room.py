@@ -17,7 +17,7 @@ from models.errors import DomainError
 from models.i18n import t
 from models.labels import role_label
 from tui.bindings import ROOM
-from tui.guard import log_unexpected
+from tui.errors import log_unexpected
 from tui.screens.base import SessionScreen
 from tui.widgets.footer import Footer
 from tui.widgets.session_bar import SessionBar

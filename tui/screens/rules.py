@@ -14,7 +14,7 @@ from models.i18n import t
 from models.labels import base_label, describe_rulebook, preset_name, rule_summary
 from models.rules import PRESETS, PassBase, Rulebook, ScoringPass, Threshold
 from tui.bindings import RULES
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import SessionScreen
 from tui.widgets.footer import Footer
 from tui.widgets.select import FormSelect

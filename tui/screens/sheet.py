@@ -16,7 +16,7 @@ from models.errors import DomainError
 from models.i18n import current_language, t
 from models.rules import Criterion
 from tui.bindings import SHEET, translate_bindings
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.booth import ReceivedScreen
 
 

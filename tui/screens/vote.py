@@ -10,9 +10,9 @@ from models.i18n import t
 from models.poll import Choice, Poll
 from sessions.tally import LiveTally
 from tui.bindings import VOTE
-from tui.guard import guarded
+from tui.errors import guarded
+from tui.render.poll import needed_text
 from tui.screens.poll_base import PollScreen
-from tui.screens.poll_view import needed_text
 from tui.widgets.seat_jump import SeatJumper
 from tui.widgets.tables import key_at_cursor
 

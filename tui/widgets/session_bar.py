@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 from textual.widgets import Static
 
-from tui.views import BarView, bar_text, bar_view
+from tui.render.agenda import bar_text
+from tui.views import BarView, bar_view
 
 if TYPE_CHECKING:
     from models.record import SessionRecord

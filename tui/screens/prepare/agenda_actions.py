@@ -13,7 +13,7 @@ from textual.widgets import DataTable
 
 from models.errors import DomainError
 from models.i18n import t
-from tui.guard import guarded
+from tui.errors import guarded
 
 if TYPE_CHECKING:
     from models.initiative import Initiative

@@ -18,7 +18,7 @@ from models.errors import DomainError
 from models.i18n import t
 from models.parsing import FormErrors
 from tui.bindings import PREP_FORM
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.prepare.form import Field, PrepForm

@@ -19,7 +19,7 @@ from models.labels import role_label
 from models.parsing import format_authors, squash
 from sessions.importing import ImportPlan, apply_initiatives, preview_initiatives, preview_members
 from tui.bindings import IMPORT
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.prepare.paths import PathSuggester, expand

@@ -13,7 +13,7 @@ from models.i18n import t
 from models.labels import role_label
 from models.parsing import field_label
 from tui.bindings import MEMBERS
-from tui.guard import guarded
+from tui.errors import guarded
 from tui.screens.base import CouncilScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.widgets.footer import Footer

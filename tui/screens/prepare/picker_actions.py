@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.i18n import t
-from tui.guard import guarded
+from tui.errors import guarded
 
 
 class PickerPrepActions:  # a mixin: the attributes are the PickerScreen's

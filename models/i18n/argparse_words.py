@@ -1,6 +1,6 @@
 """argparse's own words (usage, errors, help titles), so that `--lang vi` translates them too.
 
-The English text is argparse's message id, unchanged: ``tui/cli.py`` looks each id up in ``ARGPARSE_KEYS``.
+The English text is argparse's message id, unchanged: ``cli/__init__.py`` looks each id up in ``ARGPARSE_KEYS``.
 Placeholders are argparse's own ``%(name)s`` / ``%s``, filled in by argparse after translation.
 """
 

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli._prompt import Prompter, print_plan, print_problems
 from models.council import CouncilInfo, FoundingDecision, Member, Role
 from models.errors import DomainError
 from models.i18n import t
@@ -16,7 +17,6 @@ from models.rules import PRESETS
 from sessions.council_service import CouncilService
 from sessions.council_setup import merge_member_ids, rulebook_preset
 from sessions.importing import preview_members
-from tui.commands._prompt import Prompter, print_plan, print_problems
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:

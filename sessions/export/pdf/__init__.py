@@ -17,6 +17,7 @@ from fpdf import FPDF
 from fpdf.enums import Align, XPos, YPos
 
 from models.i18n import current_language, t
+from sessions.export.column_widths import FAMILY, add_fonts, fit_widths, is_amount, is_number, small_table, table_width
 from sessions.export.document import (
     Document,
     Footnote,
@@ -28,9 +29,8 @@ from sessions.export.document import (
     Title,
     keeps_with_next,
 )
-from sessions.export.fastbreak import fast_line_breaking
-from sessions.export.layout import FAMILY, add_fonts, fit_widths, is_amount, is_number, small_table, table_width
-from sessions.export.pdftext import Line, Setter
+from sessions.export.pdf.line_breaking import fast_line_breaking
+from sessions.export.pdf.text_setting import Line, Setter
 
 # fpdf2 logs a warning for a character the font lacks (an emoji pasted into a title); without
 # a handler Python would print it on the terminal, over the app's screen. The app's own logging

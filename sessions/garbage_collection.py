@@ -1,9 +1,10 @@
-"""When the app collects garbage: never in the middle of a key, as far as it can help it.
+"""When Python collects garbage: never while a session is loaded or exported, nor in the middle of a key.
 
-A full collection walks every object the app holds (some 350,000 after thirty polls of a
+``collection_paused()`` holds it off while a session is loaded or exported. ``CollectionPolicy`` is the app's: a full
+collection walks every object the app holds (some 350,000 after thirty polls of a
 200-item session, about 0.2 s on a slow laptop), and Python starts one by itself while memory is
 being allocated, which in this app means while a key is being handled: the chair's vote key would
-wait. So, when `council` opened the app with collection paused (tui/cli.py):
+wait. So, when `council` opened the app with collection paused (cli/__init__.py):
 
 - at the first frame, what the start built (Textual's styles, pydantic's validators, the session)
   is frozen: no later collection walks it again;
@@ -18,6 +19,25 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def collection_paused() -> Iterator[None]:
+    """Pause the cyclic collector inside the block, and resume it after if it was running.
+
+    Loading or exporting a session makes hundreds of thousands of objects that all stay alive until
+    the block ends; the collector would walk them again and again to find nothing to free.
+    """
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
+
 
 IDLE_S = 2.0
 """No key for this long, and the app collects what has piled up."""

@@ -1,15 +1,15 @@
 """The one translation layer: every string a user sees is looked up here by key.
 
-The catalogue lives in ``models/catalog.py`` as (English, Vietnamese) pairs so that a
-missing translation is impossible to write.
+The catalogue is this package's other modules, one per area of the product, as (English, Vietnamese) pairs so
+that a missing translation is impossible to write (gathered in ``messages.py``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from models.catalog import MESSAGES
 from models.cleaning import shown_safely
+from models.i18n.messages import MESSAGES
 
 LANGUAGES = ("vi", "en")
 _state = {"lang": "vi"}

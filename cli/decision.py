@@ -14,7 +14,7 @@ from models.i18n import t
 from models.parsing import parse_date_text, squash
 from models.session import Conclusion
 from sessions.council_service import CouncilService
-from tui.views import first_frame
+from tui.glance_view import first_frame
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:

@@ -1,4 +1,8 @@
-"""The `council` command: opens the app, or runs a subcommand. No traceback ever reaches a user."""
+"""The `council` command: opens the app, or runs a subcommand. No traceback ever reaches a user.
+
+Every other module of this package is one subcommand: each has ``add_parser(subparsers)`` and ``run(args) -> int``
+(modules whose name starts with ``_`` are their shared helpers).
+"""
 
 from __future__ import annotations
 
@@ -12,16 +16,14 @@ from pathlib import Path
 
 from models.errors import DomainError
 from models.i18n import language_from_locale, set_language, t
-from tui.guard import log_unexpected
+from tui.errors import log_unexpected
 
-# Every module in tui.commands is a subcommand; these come first in --help, the rest alphabetically.
+# Every module in cli/ is a subcommand; these come first in --help, the rest alphabetically.
 FIRST_COMMANDS = ["app", "demo", "sessions", "export", "verify"]
 
 
 def command_names() -> list[str]:
-    import tui.commands
-
-    found = sorted(m.name for m in pkgutil.iter_modules(tui.commands.__path__) if not m.name.startswith("_"))
+    found = sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
     return [n for n in FIRST_COMMANDS if n in found] + [n for n in found if n not in FIRST_COMMANDS]
 
 
@@ -57,7 +59,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def _argparse_text(message: str) -> str:
     """argparse's own words in the language in force, through the catalogue (its id when not listed)."""
-    from models.catalog.argparse_words import ARGPARSE_KEYS
+    from models.i18n.argparse_words import ARGPARSE_KEYS
 
     key = ARGPARSE_KEYS.get(message)
     return t(key) if key else message
@@ -86,7 +88,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_names():
         if only is None or name == only:
-            module = importlib.import_module(f"tui.commands.{name}")
+            module = importlib.import_module(f"cli.{name}")
             module.add_parser(sub, add_common)
     return parser
 
@@ -171,7 +173,7 @@ def _run(argv: list[str], asked: str | None) -> int:
     args.lang = getattr(args, "lang", None)
     command = args.command or "app"
     try:
-        module = importlib.import_module(f"tui.commands.{command}")
+        module = importlib.import_module(f"cli.{command}")
         return int(module.run(args) or 0)
     except DomainError as error:
         print(str(error), file=sys.stderr)

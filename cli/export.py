@@ -11,9 +11,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from cli._output import check_output_folder, to_stdout, write_stdout
 from models.i18n import t
 from sessions.exporting import FORMATS, SEPARATORS, export_checked, render_checked
-from tui.commands._output import check_output_folder, to_stdout, write_stdout
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:

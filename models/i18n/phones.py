@@ -140,18 +140,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "page.d_authors": ("Authors", "Tác giả"),
     "page.d_description": ("Description", "Mô tả"),
     "page.d_benefit": ("Benefit", "Hiệu quả, lợi ích"),
-    "bind.member_link": ("Member's QR", "Mã QR thành viên"),
     "does.attendance.member_link": (
         "Show the highlighted member's personal link as a QR code, for their phone",
         "Hiện đường dẫn riêng của thành viên đang trỏ dưới dạng mã QR, cho điện thoại",
     ),
-    "bind.reissue_link": ("New link", "Cấp đường dẫn mới"),
     "does.member_link.reissue": (
         "Give the member a new link (a lost phone): the old one stops working at once",
         "Cấp đường dẫn mới cho thành viên (mất điện thoại): đường dẫn cũ hết hiệu lực ngay",
     ),
     "does.member_link.close": ("Back to the roll", "Quay lại điểm danh"),
-    "bind.member_cards": ("Members' cards (PDF)", "Thẻ thành viên (PDF)"),
     "does.room.member_cards": (
         "Print a sheet of cards, one QR code per member (new links: earlier ones stop working)",
         "In tờ thẻ, mỗi thành viên một mã QR (đường dẫn mới: đường dẫn cũ hết hiệu lực)",
@@ -212,7 +209,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "HTTPS: off (s turns it on, for a Wi-Fi others can watch).",
         "HTTPS: tắt (s để bật, khi Wi-Fi có thể bị người khác theo dõi).",
     ),
-    "bind.room_https": ("HTTPS on/off", "Bật/tắt HTTPS"),
     "does.room.https": (
         "Serve the room over HTTPS with a certificate made on this laptop (choose before opening)",
         "Phục vụ phòng họp qua HTTPS bằng chứng chỉ tạo trên máy này (chọn trước khi mở)",

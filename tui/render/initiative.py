@@ -1,4 +1,4 @@
-"""What the detail pane shows of an initiative (fields, polls, finding; drawn by tui/views.py), and its status."""
+"""What the detail pane shows of an initiative (fields, polls, finding) and its status; drawn by render/agenda.py."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from models.labels import (
 from models.poll import PollMode, PollStatus
 from models.record import SessionRecord
 from models.session import Conclusion
-from tui.screens.poll_view import grade_text, one_decimal
+from tui.render.poll import grade_text, one_decimal
 from tui.views import DetailBlock, DetailGrid
 
 

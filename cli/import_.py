@@ -6,11 +6,11 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli._prompt import print_plan, print_problems
 from models.i18n import t
 from sessions.council_service import CouncilService
 from sessions.importing import KINDS, apply_initiatives
-from tui.commands._prompt import print_plan, print_problems
-from tui.views import first_frame
+from tui.glance_view import first_frame
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:

@@ -1,8 +1,9 @@
 """Every user-visible string, as key: (English, Vietnamese), one module per area of the product."""
 
-from models.catalog import (
+from models.i18n import (
     actions,
     argparse_words,
+    bindings,
     core,
     exports,
     importing,
@@ -29,6 +30,7 @@ for _module in (
     argparse_words,
     room,
     phones,
+    bindings,
 ):
     _duplicates = MESSAGES.keys() & _module.MESSAGES.keys()
     if _duplicates:

@@ -22,9 +22,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Máy chủ phòng họp không khởi động được trên {address}.",
     ),
     # --- the chair's room screen
-    "bind.room": ("Room: projector board", "Phòng họp: bảng chiếu"),
-    "bind.room_open": ("Open the room", "Mở phòng họp"),
-    "bind.room_close": ("Close the room", "Đóng phòng họp"),
     "does.agenda.room": (
         "Serve the board for the projector on an address of this laptop, with its link and QR code",
         "Phát bảng chiếu cho máy chiếu trên một địa chỉ của máy này, kèm đường dẫn và mã QR",

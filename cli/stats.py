@@ -6,12 +6,12 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli._output import check_output_folder, to_stdout, write_stdout
 from models.i18n import t
 from sessions.export.statistics import STATS_FORMATS, export_stats, render_table, stats_bytes
 from sessions.exporting import SEPARATORS
 from sessions.report_file import refuse_unsafe_report
 from sessions.stats import compute_stats, council_unit, load_records
-from tui.commands._output import check_output_folder, to_stdout, write_stdout
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:

@@ -9,7 +9,7 @@ build the ``TextLine``, so the PDF comes out byte for byte the same. Text it doe
 to fpdf2's own code, line by line.
 
 ``fast_line_breaking()`` puts it in place of fpdf2's breaker while the minutes are rendered. The
-paragraphs and tables no longer go through fpdf2's breaker (sessions/export/pdftext.py sets them);
+paragraphs and tables no longer go through fpdf2's breaker (sessions/export/pdf/text_setting.py sets them);
 the header, titles, headings and footnote still do.
 """
 

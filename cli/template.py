@@ -6,10 +6,10 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from cli._output import check_output_folder
 from models.i18n import t
 from sessions.importing import KINDS
 from sessions.templates import write_template
-from tui.commands._output import check_output_folder
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
