@@ -62,7 +62,7 @@ def test_the_program_imports_without_fcntl() -> None:
     script = (
         "import sys\n"
         "sys.modules['fcntl'] = None\n"  # `import fcntl` now raises ImportError, as on Windows
-        "import sessions.lock, sessions.atomic, sessions.service, tui.cli\n"
+        "import sessions.lock, sessions.atomic, sessions.service, cli\n"
         "print('imported')\n"
     )
     done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=False)
