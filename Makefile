@@ -7,13 +7,15 @@ DEMO_DATA := .demo-data
 # The suite on two workers (pytest-xdist); tests marked xdist_group (the tmux meetings) take turns on one.
 # `make test PARALLEL=` runs it in one process.
 PARALLEL ?= -n 2 --dist loadgroup
+# Exact versions installed here of the dependencies whose package metadata (pyproject.toml) carries a range.
+PINS := portalocker==4.4.2
 
 .PHONY: run test lint format bench soak clean demo e2e
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev]" $(PINS)
 	touch $(STAMP)
 
 $(DEMO_DATA)/council.json: | $(STAMP)

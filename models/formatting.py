@@ -109,3 +109,8 @@ def parse_date(text: str) -> dt.date:
                 raise ValueError(text)
             return dt.date(year, month, day)
     raise ValueError(text)
+
+
+def capitalised(text: str) -> str:
+    """``text`` with its first letter a capital, the rest as written: for a label that starts a line or sentence."""
+    return text[:1].upper() + text[1:]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from models.council import Role
-from models.formatting import format_fraction
+from models.formatting import capitalised, format_fraction
 from models.i18n import localised, t
 from models.initiative import InitiativeType
 from models.poll import PollMode, PollResult
@@ -33,6 +33,11 @@ def scope_label(scope: Scope | None) -> str:
 
 def mode_label(mode: PollMode) -> str:
     return t(f"mode.{mode.value}")
+
+
+def mode_heading(mode: PollMode) -> str:
+    """The mode's name as it starts a heading or a line: "Kiểm phiếu giấy", not "kiểm phiếu giấy"."""
+    return capitalised(mode_label(mode))
 
 
 def base_label(base: PassBase) -> str:

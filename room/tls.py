@@ -19,6 +19,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sessions.platform import BINARY
+from sessions.platform import replace as replace_file
+
 VALID_DAYS = 400
 
 
@@ -48,12 +51,12 @@ def laptop_certificate(host: str, folder: Path | None = None) -> LaptopCertifica
     pem = _make(host)
     folder.mkdir(parents=True, exist_ok=True)
     temp = path.with_suffix(".tmp")
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)  # the key: the user's only
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | BINARY, 0o600)  # the key: the user's only
     with os.fdopen(fd, "wb") as out:
         out.write(pem)
         out.flush()
         os.fsync(out.fileno())
-    os.replace(temp, path)
+    replace_file(temp, path)
     found = _fingerprint_if_valid(pem)
     assert found is not None
     return LaptopCertificate(path, found)

@@ -30,6 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from sessions import platform
 from sessions.atomic import atomic_write, temp_path
 
 ANCHOR_FILES = ("anchor-1.json", "anchor-2.json")
@@ -65,7 +66,7 @@ def write_anchor(folder: Path, journal_seq: int, chain_head: str, *, durable: bo
         if durable:
             atomic_write(path, content)
             return
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | platform.BINARY, 0o644)
         try:
             os.write(fd, content)  # a few dozen bytes: whole, or the slot is refused on reading
         finally:

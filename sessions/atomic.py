@@ -8,17 +8,10 @@ import shutil
 from pathlib import Path
 
 from models.errors import DomainError
+from sessions import platform
+from sessions.platform import fsync_dir
 
 TEMP_SUFFIX = ".tmp-council"
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename or a new name in ``folder`` durable."""
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def ensure_dir(folder: Path) -> None:
@@ -41,7 +34,9 @@ def temp_path(path: Path) -> Path:
 
 
 def write_failed(path: Path, exc: OSError) -> DomainError:
-    """The user-facing error for a write the disk refused."""
+    """The user-facing error for a write the disk refused (or that another program's open file blocked)."""
+    if isinstance(exc, platform.FileBusyError):
+        return DomainError("error.file_busy", path=str(path))
     return DomainError("error.write_failed", path=str(path), detail=exc.strerror or str(exc))
 
 
@@ -53,7 +48,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     temp = temp_path(path)
     try:
         ensure_dir(path.parent)
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | platform.BINARY, 0o644)
         try:
             view = memoryview(data)
             while view:
@@ -62,7 +57,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, path)
+        platform.replace(temp, path)
         fsync_dir(path.parent)
     except OSError as exc:
         with contextlib.suppress(OSError):
@@ -77,17 +72,7 @@ def _owner_alive(temp: Path) -> bool:
     if not (pid_text.isascii() and pid_text.isdigit()):
         return False
     pid = int(pid_text)
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except OSError:
-        return False
-    return True
+    return pid != os.getpid() and platform.process_alive(pid)
 
 
 def clean_stale_temps(folder: Path, *, recursive: bool = True) -> list[Path]:

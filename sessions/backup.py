@@ -21,6 +21,7 @@ from pathlib import Path
 
 from models.errors import DomainError
 from models.i18n import t
+from sessions import platform
 from sessions.anchor import remove_anchor, write_anchor
 from sessions.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, write_failed
 from sessions.derived import DERIVED_FILES, SUMMARY_FILE
@@ -57,7 +58,7 @@ def backups_dir(data: Path, session_id: str | None = None) -> Path:
 
 
 def _write_file(path: Path, data: bytes) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | platform.BINARY, 0o644)
     try:
         view = memoryview(data)
         while view:
@@ -108,7 +109,7 @@ def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: d
             _write_file(temp / file_name, data_)
         _write_file(temp / INFO, json.dumps(info, ensure_ascii=False, indent=1).encode("utf-8"))
         fsync_dir(temp)
-        os.rename(temp, root / name)
+        platform.replace(temp, root / name)  # a new name; retried while Windows' scanner holds a file in it
         fsync_dir(root)
     except OSError as exc:
         with contextlib.suppress(OSError):

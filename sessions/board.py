@@ -19,9 +19,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
-from models.formatting import format_date
+from models.formatting import capitalised, format_date
 from models.i18n import current_language, localised, t
-from models.labels import mode_label, rule_sentence, rule_summary, scoring_summary
+from models.labels import mode_heading, rule_sentence, rule_summary, scoring_summary
 from models.poll import Poll, PollMode, PollStatus
 from models.rules import ScoringPass
 from models.status import status_label
@@ -92,7 +92,7 @@ def _poll_view(poll: Poll, voted: int | None) -> dict[str, Any]:
     voters = len(poll.voters)
     view: dict[str, Any] = {
         "mode": poll.mode.value,
-        "heading": _capitalised(mode_label(poll.mode)),
+        "heading": mode_heading(poll.mode),
         "open": poll.status == PollStatus.OPEN,
         "tally": None,
         "voted": "",
@@ -142,13 +142,9 @@ def _poll_view(poll: Poll, voted: int | None) -> dict[str, Any]:
     view["result"] = {
         "passed": result.passed,
         "label": t("minutes.passed") if result.passed else t("minutes.failed"),
-        "lines": [_capitalised(line) for line in lines],
+        "lines": [capitalised(line) for line in lines],
     }
     return view
-
-
-def _capitalised(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _tally(yes: int, no: int, abstain: int) -> list[dict[str, Any]]:

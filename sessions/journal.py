@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from models.errors import DomainError
+from sessions import platform
 from sessions.atomic import ensure_dir, fsync_dir, write_failed
 from sessions.lock import require_writer
 from sessions.session_files import write_session_file
@@ -300,7 +301,7 @@ class Journal:
             try:
                 ensure_dir(self.path.parent)
                 existed = self.path.exists()
-                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | platform.BINARY, 0o644)
                 if not existed:
                     # The new file's name must survive a power cut together with its first record.
                     fsync_dir(self.path.parent)

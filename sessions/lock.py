@@ -1,23 +1,25 @@
-"""One writer per session: an flock the kernel releases when the holder dies, plus who holds it.
+"""One writer per session: an OS file lock the system releases when the holder dies, plus who holds it.
 
-The lock is ``flock`` on ``lock`` in the session folder: when the holder's process ends in any
-way (quit, crash, SIGKILL, power cut) the kernel drops it, so a dead holder's lock is simply
-free and the next program takes it. ``lock-holder.json`` only names the holder for messages;
-it is removed on a clean release, so finding one when taking the lock means the previous
-holder did not finish properly.
+The lock is an exclusive lock on ``lock`` in the session folder (``flock`` on Linux and macOS,
+``msvcrt.locking`` on Windows: sessions/platform.py): when the holder's process ends in any
+way (quit, crash, SIGKILL, power cut) the system drops it, so a dead holder's lock is simply
+free and the next program takes it: the holder is alive exactly while the lock is held, on
+every system, with no process id to ask about. ``lock-holder.json`` only names the holder for
+messages; it is removed on a clean release, so finding one when taking the lock means the
+previous holder did not finish properly.
 
 Every write to a session's files asks ``require_writer`` first (sessions/session_files.py, the
 journal): it passes only in the process that holds the lock, and only while ``lock`` is still the
 file it locked. Deleting or replacing ``lock`` lets another program take the session; the first
 one notices at its next write (its open file is no longer the one at the path) and stops writing,
-so two programs never write one session. This module is the only one that uses ``fcntl``.
+so two programs never write one session. (Windows refuses to delete a file held open, so there
+the lock file cannot be taken away at all.)
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
 import os
 import socket
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from models.errors import DomainError
+from sessions import platform
 from sessions.atomic import atomic_write, ensure_dir, write_failed
 
 LOCK_FILE = "lock"
@@ -96,17 +99,15 @@ class SessionLock:
         if self._fd is not None:
             return self._read_info()
         try:
-            fd = os.open(self.lock_path, os.O_RDONLY)
+            fd = os.open(self.lock_path, os.O_RDONLY | platform.BINARY)
         except OSError:
             return None  # no lock file: nobody ever ran this session here
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return self._read_info() or LockHolder(0, "?", "?")
-        except OSError:
+            if not platform.try_lock(fd):
+                return self._read_info() or LockHolder(0, "?", "?")
+            platform.unlock(fd)
             return None
-        else:
-            fcntl.flock(fd, fcntl.LOCK_UN)
+        except OSError:
             return None
         finally:
             os.close(fd)
@@ -126,22 +127,22 @@ class SessionLock:
             return
         try:
             ensure_dir(self.lock_path.parent)
-            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+            fd = os.open(self.lock_path, os.O_RDWR | os.O_CREAT | platform.BINARY, 0o644)
         except OSError as exc:
             raise write_failed(self.lock_path, exc) from exc
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            os.close(fd)
-            holder = self._read_info() or LockHolder(0, "?", "?")
-            raise DomainError("error.locked", pid=holder.pid, host=holder.host, since=holder.since) from None
+            taken = platform.try_lock(fd)
         except OSError as exc:
             os.close(fd)
             raise write_failed(self.lock_path, exc) from exc
+        if not taken:
+            os.close(fd)
+            holder = self._read_info() or LockHolder(0, "?", "?")
+            raise DomainError("error.locked", pid=holder.pid, host=holder.host, since=holder.since)
         self._fd, self._pid = fd, os.getpid()
         for key in {_folder_key(self.lock_path.parent), str(self.lock_path.parent)}:
             _HELD[key] = self
-        # We hold the flock, so a holder file still here was left by a process that died holding it.
+        # We hold the lock, so a holder file still here was left by a process that died holding it.
         self.stale = self._read_info()
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now.strftime("%d/%m/%Y %H:%M:%S")}
         try:
@@ -166,7 +167,7 @@ class SessionLock:
             if self._pid == os.getpid():
                 # (A forked child shares the parent's lock: unlocking there would free it for everyone.)
                 with contextlib.suppress(OSError):
-                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+                    platform.unlock(self._fd)
             with contextlib.suppress(OSError):
                 os.close(self._fd)
             self._fd = None

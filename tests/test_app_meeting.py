@@ -28,14 +28,14 @@ async def run_meeting(data: Path, exports: Path, clock) -> str:
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")  # the planned session is first in the list
         assert isinstance(app.screen, AgendaScreen)
-        assert "0/5" in bar_text(app)
+        assert "KHÔNG ĐỦ SỐ LƯỢNG: có mặt 0, cần 5" in bar_text(app)
 
         await pilot.press("t")
         assert isinstance(app.screen, AttendanceScreen)
         await pilot.press("p", "p", "p", "a")
         await pilot.press(*"Ốm")
         await pilot.press("enter", "p", "p", "l")
-        assert "6/5" in bar_text(app)
+        assert "Đủ số lượng: có mặt 6, cần 5" in bar_text(app)
         await pilot.press("escape", "s")
 
         # First initiative: everyone present votes yes; recognised.

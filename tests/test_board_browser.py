@@ -57,7 +57,7 @@ def test_the_board_follows_a_meeting_and_never_shows_a_secret_tally(live, browse
     item = live.call(lambda: live.service.record.current_initiative)
     browser.get(live.url)
     assert wait_for_text(browser, "title", bool) == item.title
-    assert wait_for_text(browser, "quorum", bool) == "Số lượng 6/5 ✓"
+    assert wait_for_text(browser, "quorum", bool) == "Đủ số lượng: có mặt 6, cần 5"
     assert "Đi công tác" not in visible_text(browser)  # an absence reason is the chair's
 
     live.call(lambda: open_vote(live.service))

@@ -32,6 +32,7 @@ FORBIDDEN: dict[str, frozenset[str]] = {
 # What of sessions/ the room may use: the service (and its change listeners) and the board's view of it.
 ROOM_MAY_USE = frozenset(
     {"sessions.service", "sessions.board", "sessions.listeners", "sessions.devices", "sessions.member_page"}
+    | {"sessions.platform"}  # where Windows differs (the certificate's file): no session data in it
 )
 
 # The front end's way into a session is the session service, and into the council's folder the council service

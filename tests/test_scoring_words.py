@@ -100,4 +100,4 @@ def test_the_findings_speak_of_the_scoring_result(demo_dir: Path, clock) -> None
             return str(app.screen.query_one("#basis").render())
 
     basis = asyncio.run(run())
-    assert basis.startswith("Kết quả chấm điểm: KHÔNG ĐẠT. số phiếu chấm đạt")
+    assert basis.startswith("Kết quả chấm điểm: KHÔNG ĐẠT. Số phiếu chấm đạt")

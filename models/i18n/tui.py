@@ -22,8 +22,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "app.help_quit_title": ("Do you want to quit?", "Bạn muốn thoát?"),
     # --- session bar
     "bar.item": ("Item {index}/{total}: {code}", "Mục {index}/{total}: {code}"),
-    "bar.quorum_ok": ("Quorum {present}/{needed} ✓", "Số lượng {present}/{needed} ✓"),
-    "bar.quorum_missing": ("NO QUORUM {present}/{needed}", "KHÔNG ĐỦ SỐ LƯỢNG {present}/{needed}"),
+    # "6/5" read as six of five on a projector: say what each figure is.
+    "bar.quorum_ok": ("Quorum: {present} present, {needed} needed", "Đủ số lượng: có mặt {present}, cần {needed}"),
+    "bar.quorum_missing": (
+        "NO QUORUM: {present} present, {needed} needed",
+        "KHÔNG ĐỦ SỐ LƯỢNG: có mặt {present}, cần {needed}",
+    ),
     "bar.voting": ("VOTING", "ĐANG BIỂU QUYẾT"),
     "bar.read_only": ("READ-ONLY", "CHỈ XEM"),
     # --- first run and picker

@@ -10,6 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is a folder; give the name of the file to write.",
         "{path} là một thư mục; hãy nhập tên tệp cần ghi.",
     ),
+    # --- a file another program holds open (Windows: an antivirus or indexer; sessions/platform.py)
+    "error.file_busy": (
+        "Could not replace {path}: another program (often an antivirus or the search indexer) kept it open for more than a second. Nothing was recorded and the file is unchanged; try again, and if it happens again, exclude the council data folder from the antivirus scan.",
+        "Không thay được tệp {path}: một chương trình khác (thường là phần mềm diệt virus hoặc công cụ lập chỉ mục tìm kiếm) giữ tệp mở hơn một giây. Chưa có gì được ghi nhận và tệp không bị thay đổi; hãy thử lại, nếu vẫn gặp thì loại thư mục dữ liệu của hội đồng khỏi phạm vi quét của phần mềm diệt virus.",
+    ),
     # --- one writer per session (sessions/lock.py, sessions/journal.py)
     "error.lock_lost": (
         "Another program has taken over this session: its lock file {path} was removed or replaced. So that nothing is lost, this program has stopped writing and the session is read-only here; everything shown as recorded until now is in the journal. Close the session here and run it from one program only.",

@@ -40,7 +40,7 @@ def take_attendance(term: Terminal) -> None:
     """Open today's session from the picker, mark six present (one late) and one absent with a reason."""
     term.wait_for(dt.date.today().strftime("%d/%m/%Y"), "14/05/2026")  # `council demo` plans a session for today
     term.send("Enter")  # today's planned session is first in the list
-    term.wait_for("KHÔNG ĐỦ SỐ LƯỢNG 0/5")  # nobody marked yet: no quorum, in the bar
+    term.wait_for("KHÔNG ĐỦ SỐ LƯỢNG: có mặt 0, cần 5")  # nobody marked yet: no quorum, in the bar
     term.send("t")
     term.wait_for("Điểm danh", "Có mặt 0/7")
     term.send("p", "p", "p", "a")
@@ -49,9 +49,9 @@ def take_attendance(term: Terminal) -> None:
     term.send("Enter")
     term.wait_for("vắng mặt: Ốm", "Có mặt 3/7")
     term.send("p", "p")
-    term.wait_for("Có mặt 5/7", "Số lượng 5/5 ✓")  # quorum reached with the fifth
+    term.wait_for("Có mặt 5/7", "Đủ số lượng: có mặt 5, cần 5")  # quorum reached with the fifth
     term.send("l")
-    screen = term.wait_for("Có mặt 6/7", "Số lượng 6/5 ✓")
+    screen = term.wait_for("Có mặt 6/7", "Đủ số lượng: có mặt 6, cần 5")
     assert "đến muộn" in term.line_with("Huỳnh Quốc Bảo", screen)
     term.send("Escape")
     term.wait_for(AGENDA)
@@ -65,7 +65,7 @@ def second_instance_refused(place: Place, first: Terminal, size: tuple[int, int]
     second.wait_for("đang được điều hành bởi một chương trình council khác", f"tiến trình {first.pid}")
     second.send("Enter")  # "Mở chỉ xem"
     screen = second.wait_for("CHỈ XEM", "Mục 1/12")
-    assert "Số lượng 6/5" in flat(screen)  # it sees the roll the first one took
+    assert "Đủ số lượng: có mặt 6, cần 5" in flat(screen)  # it sees the roll the first one took
     second.send("t")
     second.wait_for("Điểm danh", "Có mặt 6/7")
     second.send("p")
@@ -79,7 +79,7 @@ def open_vote(term: Terminal) -> None:
     term.send("v")
     term.wait_for("bằng hình thức nào")
     term.send("Enter")  # the open vote is the first way
-    term.wait_for("biểu quyết công khai: SK-2026-10", "Chưa biểu quyết: 6")
+    term.wait_for("Biểu quyết công khai: SK-2026-10", "Chưa biểu quyết: 6")
     term.send("y", "y", "y", "y", "y")
     term.wait_for("Đồng ý: 5", "Chưa biểu quyết: 1", "Cần 5 phiếu đồng ý")
     term.send("y")
@@ -126,7 +126,7 @@ def secret_ballot_until_crash(term: Terminal) -> None:
     term.wait_for("bằng hình thức nào")
     term.send("Down", "Enter")
     # The co-author is named as left out (waited for too: the mode dialog may still cover it for a frame).
-    term.wait_for("bỏ phiếu kín: SK-2026-11", "Đã bỏ phiếu: 0/5", "Võ Minh Tuấn")
+    term.wait_for("Bỏ phiếu kín: SK-2026-11", "Đã bỏ phiếu: 0/5", "Võ Minh Tuấn")
     term.send("b")
     booth_secret(term, choose=True)
     vote_in_booth(term, "Nguyễn Văn Hùng", "y", others=["Trần Thị Mai", "Lê Hoàng Nam"])
@@ -168,7 +168,7 @@ def vote_in_booth(term: Terminal, name: str, key: str, others: list[str], gone: 
 def recovered_ballot(term: Terminal) -> None:
     """After the kill: the same poll is back, with the same two members marked as having voted."""
     # The last member's row too: the tally can be on screen a frame before the table's rows are.
-    screen = term.wait_for("bỏ phiếu kín: SK-2026-11", "Đã bỏ phiếu: 2/5", "Huỳnh Quốc Bảo", timeout=30)
+    screen = term.wait_for("Bỏ phiếu kín: SK-2026-11", "Đã bỏ phiếu: 2/5", "Huỳnh Quốc Bảo", timeout=30)
     for name in ("Nguyễn Văn Hùng", "Trần Thị Mai"):
         assert VOTED in term.line_with(name, screen), name
     for name in ("Lê Hoàng Nam", "Đặng Thị Hồng", "Huỳnh Quốc Bảo"):
@@ -198,7 +198,7 @@ def scoring_round(term: Terminal) -> None:
     term.send("v")
     term.wait_for("bằng hình thức nào")
     term.send("Down", "Down", "Enter")
-    term.wait_for("chấm điểm: SK-2026-12", "Đã nộp phiếu chấm: 0/6")
+    term.wait_for("Chấm điểm: SK-2026-12", "Đã nộp phiếu chấm: 0/6")
     sheets = [("25", "24", "30"), ("20", "20", "30"), ("28", "25", "35"), ("22", "20", "30"), ("18", "20", "25")]
     sheets.append(("10", "10", "10"))
     for done, scores in enumerate(sheets):
@@ -228,7 +228,7 @@ def paper_tally(term: Terminal) -> None:
     term.send("v")
     term.wait_for("bằng hình thức nào")
     term.send("Down", "Down", "Down", "Enter")
-    term.wait_for("kiểm phiếu giấy: SK-2026-13")
+    term.wait_for("Kiểm phiếu giấy: SK-2026-13")
     # returned, valid, invalid, yes, no, abstain (issued is filled in: 6 present); enter goes to the next field
     term.wait_field("Số phiếu thu vào")
     fields = ["Phiếu hợp lệ", "Phiếu không hợp lệ", "Đồng ý", "Không đồng ý", "Không biểu quyết"]
@@ -264,7 +264,7 @@ def arrival_and_departure(term: Terminal) -> None:
     term.send("v")
     term.wait_for("bằng hình thức nào")
     term.send("Enter")
-    term.wait_for("biểu quyết công khai: SK-2026-14", "Chưa biểu quyết: 7")
+    term.wait_for("Biểu quyết công khai: SK-2026-14", "Chưa biểu quyết: 7")
     term.send("Escape")
     term.wait_for(AGENDA)
     term.send("t")
@@ -275,7 +275,7 @@ def arrival_and_departure(term: Terminal) -> None:
     term.send("Escape")
     term.wait_for(AGENDA)
     term.send("v")
-    screen = term.wait_for("biểu quyết công khai: SK-2026-14", "Chưa biểu quyết: 6")  # nobody waits for her
+    screen = term.wait_for("Biểu quyết công khai: SK-2026-14", "Chưa biểu quyết: 6")  # nobody waits for her
     term.send("6", "y")  # her seat: refused with her name, and no one else's row gets the vote
     term.wait_for("Đặng Thị Hồng đã rời phiên họp")
     term.wait_for("Chưa biểu quyết: 6")

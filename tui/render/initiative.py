@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from models.formatting import format_date, format_vnd
+from models.formatting import capitalised, format_date, format_vnd
 from models.i18n import t
 from models.initiative import Initiative
 from models.labels import (
@@ -132,7 +132,7 @@ def _polls(record: SessionRecord, initiative: Initiative) -> list[DetailBlock]:
                 )
             else:
                 out.append(Text(t("detail.counts", yes=c.yes, no=c.no, abstain=c.abstain)))
-            out.append(Text(rule_sentence(poll.rule, result), style="dim"))
+            out.append(Text(capitalised(rule_sentence(poll.rule, result)), style="dim"))
             verdict = t("minutes.passed") if result.passed else t("minutes.failed")
             out.append(Text(verdict, style="bold green" if result.passed else "bold red"))
             grade = grade_text(result.passed, result.scores) if result.scores is not None else ""

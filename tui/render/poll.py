@@ -6,6 +6,7 @@ from fractions import Fraction
 
 from rich.text import Text
 
+from models.formatting import capitalised
 from models.i18n import current_language, localised, t
 from models.labels import rule_sentence, rule_summary, scoring_summary
 from models.poll import Poll, PollMode, PollStatus, ScoreStats
@@ -87,7 +88,7 @@ def result_text(record: SessionRecord, poll: Poll) -> Text:
             text.append(
                 t("paper.summary", issued=p.issued, returned=p.returned, valid=p.valid, invalid=p.invalid) + "\n"
             )
-    text.append(rule_sentence(poll.rule, result) + "\n")
+    text.append(capitalised(rule_sentence(poll.rule, result)) + "\n")
     if result.scores is not None and grade_text(passed, result.scores):
         text.append(t("score.grade", grade=grade_text(passed, result.scores)) + "\n", style="bold")
     text.append(t("vote.after_close"), style="dim")

@@ -8,7 +8,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static, TextArea
 
 from models.errors import DomainError
-from models.formatting import group_thousands
+from models.formatting import capitalised, group_thousands
 from models.i18n import current_language, t
 from models.labels import conclusion_label, rule_sentence, scope_label
 from models.parsing import parse_amount
@@ -181,7 +181,7 @@ class FindingsScreen(SessionScreen):
             return t("findings.no_poll")
         verdict = t("minutes.passed") if poll.result.passed else t("minutes.failed")
         basis = t("findings.basis_scoring") if poll.result.scores is not None else t("findings.basis")
-        return f"{basis}: {verdict}. {rule_sentence(poll.rule, poll.result)}"
+        return f"{basis}: {verdict}. {capitalised(rule_sentence(poll.rule, poll.result))}"
 
     def _form_state(self) -> tuple:
         return (

@@ -8,7 +8,7 @@ from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
 from models.i18n import t
-from models.labels import mode_label
+from models.labels import mode_heading
 from models.poll import PollMode
 from tui.bindings import MODAL
 from tui.screens.base import CouncilModal
@@ -27,7 +27,7 @@ class ModePickerScreen(CouncilModal):
         with Vertical(classes="dialog"):
             yield Label(t("mode.pick", code=self.code), classes="dialog-title", markup=False)
             yield OptionList(
-                *[Option(f"{mode_label(m).capitalize()}: {t(f'mode.{m.value}_help')}", id=m.value) for m in PollMode],
+                *[Option(f"{mode_heading(m)}: {t(f'mode.{m.value}_help')}", id=m.value) for m in PollMode],
                 id="modes",
             )
 

@@ -11,7 +11,7 @@ from textual.widgets import DataTable, Label, Static
 
 from models.errors import DomainError
 from models.i18n import t
-from models.labels import mode_label, role_label
+from models.labels import mode_heading, role_label
 from models.poll import Poll, PollMode, PollStatus
 from tui.errors import guarded
 from tui.render.poll import result_text
@@ -103,7 +103,7 @@ class PollScreen(SessionScreen):
         poll = self.poll
         initiative = self.service.record.initiatives[poll.initiative_id]
         self.query_one("#vote-title", Label).update(
-            t("vote.title", mode=mode_label(poll.mode), code=initiative.code, title=initiative.title)
+            t("vote.title", mode=mode_heading(poll.mode), code=initiative.code, title=initiative.title)
         )
         self.query_one("#result", Static).update(result_text(self.service.record, poll))
         self.draw_poll(poll)
