@@ -7,16 +7,26 @@ DEMO_DATA := .demo-data
 # The suite on two workers (pytest-xdist); tests marked xdist_group (the tmux meetings) take turns on one.
 # `make test PARALLEL=` runs it in one process.
 PARALLEL ?= -n 2 --dist loadgroup
-# Exact versions installed here of the dependencies whose package metadata (pyproject.toml) carries a range.
-PINS := portalocker==4.4.2
+# pyproject.toml carries version ranges (what a person's `pipx install` accepts); here every package, direct or
+# indirect, is installed at the exact version in constraints.txt (`make lock` writes it from .venv).
+CONSTRAINTS := constraints.txt
 
-.PHONY: run test lint format bench soak clean demo e2e
+.PHONY: run test lint format bench soak clean demo e2e wheel lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(CONSTRAINTS)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]" $(PINS)
+	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e ".[dev]"
 	touch $(STAMP)
+
+# The wheel a person installs with `pipx install dist/council_session-*.whl`; built offline with .venv's setuptools.
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+
+# constraints.txt from what .venv holds now (after changing a range in pyproject.toml and installing).
+lock: $(STAMP)
+	{ sed -n '1,2p' $(CONSTRAINTS); $(BIN)/python -m pip freeze --exclude-editable --all | grep -v '^pip=='; } > $(CONSTRAINTS).new
+	mv $(CONSTRAINTS).new $(CONSTRAINTS)
 
 $(DEMO_DATA)/council.json: | $(STAMP)
 	$(BIN)/council demo --data $(DEMO_DATA)
@@ -54,4 +64,4 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .ruff_cache build dist

@@ -113,14 +113,25 @@ def command_asked(argv: list[str]) -> str | None:
     return "app"
 
 
+DISTRIBUTION = "council-session"
+"""council's name on the package index (`council` there is another project's); the command stays `council`."""
+
+
 def council_version() -> str:
-    """The installed package's version ("?" when run from a tree that was never installed)."""
+    """The installed package's version; in a source checkout never installed, pyproject.toml's, marked so."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("council")
+        return version(DISTRIBUTION)
     except PackageNotFoundError:
-        return "?"
+        pass
+    import tomllib
+
+    try:
+        with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as file:
+            return f"{tomllib.load(file)['project']['version']} (source checkout)"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "unknown"
 
 
 PIPE_CLOSED = 141

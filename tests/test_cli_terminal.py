@@ -93,6 +93,29 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("council ") and out.split()[1][0].isdigit()
 
 
+def test_version_is_the_installed_distributions() -> None:
+    from importlib.metadata import version
+
+    import cli
+
+    assert cli.council_version() == version("council-session")
+
+
+def test_version_in_a_source_checkout_never_installed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomllib
+    from importlib import metadata
+
+    import cli
+
+    def not_installed(name: str) -> str:
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(metadata, "version", not_installed)
+    with open(Path(cli.__file__).parent.parent / "pyproject.toml", "rb") as file:
+        expected = tomllib.load(file)["project"]["version"]
+    assert cli.council_version() == f"{expected} (source checkout)"
+
+
 def test_argparse_speaks_vietnamese_under_lang_vi(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--lang", "vi", "export"])

@@ -41,6 +41,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = terminalreporter.stats.get("skipped", [])
     if reason and any("tests/e2e/" in getattr(r, "nodeid", "") for r in skipped):
         terminalreporter.write_line(f"NOTE e2e: {reason}", yellow=True, bold=True)
+    for report in skipped:  # the install test's own reasons: no pipx, no package index
+        if not reason and "test_install.py" in getattr(report, "nodeid", "") and isinstance(report.longrepr, tuple):
+            terminalreporter.write_line(f"NOTE install: {report.longrepr[2]}", yellow=True, bold=True)
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
