@@ -157,6 +157,9 @@ def _pipe_closed() -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    from sessions.platform import utf8_output  # (not at import: the app's start loads no sessions module early)
+
+    utf8_output()  # a Windows pipe or file would otherwise refuse every Vietnamese letter
     # council uses no pydantic plugins; looking for them reads every installed package's metadata as the
     # first model is built, on every start. A plugin named in the environment is still honoured.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")

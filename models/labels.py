@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from models.council import Role
 from models.formatting import capitalised, format_fraction
-from models.i18n import t
+from models.i18n import localised, t
 from models.initiative import InitiativeType
 from models.poll import PollMode, PollResult
 from models.rules import PassBase, Rulebook, ScoringPass, Threshold
@@ -114,7 +114,7 @@ def describe_rulebook(rule: Rulebook) -> list[str]:
         lines.append(t("rules.abstentions_excluded"))
     if rule.pass_threshold.strict:
         lines.append(t("rules.tie_fails"))
-    criteria = ", ".join(f"{c.name_vi if _vi() else c.name_en} 0-{c.max_score}" for c in rule.criteria)
+    criteria = ", ".join(f"{localised(c.name_vi, c.name_en)} 0-{c.max_score}" for c in rule.criteria)
     lines.append(t("rules.criteria", criteria=criteria))
     lines.append(t("rules.sheet_eligible", minimum=rule.sheet_eligible_minimum))
     if rule.scoring_pass.value == "mean_threshold":
@@ -123,13 +123,7 @@ def describe_rulebook(rule: Rulebook) -> list[str]:
         lines.append(
             t("rules.scoring_sheets", threshold=threshold_phrase(rule.pass_threshold), base=base_label(rule.pass_base))
         )
-    grades = ", ".join(f"≥ {g.minimum}: {g.label_vi if _vi() else g.label_en}" for g in rule.grades)
+    grades = ", ".join(f"≥ {g.minimum}: {localised(g.label_vi, g.label_en)}" for g in rule.grades)
     lines.append(t("rules.grades", grades=grades))
     lines.append(t("rules.spread", spread=rule.spread_warning))
     return lines
-
-
-def _vi() -> bool:
-    from models.i18n import current_language
-
-    return current_language() == "vi"

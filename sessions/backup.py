@@ -24,15 +24,16 @@ from models.i18n import t
 from sessions import platform
 from sessions.anchor import remove_anchor, write_anchor
 from sessions.atomic import TEMP_SUFFIX, atomic_write, ensure_dir, fsync_dir, write_failed
-from sessions.derived import DERIVED_FILES
+from sessions.derived import DERIVED_FILES, SUMMARY_FILE
 from sessions.glance import GLANCE_FILE
 from sessions.journal import parse_journal, read_journal
 from sessions.lock import SessionLock
+from sessions.paths import JOURNAL_FILE, SESSION_FILE
 from sessions.storage import BACKUPS_DIR, DataFolder
 from sessions.verify import verify_in
 
 KEEP = 10
-FILES = ("journal.jsonl", "session.json", "summary.json")
+FILES = (JOURNAL_FILE, SESSION_FILE, SUMMARY_FILE)
 INFO = "backup.json"
 KINDS = ("open", "close", "restore")
 
@@ -89,7 +90,7 @@ def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: d
     number = max((_number(name) for name in _names(root)), default=0) + 1
     name = f"{number:04d}-{now.strftime('%Y%m%d-%H%M%S')}-{kind}"
     temp = root / f".{name}.{os.getpid()}{TEMP_SUFFIX}"
-    journal = contents.get("journal.jsonl", b"")
+    journal = contents.get(JOURNAL_FILE, b"")
     found = parse_journal(journal)
     info = {
         "session": session_id,
@@ -97,7 +98,7 @@ def _store(data: Path, session_id: str, kind: str, now: dt.datetime, contents: d
         "taken": now.isoformat(),
         "records": found.seq,
         "head": found.head,
-        "status": _summary_status(contents.get("summary.json")),
+        "status": _summary_status(contents.get(SUMMARY_FILE)),
     }
     try:
         ensure_dir(root)
@@ -161,7 +162,7 @@ def _read_backup(session_id: str, path: Path) -> Backup:
         )
     except (OSError, ValueError, KeyError, TypeError):
         # No readable description: say what the folder itself shows.
-        found = read_journal(path / "journal.jsonl")
+        found = read_journal(path / JOURNAL_FILE)
         kind = next((k for k in KINDS if f"-{k}" in path.name), "?")
         return Backup(session_id, path.name, path, kind, None, found.seq, found.head, "")
 
@@ -215,9 +216,9 @@ def check_backup(backup: Backup) -> dict[str, bytes]:
     did: an edited or cut backup is refused, never restored to open read-only.
     """
     contents = {name: (backup.path / name).read_bytes() for name in FILES if (backup.path / name).exists()}
-    if "journal.jsonl" not in contents:
+    if JOURNAL_FILE not in contents:
         raise DomainError("error.backup_damaged", backup=backup.name, line=1)
-    found = parse_journal(contents["journal.jsonl"])
+    found = parse_journal(contents[JOURNAL_FILE])
     if found.bad_line is not None or not found.records:
         raise DomainError("error.backup_damaged", backup=backup.name, line=found.bad_line or 1)
     try:
@@ -234,7 +235,7 @@ def check_backup(backup: Backup) -> dict[str, bytes]:
             reason = t("backup.head_differs", records=found.seq, head=found.head[:16], named=described[1][:16])
         raise DomainError("error.backup_unverified", backup=backup.name, reason=reason)
     if found.torn_bytes:
-        contents["journal.jsonl"] = contents["journal.jsonl"][: found.good_length]
+        contents[JOURNAL_FILE] = contents[JOURNAL_FILE][: found.good_length]
     return contents
 
 
@@ -259,24 +260,24 @@ def restore_backup(folder: DataFolder, backup: Backup, now: dt.datetime) -> Back
     lock.acquire(now)
     try:
         kept = None
-        if (session_dir / "journal.jsonl").exists():
+        if (session_dir / JOURNAL_FILE).exists():
             kept = take_backup(folder, backup.session_id, "restore", now)
         # Without a checkpoint the journal alone rebuilds the session, so a crash between the steps
         # below leaves either the old journal or the restored one, each whole and loadable. The anchor
         # and the files derived from the old journal go first: they describe an end the restored one lacks.
         try:
             remove_anchor(session_dir)
-            for name in ("session.json", *DERIVED_FILES, GLANCE_FILE):
+            for name in (SESSION_FILE, *DERIVED_FILES, GLANCE_FILE):
                 with contextlib.suppress(FileNotFoundError):
                     (session_dir / name).unlink()
             fsync_dir(session_dir)
         except OSError as exc:
             raise write_failed(session_dir, exc) from exc
-        atomic_write(session_dir / "journal.jsonl", contents["journal.jsonl"])
-        for name in ("session.json", "summary.json"):
+        atomic_write(session_dir / JOURNAL_FILE, contents[JOURNAL_FILE])
+        for name in (SESSION_FILE, SUMMARY_FILE):
             if name in contents:
                 atomic_write(session_dir / name, contents[name])
-        found = parse_journal(contents["journal.jsonl"])
+        found = parse_journal(contents[JOURNAL_FILE])
         write_anchor(session_dir, found.seq, found.head, durable=True)
         return kept
     finally:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
 from models.formatting import capitalised, format_date
-from models.i18n import current_language, t
+from models.i18n import current_language, localised, t
 from models.labels import mode_heading, rule_sentence, rule_summary, scoring_summary
 from models.poll import Poll, PollMode, PollStatus
 from models.rules import ScoringPass
@@ -121,10 +121,9 @@ def _poll_view(poll: Poll, voted: int | None) -> dict[str, Any]:
     lines: list[str] = []
     if poll.mode == PollMode.SCORING and result.scores is not None:
         stats = result.scores
-        vi = current_language() == "vi"
         for criterion in poll.rule.criteria:
             mean = Fraction(stats.criterion_means.get(criterion.id, "0"))
-            name = criterion.name_vi if vi else criterion.name_en
+            name = localised(criterion.name_vi, criterion.name_en)
             lines.append(t("score.criterion_mean", name=name, mean=_one_decimal(mean), max=criterion.max_score))
         lines.append(t("score.mean_total", mean=_one_decimal(stats.mean)))
         if poll.rule.scoring_pass != ScoringPass.MEAN_THRESHOLD:

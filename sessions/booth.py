@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from nacl.exceptions import CryptoError
 
 from models.errors import DomainError
+from models.i18n import localised
 from models.poll import Choice, Counts, Poll, PollMode, PollResult, ScoreSheet
 from sessions import sealing
 from sessions.ballot_box import OPTIONS, BallotBox, BoxState
@@ -195,7 +196,7 @@ class Booth:
         checked: dict[str, int] = {}
         for criterion in poll.rule.criteria:
             value = scores.get(criterion.id)
-            name = criterion.name_vi if _vi() else criterion.name_en
+            name = localised(criterion.name_vi, criterion.name_en)
             if value is None:
                 raise DomainError("error.score_missing", criterion=name)
             if not 0 <= value <= criterion.max_score:
@@ -293,9 +294,3 @@ def _sealed_box(poll: Poll, state: BoxState, key: PollKey, sealed: SealedKey) ->
     )
     sheets = tuple(sorted(seal_sheet(key.sheet_public, s) for s in legacy.get("sheets") or []))
     return BoxState(poll.id, voted=state.voted, key=sealed, sums=sums, sheets=sheets)
-
-
-def _vi() -> bool:
-    from models.i18n import current_language
-
-    return current_language() == "vi"

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
-from sessions.tail import Tail
+from sessions.tail import journal_still_ends_at
 
 CHECKPOINT_EVENT = "checkpoint"
 """The type of the journal record written with each checkpoint (see sessions/storage.py)."""
@@ -44,22 +45,18 @@ def placed_bytes(body: dict[str, Any], journal_seq: int, chain_head: str) -> byt
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def position(doc: Any) -> tuple[int, str] | None:
-    """The journal record a derived document names, or None when it names none."""
-    if not isinstance(doc, dict):
-        return None
-    seq, head = doc.get("journal_seq"), doc.get("chain_head")
-    return (seq, head) if type(seq) is int and isinstance(head, str) else None
-
-
 def fingerprints_of(data: Any) -> dict[str, str]:
     """The derived files' fingerprints held by a checkpoint record's ``data``."""
     derived = data.get(DERIVED_KEY) if isinstance(data, dict) else None
     return {k: v for k, v in derived.items() if isinstance(v, str)} if isinstance(derived, dict) else {}
 
 
-def vouched(doc: Any, name: str, tail: Tail | None) -> bool:
-    """Whether ``doc`` (file ``name``) describes the journal as it ends now, as the journal itself says."""
-    if tail is None or tail.type != CHECKPOINT_EVENT or position(doc) != (tail.seq, tail.hash):
+def vouched(doc: Any, name: str, folder: Path) -> bool:
+    """Whether ``doc`` (file ``name`` in session folder ``folder``) describes the journal as it ends now.
+
+    As the journal itself says: its last record is the checkpoint that holds ``doc``'s fingerprint.
+    """
+    tail = journal_still_ends_at(folder, doc)
+    if tail is None or tail.type != CHECKPOINT_EVENT:
         return False
     return fingerprints_of(tail.data).get(name) == body_fingerprint(doc)

@@ -32,7 +32,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from models.errors import DomainError
-from models.i18n import current_language, t
+from models.i18n import localised, t
 from models.poll import Choice, Poll, PollMode, ScoreSheet
 from models.text import clean_text
 from sessions.session_files import write_session_file
@@ -314,7 +314,7 @@ def check_sheet(poll: Poll, scores: Any, comment: Any) -> tuple[dict[str, int], 
 
 
 def _criterion_name(criterion: Criterion) -> str:
-    return criterion.name_vi if current_language() == "vi" else criterion.name_en
+    return localised(criterion.name_vi, criterion.name_en)
 
 
 def _choice_word(choice: Choice) -> str:

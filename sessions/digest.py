@@ -21,8 +21,6 @@ from models.initiative import InitiativeType
 from models.record import SessionRecord
 from models.session import Conclusion
 from sessions.derived import DIGEST_FILE, placed_bytes, vouched
-from sessions.paths import JOURNAL_FILE
-from sessions.tail import journal_tail
 
 DIGEST_VERSION = 1
 
@@ -104,7 +102,7 @@ def read_digest(session_dir: Path) -> SessionDigest | None:
         doc = json.loads((session_dir / DIGEST_FILE).read_bytes().decode("utf-8"))
         if doc.get("digest_version") != DIGEST_VERSION:
             return None
-        if not vouched(doc, DIGEST_FILE, journal_tail(session_dir / JOURNAL_FILE)):
+        if not vouched(doc, DIGEST_FILE, session_dir):
             return None
         items, findings = [], {}
         for item in doc["items"]:

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from sessions.lock import SessionLock
-from sessions.paths import JOURNAL_FILE, SESSION_ID, session_dir
+from sessions.paths import SESSION_ID, session_dir
 from sessions.session_files import write_session_file
-from sessions.tail import journal_end
+from sessions.tail import journal_still_ends_at
 
 GLANCE_FILE = "glance.json"
 GLANCE_VERSION = 1
@@ -62,7 +62,7 @@ def read_glance(root: Path, session_id: str, *, language: str) -> dict[str, Any]
         doc = json.loads((folder / GLANCE_FILE).read_bytes().decode("utf-8"))
         if doc.get("glance_version") != GLANCE_VERSION or doc.get("language") != language:
             return None
-        if journal_end(folder / JOURNAL_FILE) != (doc["journal_seq"], doc["chain_head"]):
+        if journal_still_ends_at(folder, doc) is None:
             return None
         if SessionLock(folder).holder() is not None:
             return None  # it opens read-only, or not at all: what it shows is not what was kept

@@ -96,7 +96,7 @@ def read_summary(folder: Path) -> SessionSummary | None:
         dt.date.fromisoformat(date)
     except ValueError:
         return None
-    if not vouched(doc, SUMMARY_FILE, journal_tail(folder / JOURNAL_FILE)):
+    if not vouched(doc, SUMMARY_FILE, folder):
         return None
     # A summary written before control characters were stripped where text enters must not reach a terminal raw.
     return SessionSummary(session_id, clean_line(title), date, clean_line(place), status, counts[0], counts[1])

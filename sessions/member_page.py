@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from models.formatting import format_date, format_vnd
-from models.i18n import current_language, t
+from models.i18n import current_language, localised, t
 from models.labels import mode_label, role_label, type_label
 from models.poll import Choice, Poll, PollMode
 from sessions.board import board_view
@@ -47,7 +47,6 @@ def member_view(devices: MemberDevices, member_id: str) -> dict[str, Any]:
     record = service.record
     session = record.session
     member = record.find_member(member_id)
-    vi = current_language() == "vi"
     view: dict[str, Any] = {
         "lang": current_language(),
         "council": record.council.name,
@@ -92,11 +91,11 @@ def member_view(devices: MemberDevices, member_id: str) -> dict[str, Any]:
             # The current item's last result, as the board shows the room.
             view["result"] = {"heading": shown["heading"], **shown["result"]}
         return view
-    view["ballot"] = _ballot(devices, poll, member_id, vi)
+    view["ballot"] = _ballot(devices, poll, member_id)
     return view
 
 
-def _ballot(devices: MemberDevices, poll: Poll, member_id: str, vi: bool) -> dict[str, Any]:
+def _ballot(devices: MemberDevices, poll: Poll, member_id: str) -> dict[str, Any]:
     service = devices.service
     ballot: dict[str, Any] = {
         "poll_id": poll.id,
@@ -133,10 +132,10 @@ def _ballot(devices: MemberDevices, poll: Poll, member_id: str, vi: bool) -> dic
         ballot["criteria"] = [
             {
                 "id": c.id,
-                "name": c.name_vi if vi else c.name_en,
+                "name": localised(c.name_vi, c.name_en),
                 "max": c.max_score,
                 "bands": [
-                    {"low": b.low, "high": b.high, "text": b.description_vi if vi else b.description_en}
+                    {"low": b.low, "high": b.high, "text": localised(b.description_vi, b.description_en)}
                     for b in c.bands
                 ],
             }

@@ -7,6 +7,7 @@ from pathlib import Path
 
 SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 JOURNAL_FILE = "journal.jsonl"
+SESSION_FILE = "session.json"  # the checkpoint: the record as of a journal record
 
 
 def session_dir(root: Path, session_id: str) -> Path:

@@ -18,6 +18,7 @@ from models.errors import DomainError
 from models.i18n import t
 from models.record import SCHEMA_VERSION
 from sessions.atomic import atomic_write
+from sessions.paths import JOURNAL_FILE, SESSION_FILE
 
 if TYPE_CHECKING:
     from sessions.storage import LoadReport
@@ -67,13 +68,13 @@ def damage_error(report: LoadReport, session_dir: Path) -> DomainError | None:
     if report.damage_reason in END_REASONS:
         return DomainError(
             "error.journal_truncated",
-            path=str(session_dir / "journal.jsonl"),
+            path=str(session_dir / JOURNAL_FILE),
             line=report.damaged_line,
             end=report.journal_seq,
         )
     if report.damage_reason in JOURNAL_REASONS:
-        return DomainError("error.journal_damaged", path=str(session_dir / "journal.jsonl"), line=report.damaged_line)
-    return DomainError("error.checkpoint_damaged", path=str(session_dir / "session.json"), line=report.damaged_line)
+        return DomainError("error.journal_damaged", path=str(session_dir / JOURNAL_FILE), line=report.damaged_line)
+    return DomainError("error.checkpoint_damaged", path=str(session_dir / SESSION_FILE), line=report.damaged_line)
 
 
 def recovery_message(report: LoadReport, lang: str | None = None) -> str:

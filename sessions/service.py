@@ -609,15 +609,15 @@ class SessionService:
 def create_session(folder: DataFolder, record: SessionRecord, *, clock: Clock = local_now) -> None:
     """Start a new session's journal with its full initial record, then checkpoint it."""
     session_dir = folder.session_dir(record.session.id)
-    if (session_dir / "journal.jsonl").exists():
+    if folder.journal_path(record.session.id).exists():
         raise DomainError("error.session_exists", session=record.session.id)
     # A new session's files are written under its lock, as every session's are (sessions/session_files.py).
     lock = SessionLock(session_dir)
     lock.acquire(local_now())  # (not ``clock``: a test's clock would move, and with it every timestamp after)
     try:
-        if (session_dir / "journal.jsonl").exists():
+        if folder.journal_path(record.session.id).exists():
             raise DomainError("error.session_exists", session=record.session.id)
-        journal = Journal(session_dir / "journal.jsonl")
+        journal = Journal(folder.journal_path(record.session.id))
         data: dict[str, Any] = {"record": record.model_dump(mode="json")}
         if (mark := council_mark(folder.root)) is not None:
             data[COUNCIL_KEY] = mark  # where the council's record stood: a later cut or removal shows

@@ -46,7 +46,7 @@ from sessions.migrations import (
     migrate_tables,
     record_versions,
 )
-from sessions.paths import JOURNAL_FILE, session_dir
+from sessions.paths import JOURNAL_FILE, SESSION_FILE, session_dir
 from sessions.recovery import LastSession, read_state
 from sessions.reducer import Reducer
 from sessions.session_files import write_session_file
@@ -188,7 +188,7 @@ class DataFolder:
             raise DomainError("error.no_council", path=str(self.root))
         if session_id not in known:
             folder = self.session_dir(session_id)
-            if any((folder / name).is_file() for name in (*ANCHOR_FILES, "session.json")):
+            if any((folder / name).is_file() for name in (*ANCHOR_FILES, SESSION_FILE)):
                 # Council wrote this session (its anchors or checkpoint are here): its journal was removed.
                 raise DomainError("error.journal_missing", session=session_id, path=str(self.journal_path(session_id)))
             raise DomainError("error.unknown_session", session=session_id, known=", ".join(known) or "-")
@@ -238,13 +238,13 @@ class DataFolder:
             journal_seq, chain_head = journal.seq, journal.head
             # (Never None for a file this program lays out; if it were, opening would check it in full.)
             content = moved or layout_bytes(raw_layout(checkpoint_tables(record, journal_seq, chain_head)))
-        write_session_file(folder / "session.json", content)
+        write_session_file(folder / SESSION_FILE, content)
         write_session_file(folder / SUMMARY_FILE, placed_bytes(summary, journal_seq, chain_head))
         write_session_file(folder / DIGEST_FILE, placed_bytes(digest, journal_seq, chain_head))
         write_anchor(folder, journal_seq, chain_head, durable=True)
 
     def read_checkpoint(self, session_id: str) -> tuple[SessionRecord, int, str] | None:
-        path = self.session_dir(session_id) / "session.json"
+        path = self.session_dir(session_id) / SESSION_FILE
         if not path.exists():
             return None
         return self._checkpoint_from_raw(path, AtomicJSONStorage(path).read())
@@ -284,7 +284,7 @@ class DataFolder:
         report = LoadReport()
         # Read before the journal: a writer appends first and anchors after, so the two agree here too.
         anchor = read_anchor(self.session_dir(session_id))
-        path = self.session_dir(session_id) / "session.json"
+        path = self.session_dir(session_id) / SESSION_FILE
         checkpoint, raw, written_here, content = None, None, None, None
         try:
             content, raw = AtomicJSONStorage(path).read_with_bytes()

@@ -2,7 +2,7 @@
 
 Kept apart from sessions/journal.py, whose hashing and verification a first frame does not need.
 Every file derived from a journal (summary, statistics digest, glance) names the record it was made
-at; ``journal_end`` and ``journal_tail`` say whether the journal still ends there.
+at; ``journal_still_ends_at`` says whether the journal still ends there.
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from sessions.paths import JOURNAL_FILE
 
 
 @dataclass(frozen=True)
@@ -58,3 +60,21 @@ def journal_end(path: Path) -> tuple[int, str] | None:
     """Number and fingerprint of the journal's last complete record, read from the file's end only."""
     tail = journal_tail(path)
     return None if tail is None else (tail.seq, tail.hash)
+
+
+def position(doc: Any) -> tuple[int, str] | None:
+    """The journal record a derived document names, or None when it names none."""
+    if not isinstance(doc, dict):
+        return None
+    seq, head = doc.get("journal_seq"), doc.get("chain_head")
+    return (seq, head) if type(seq) is int and isinstance(head, str) else None
+
+
+def journal_still_ends_at(folder: Path, doc: Any) -> Tail | None:
+    """The last record of the journal in session folder ``folder``, when it is the one ``doc`` names; else None.
+
+    The check every cache beside a journal makes before it is used (summary, statistics digest,
+    glance): a journal that moved on, has no complete record, or a ``doc`` that names none, is None.
+    """
+    tail = journal_tail(folder / JOURNAL_FILE)
+    return tail if tail is not None and position(doc) == (tail.seq, tail.hash) else None

@@ -23,11 +23,12 @@ from models.errors import DomainError
 from models.i18n import t
 from sessions.anchor import ANCHOR_FILES, lost_end, read_anchor
 from sessions.council_record import BEHIND, UNRECORDED
-from sessions.derived import CHECKPOINT_EVENT, DERIVED_FILES, body_fingerprint, fingerprints_of, position
+from sessions.derived import CHECKPOINT_EVENT, DERIVED_FILES, body_fingerprint, fingerprints_of
 from sessions.glance import GLANCE_FILE
 from sessions.journal import GENESIS, Record, read_journal
 from sessions.recovery import END_REASONS
 from sessions.storage import DataFolder
+from sessions.tail import position
 
 FAILING = ("unreadable", "edited", "truncated", "rewritten")
 """What a derived file may show that is evidence of a change made outside council (or of damage)."""

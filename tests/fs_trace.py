@@ -216,9 +216,11 @@ class Interposer:
         }
 
     def __enter__(self) -> Interposer:
-        self._real = {name: getattr(os, name) for name in NAMES}
+        # (Windows has no fdatasync: what the system lacks, nothing can call.)
+        self._real = {name: getattr(os, name) for name in NAMES if hasattr(os, name)}
         for name, wrapper in self._wrappers().items():
-            setattr(os, name, wrapper)
+            if name in self._real:
+                setattr(os, name, wrapper)
         return self
 
     def __exit__(self, *exc: object) -> None:

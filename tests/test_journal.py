@@ -240,6 +240,7 @@ def test_a_change_that_cannot_be_applied_is_taken_back(
 # --- the journal file itself
 
 
+@pytest.mark.skipif(os.name == "nt", reason="folders are synced on POSIX only (sessions/platform.py)")
 def test_a_new_journal_is_made_durable_with_its_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     synced: list[Path] = []
     real = os.fsync

@@ -147,6 +147,7 @@ def test_windows_writes_into_new_folders_without_opening_any_folder(
     assert target.read_bytes() == b"{}" and opened == []
 
 
+@pytest.mark.skipif(os.name == "nt", reason="the POSIX branch opens folders, which Windows refuses")
 def test_posix_syncs_each_folder_it_creates_or_renames_in(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(platform, "WINDOWS", False)
     assert platform.has_dir_fsync()
@@ -220,10 +221,14 @@ def test_windows_leaves_a_running_programs_temp_file_and_sweeps_a_dead_ones(
     assert live.exists() and not dead.exists()
 
 
-def test_posix_tells_a_running_process_from_a_finished_one() -> None:
-    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
-    assert platform.process_alive(os.getppid())
-    assert not platform.process_alive(int(finished.stdout))
+def test_this_system_tells_a_running_process_from_a_finished_one() -> None:
+    """The real call of the system the tests run on (os.kill on POSIX, kernel32 on Windows)."""
+    waiting = subprocess.Popen([sys.executable, "-c", "input()"], stdin=subprocess.PIPE)
+    try:
+        assert platform.process_alive(waiting.pid)
+    finally:
+        waiting.communicate(b"\n")
+    assert not platform.process_alive(waiting.pid)
     assert not platform.process_alive(0)
 
 
@@ -290,3 +295,37 @@ def test_every_data_file_is_opened_binary() -> None:
                     missing.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert missing == []
     assert getattr(os, "O_BINARY", 0) == platform.BINARY
+
+
+@pytest.mark.skipif(os.name != "nt", reason="POSIX lets a file held open be deleted: tests/test_one_writer.py")
+def test_on_windows_the_lock_file_and_journal_cannot_be_taken_from_their_writer(tmp_path: Path) -> None:
+    """Where a file held open cannot be deleted or replaced, a running session's lock simply stays."""
+    lock = SessionLock(tmp_path)
+    lock.acquire(dt.datetime(2026, 11, 20, 8, 0))
+    try:
+        with pytest.raises(PermissionError):
+            lock.lock_path.unlink()
+        (tmp_path / "other").write_bytes(b"")
+        with pytest.raises(PermissionError):
+            os.replace(tmp_path / "other", lock.lock_path)
+        lock.check()  # still held, still its file
+    finally:
+        lock.release()
+
+
+# --- output to a pipe or a file
+
+
+def test_a_listing_sent_to_a_file_keeps_its_vietnamese_where_the_pipe_has_a_code_page(demo_dir: Path) -> None:
+    """A Windows pipe or file is cp1252: `council sessions > list.txt` still works, in UTF-8."""
+    script = "import sys, cli; sys.exit(cli.main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "sessions", "--data", str(demo_dir), "--lang", "vi"],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    listing = done.stdout.decode("utf-8")
+    assert "2026-11-22" in listing and any(letter in listing for letter in "ạảấầậắặđệọộờợụừựỳ")

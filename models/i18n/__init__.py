@@ -32,6 +32,14 @@ def language_from_locale(locale_name: str | None) -> str:
     return "vi" if (locale_name or "").lower().startswith("vi") else "en"
 
 
+def localised(vi: str, en: str, lang: str | None = None) -> str:
+    """Of a text the data holds in both languages (a criterion's name, a grade), the one in ``lang``.
+
+    ``lang`` defaults to the current language.
+    """
+    return vi if (lang or _state["lang"]) == "vi" else en
+
+
 def t(key: str, lang: str | None = None, **params: Any) -> str:
     """The text for ``key`` in ``lang`` (default: the current language), with ``params`` filled in."""
     entry = MESSAGES.get(key)

@@ -8,7 +8,7 @@ from fractions import Fraction
 
 from models.council import Member, Role
 from models.formatting import counted, format_date, format_decimal, format_fraction, format_time, format_vnd, long_date
-from models.i18n import current_language, t
+from models.i18n import current_language, localised, t
 from models.initiative import Initiative
 from models.labels import (
     base_label,
@@ -257,7 +257,7 @@ def _poll_blocks(record: SessionRecord, poll: Poll) -> list:
         outcome = t("minutes.passed") if result.passed else t("minutes.failed")
         blocks.append(Paragraph(outcome, label=t("minutes.scoring_result"), bold=True))
         # A grade only for a scoring that passed, and after its result: "Grade: Pass" above NOT PASSED misleads.
-        grade = result.scores.grade_vi if current_language() == "vi" else result.scores.grade_en
+        grade = localised(result.scores.grade_vi, result.scores.grade_en)
         if grade and result.passed:
             blocks.append(Paragraph(grade, label=t("minutes.grade")))
         return blocks
@@ -349,11 +349,10 @@ def _rule_line(poll: Poll, result: PollResult) -> str:
 
 def _score_blocks(poll: Poll, stats: ScoreStats) -> list:
     """Each criterion's mean, the mean total, lowest, highest, spread and eligible sheets."""
-    vi = current_language() == "vi"
     rows = []
     for criterion in poll.rule.criteria:
         mean = Fraction(stats.criterion_means.get(criterion.id, "0"))
-        rows.append([criterion.name_vi if vi else criterion.name_en, str(criterion.max_score), _decimal(mean)])
+        rows.append([localised(criterion.name_vi, criterion.name_en), str(criterion.max_score), _decimal(mean)])
     rows.append([t("minutes.score_total"), str(_max_total(poll)), _decimal(stats.mean)])
     blocks: list = [
         Table(columns=[t("col.criterion"), t("col.max"), t("col.mean")], rows=rows, widths=[50, 20, 30]),

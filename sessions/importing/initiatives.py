@@ -40,7 +40,7 @@ from sessions.importing.columns import (
 )
 from sessions.importing.plan import ImportPlan, Problem
 from sessions.importing.reader import Sheet, Workbook
-from sessions.importing.rows import RowReader, data_rows, sheet_asked_for, sheet_label
+from sessions.importing.rows import RowReader, data_rows, main_sheet, sheet_label
 
 EXPECTED = "Mã số, Tên sáng kiến, Tác giả (tỷ lệ)"
 _NOT_MEMBER = frozenset({"", "khong", "no", "n", "0", "false"})
@@ -80,7 +80,17 @@ def plan_initiatives(
     plan = ImportPlan(kind="initiatives", source=book.name, session_id=session_id, session_date=session_date)
     if status != SessionStatus.PLANNED:
         plan.problem("prep.import.session_not_planned", session=session_id or "", status=status_label(status))
-    main = _main_sheet(book, sheet, plan)
+    main = main_sheet(
+        book,
+        sheet,
+        plan,
+        names=INITIATIVE_SHEETS,
+        columns=INITIATIVE_COLUMNS,
+        required="title",
+        missing="prep.import.no_initiative_sheet",
+        expected=EXPECTED,
+        skip=AUTHOR_SHEETS,
+    )
     if main is None:
         return plan
     many = len(book.sheets) > 1
@@ -113,22 +123,6 @@ def plan_initiatives(
         plan.initiatives, plan.rows = [], []
     _warn_new_values(plan, drafts, existing, members)
     return plan
-
-
-def _main_sheet(book: Workbook, wanted: str | None, plan: ImportPlan) -> Sheet | None:
-    names = ", ".join(s.name for s in book.sheets)
-    if wanted:
-        return sheet_asked_for(book, wanted, plan)
-    named = sheet_named(book.sheets, INITIATIVE_SHEETS)
-    if named is not None:
-        return named
-    for sheet in book.sheets:
-        if sheet_named([sheet], AUTHOR_SHEETS) is None and find_header_row(sheet, INITIATIVE_COLUMNS, "title"):
-            return sheet
-    if book.kind == "csv":
-        return book.sheets[0]
-    plan.problem("prep.import.no_initiative_sheet", sheets=names, expected=EXPECTED)
-    return None
 
 
 def _check_header(plan: ImportPlan, header: HeaderRow, sheet: Sheet, many: bool, *, has_author_sheet: bool) -> None:

@@ -8,33 +8,27 @@ from models.council import Member, Role
 from models.labels import role_label
 from models.parsing import fold, parse_role
 from sessions.importing.cells import flag_of, line_of, seat_of
-from sessions.importing.columns import MEMBER_COLUMNS, MEMBER_SHEETS, column_letter, find_header_row, sheet_named
+from sessions.importing.columns import MEMBER_COLUMNS, MEMBER_SHEETS, column_letter, find_header_row
 from sessions.importing.plan import ImportPlan, Problem
-from sessions.importing.reader import Sheet, Workbook
-from sessions.importing.rows import RowReader, data_rows, sheet_asked_for, sheet_label
+from sessions.importing.reader import Workbook
+from sessions.importing.rows import RowReader, data_rows, main_sheet, sheet_label
 
 EXPECTED = "STT, Họ và tên, Vai trò, Chức vụ, Đơn vị"
-
-
-def _main_sheet(book: Workbook, wanted: str | None, plan: ImportPlan) -> Sheet | None:
-    names = ", ".join(s.name for s in book.sheets)
-    if wanted:
-        return sheet_asked_for(book, wanted, plan)
-    named = sheet_named(book.sheets, MEMBER_SHEETS)
-    if named is not None:
-        return named
-    found = next((s for s in book.sheets if find_header_row(s, MEMBER_COLUMNS, "name")), None)
-    if found is None and book.kind == "csv":
-        return book.sheets[0]
-    if found is None:
-        plan.problem("prep.import.no_member_sheet", sheets=names, expected=EXPECTED)
-    return found
 
 
 def plan_members(book: Workbook, *, sheet: str | None = None) -> ImportPlan:
     """Read a workbook listing the council's members; nothing is written."""
     plan = ImportPlan(kind="members", source=book.name)
-    main = _main_sheet(book, sheet, plan)
+    main = main_sheet(
+        book,
+        sheet,
+        plan,
+        names=MEMBER_SHEETS,
+        columns=MEMBER_COLUMNS,
+        required="name",
+        missing="prep.import.no_member_sheet",
+        expected=EXPECTED,
+    )
     if main is None:
         return plan
     many = len(book.sheets) > 1

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 from models.errors import DomainError
 from models.parsing import fold, squash
 from sessions.importing.cells import text_of
-from sessions.importing.columns import HeaderRow, column_letter
+from sessions.importing.columns import HeaderRow, column_letter, find_header_row, sheet_named
 from sessions.importing.plan import ImportPlan, Problem
 from sessions.importing.reader import Cell, Sheet, Workbook
 
@@ -24,6 +24,37 @@ def sheet_asked_for(book: Workbook, wanted: str, plan: ImportPlan) -> Sheet | No
     if found is None:
         plan.problem("prep.import.no_sheet", sheet=wanted, sheets=", ".join(s.name for s in book.sheets))
     return found
+
+
+def main_sheet(
+    book: Workbook,
+    wanted: str | None,
+    plan: ImportPlan,
+    *,
+    names: tuple[str, ...],
+    columns: dict[str, tuple[str, ...]],
+    required: str,
+    missing: str,
+    expected: str,
+    skip: tuple[str, ...] = (),
+) -> Sheet | None:
+    """The sheet to import from, or None with the problem recorded in ``plan``.
+
+    The sheet the user named, else one with an expected name (``names``), else the first whose top
+    rows hold the expected headers (sheets named as in ``skip`` aside), else a CSV's only sheet.
+    """
+    if wanted:
+        return sheet_asked_for(book, wanted, plan)
+    named = sheet_named(book.sheets, names)
+    if named is not None:
+        return named
+    for sheet in book.sheets:
+        if sheet_named([sheet], skip) is None and find_header_row(sheet, columns, required):
+            return sheet
+    if book.kind == "csv":
+        return book.sheets[0]
+    plan.problem(missing, sheets=", ".join(s.name for s in book.sheets), expected=expected)
+    return None
 
 
 def sheet_label(sheet: Sheet, many: bool) -> str | None:

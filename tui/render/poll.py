@@ -7,7 +7,7 @@ from fractions import Fraction
 from rich.text import Text
 
 from models.formatting import capitalised
-from models.i18n import current_language, t
+from models.i18n import current_language, localised, t
 from models.labels import rule_sentence, rule_summary, scoring_summary
 from models.poll import Poll, PollMode, PollStatus, ScoreStats
 from models.record import SessionRecord
@@ -41,16 +41,15 @@ def needed_text(poll: Poll, needed: int | None = None) -> Text:
 
 def grade_text(passed: bool, stats: ScoreStats) -> str:
     """The grade of a scoring that passed ("" otherwise: a grade beside NOT PASSED would read as a pass)."""
-    grade = stats.grade_vi if current_language() == "vi" else stats.grade_en
+    grade = localised(stats.grade_vi, stats.grade_en)
     return grade if passed else ""
 
 
 def score_lines(record: SessionRecord, poll: Poll, stats: ScoreStats) -> Text:
     text = Text()
-    vi = current_language() == "vi"
     for criterion in poll.rule.criteria:
         mean = Fraction(stats.criterion_means.get(criterion.id, "0"))
-        name = criterion.name_vi if vi else criterion.name_en
+        name = localised(criterion.name_vi, criterion.name_en)
         text.append(t("score.criterion_mean", name=name, mean=one_decimal(mean), max=criterion.max_score) + "\n")
     text.append(t("score.mean_total", mean=one_decimal(stats.mean)) + "\n", style="bold")
     text.append(t("score.range", minimum=stats.minimum, maximum=stats.maximum, spread=stats.spread) + "\n")

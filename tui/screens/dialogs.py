@@ -1,4 +1,4 @@
-"""Small modal dialogs: confirm, and ask for a line of text (a reason).
+"""Small modal dialogs: confirm, and ask for a line of text (a reason); the parts every dialog shares.
 
 Questions are shown as plain text: they name members and initiatives, or quote an error.
 """
@@ -15,6 +15,36 @@ from tui.bindings import MODAL
 from tui.screens.base import CouncilModal
 
 
+def dialog_buttons(confirm_label: str) -> Horizontal:
+    """A dialog's two buttons: ``confirm_label`` (the default) and Cancel."""
+    return Horizontal(
+        Button(confirm_label, variant="primary", id="confirm"),
+        Button(t("dialog.cancel"), id="cancel"),
+        classes="dialog-buttons",
+    )
+
+
+class AnswerModal(CouncilModal):
+    """A dialog answered with its confirm button or enter in a text field; Cancel or esc dismisses with None."""
+
+    def _submit(self) -> None:
+        """Check what was entered: dismiss with it, or say what is missing and stay."""
+        raise NotImplementedError
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "confirm":
+            self._submit()
+        else:
+            self.dismiss(None)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
 class ConfirmScreen(CouncilModal):
     """Ask a yes/no question; dismisses with True or False."""
 
@@ -28,9 +58,7 @@ class ConfirmScreen(CouncilModal):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(self.question, classes="dialog-question", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.confirm_label, variant="primary", id="confirm")
-                yield Button(t("dialog.cancel"), id="cancel")
+            yield dialog_buttons(self.confirm_label)
 
     def on_mount(self) -> None:
         self.query_one("#confirm", Button).focus()
@@ -42,7 +70,7 @@ class ConfirmScreen(CouncilModal):
         self.dismiss(False)
 
 
-class AskTextScreen(CouncilModal):
+class AskTextScreen(AnswerModal):
     """Ask for one line of text (e.g. a reason); dismisses with the NFC text, or None when cancelled."""
 
     BINDINGS = MODAL
@@ -58,9 +86,7 @@ class AskTextScreen(CouncilModal):
             yield Label(self.question, classes="dialog-question", markup=False)
             yield Input(value=self.value, id="answer")
             yield Label("", id="answer-error", classes="field-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("dialog.ok"), variant="primary", id="confirm")
-                yield Button(t("dialog.cancel"), id="cancel")
+            yield dialog_buttons(t("dialog.ok"))
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).focus()
@@ -71,16 +97,3 @@ class AskTextScreen(CouncilModal):
             self.query_one("#answer-error", Label).update(t("dialog.required"))
             return
         self.dismiss(text)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "confirm":
-            self._submit()
-        else:
-            self.dismiss(None)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

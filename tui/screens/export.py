@@ -16,7 +16,7 @@ from models.record import SessionRecord
 from sessions.export_folder import last_export_folder, remember_export_folder
 from sessions.exporting import FORMATS, default_name, export_record, verification_failure
 from tui.bindings import MODAL
-from tui.screens.base import CouncilModal
+from tui.screens.dialogs import AnswerModal, dialog_buttons
 from tui.widgets.select import FormSelect
 
 
@@ -25,7 +25,7 @@ def default_folder() -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
-class ExportScreen(CouncilModal):
+class ExportScreen(AnswerModal):
     """Dismisses with the written path, or None.
 
     ``source`` (data folder, session id): the session's files, verified when the dialog opens; one
@@ -63,9 +63,7 @@ class ExportScreen(CouncilModal):
             yield LoadingIndicator(id="progress")
             yield Label("", id="export-warning", classes="field-error", markup=False)
             yield Label("", id="export-error", classes="field-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("export.write"), variant="primary", id="confirm")
-                yield Button(t("dialog.cancel"), id="cancel")
+            yield dialog_buttons(t("export.write"))
 
     def on_mount(self) -> None:
         self.query_one("#progress").display = False
@@ -100,17 +98,7 @@ class ExportScreen(CouncilModal):
             # Another format keeps the folder typed so far, with that format's own file name.
             path.value = str(typed / default_name(self.record, event.value))
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "confirm":
-            self._start()
-        else:
-            self.dismiss(None)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._start()
-
-    def _start(self) -> None:
+    def _submit(self) -> None:
         fmt = str(self.query_one("#format", Select).value)
         path = Path(self.query_one("#path", Input).value.strip()).expanduser()
         self.query_one("#progress").display = True
@@ -144,6 +132,3 @@ class ExportScreen(CouncilModal):
         else:
             self.app.notify(t("export.done", path=str(path)), timeout=10)
         self.dismiss(path)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

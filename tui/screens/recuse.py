@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
-from textual.widgets import Button, Input, Label, OptionList
+from textual.containers import Vertical
+from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from models.i18n import t
 from models.text import clean_text
 from tui.bindings import MODAL
-from tui.screens.base import CouncilModal
+from tui.screens.dialogs import AnswerModal, dialog_buttons
 
 
-class RecuseScreen(CouncilModal):
+class RecuseScreen(AnswerModal):
     """Dismisses with (initiative id, member id, reason), or None."""
 
     BINDINGS = MODAL
@@ -36,25 +36,13 @@ class RecuseScreen(CouncilModal):
             yield Label(t("recuse.reason"), classes="field-label")
             yield Input(id="recuse-reason")
             yield Label("", id="recuse-error", classes="field-error")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(t("recuse.confirm"), variant="primary", id="confirm")
-                yield Button(t("dialog.cancel"), id="cancel")
+            yield dialog_buttons(t("recuse.confirm"))
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.query_one("#recuse-reason", Input).focus()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self._submit()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "confirm":
-            self._submit()
-        else:
-            self.dismiss(None)
 
     def _submit(self) -> None:
         options = self.query_one(OptionList)
@@ -67,6 +55,3 @@ class RecuseScreen(CouncilModal):
             return
         member_id = str(options.get_option_at_index(options.highlighted).id)
         self.dismiss((self.initiative_id, member_id, reason))
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
 from models.errors import DomainError
-from models.i18n import current_language, t
+from models.i18n import localised, t
 from models.rules import Criterion
 from tui.bindings import SHEET, translate_bindings
 from tui.errors import guarded
@@ -21,11 +21,10 @@ from tui.screens.booth import ReceivedScreen
 
 
 def bands_text(criterion: Criterion) -> Text:
-    vi = current_language() == "vi"
     text = Text()
     for band in criterion.bands:
         text.append(f"{band.low}-{band.high}: ", style="bold")
-        text.append((band.description_vi if vi else band.description_en) + "  ")
+        text.append(localised(band.description_vi, band.description_en) + "  ")
     return text
 
 
@@ -52,12 +51,11 @@ class SheetScreen(Screen):
         record = self.service.record
         poll = self.service.poll(self.poll_id)
         initiative = record.initiatives[poll.initiative_id]
-        vi = current_language() == "vi"
         with VerticalScroll(id="sheet"):
             yield Label(t("sheet.title", name=record.member(self.member_id).name), classes="screen-title", markup=False)
             yield Label(f"{initiative.code}: {initiative.title}", classes="dim", markup=False)
             for criterion in poll.rule.criteria:
-                name = criterion.name_vi if vi else criterion.name_en
+                name = localised(criterion.name_vi, criterion.name_en)
                 with Horizontal(classes="form-row"):
                     yield Label(f"{name} (0-{criterion.max_score})", classes="form-label", markup=False)
                     yield Input(id=f"score-{criterion.id}", type="integer", compact=True)
