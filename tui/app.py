@@ -11,6 +11,7 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
+from textual.reactive import Reactive
 from textual.screen import Screen
 
 from models.errors import DomainError
@@ -21,7 +22,7 @@ from sessions.settings import Loaded, load_settings, remember
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.errors import guarded, log_unexpected
-from tui.themes import DEFAULT, LIGHT, TEXTUAL_NAMES, setting_of
+from tui.themes import DEFAULT, LIGHT, PROJECTOR_ANSI, TEXTUAL_NAMES, setting_of
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -42,6 +43,7 @@ class CouncilApp(App):
     BINDINGS = APP
     COMMANDS = App.COMMANDS | {CouncilCommands}
     TITLE = "council"
+    ansi_theme_light = Reactive(PROJECTOR_ANSI, init=False)  # (the light theme's named colours)
 
     def __init__(
         self,

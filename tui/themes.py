@@ -5,6 +5,7 @@ Settings name them "dark" and "light" (sessions/settings.py); the palette switch
 
 from __future__ import annotations
 
+from rich.terminal_theme import TerminalTheme
 from textual.theme import Theme
 
 LIGHT = Theme(
@@ -39,3 +40,19 @@ DEFAULT = "dark"
 def setting_of(textual_name: str) -> str:
     """The settings' name of a Textual theme (dark for any other)."""
     return next((name for name, theme in TEXTUAL_NAMES.items() if theme == textual_name), DEFAULT)
+
+
+def _rgb(code: str) -> tuple[int, int, int]:
+    return int(code[1:3], 16), int(code[3:5], 16), int(code[5:7], 16)
+
+
+PROJECTOR_ANSI = TerminalTheme(
+    _rgb("#ffffff"),
+    _rgb("#000000"),
+    # black, red, green, yellow, blue, magenta, cyan, white: the colours screens name ("green" for a yes),
+    # dark enough to read on white from the back of the room; white stays white (text on coloured badges);
+    # yellow is both text on white and the VOTING badge under black text: amber, 4:1 against each.
+    [_rgb(c) for c in ("#000000", "#b0001a", "#0a6b1f", "#b06800", "#0b3d91", "#6a1b6a", "#00566b", "#ffffff")],
+    [_rgb(c) for c in ("#444444", "#c4001d", "#0d7f26", "#b06800", "#1450b4", "#7d2a7d", "#006a80", "#ffffff")],
+)
+"""How the light theme draws the terminal's named colours (Textual's own light ones are pale on white)."""

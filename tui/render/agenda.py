@@ -24,10 +24,14 @@ LABEL_WIDTH = 14
 
 
 def quorum_text(present: int, needed: int) -> Text:
-    """``Số lượng 6/5 ✓`` in green when the council can decide, red when it cannot."""
+    """White on green when the council can decide; red on white, on the bar turned red, when it cannot.
+
+    Not white on red: in a 16-colour terminal (TERM=xterm, the Linux console) that is the bar's own red, and
+    the badge would vanish into it. The words differ too, for NO_COLOR and for a monochrome projector.
+    """
     ok = present >= needed
     label = t("bar.quorum_ok" if ok else "bar.quorum_missing", present=present, needed=needed)
-    return Text(f" {label} ", style="bold white on dark_green" if ok else "bold white on red3")
+    return Text(f" {label} ", style="bold white on dark_green" if ok else "bold red3 on white")
 
 
 def bar_text(bar: BarView, width: int) -> Text:
