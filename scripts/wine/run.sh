@@ -30,24 +30,18 @@ if [ ! -f "$python" ]; then
     rm -rf "$work/python" && mv "$work/unzip/cp313" "$work/python"
 fi
 
-# The dependencies, pinned as the Makefile installs them, as Windows wheels (colorama: pytest's on Windows).
+# The dependencies at the exact versions of constraints.txt, as Windows wheels (colorama: pytest's on Windows).
 if [ ! -d "$work/site" ]; then
-    "$repo/.venv/bin/python" - "$repo" >"$work/requirements.txt" <<'PY'
-import re, sys, tomllib
-repo = sys.argv[1]
-project = tomllib.load(open(f"{repo}/pyproject.toml", "rb"))["project"]
-pins = {}
-for line in open(f"{repo}/Makefile", encoding="utf-8"):
-    if line.startswith("PINS :="):
-        pins.update((pin.split("==")[0].lower(), pin) for pin in line.split(":=", 1)[1].split())
+    "$repo/.venv/bin/python" - "$repo/pyproject.toml" >"$work/requirements.txt" <<'PY'
+import sys, tomllib
+project = tomllib.load(open(sys.argv[1], "rb"))["project"]
 for dep in project["dependencies"] + project["optional-dependencies"]["dev"]:
-    name = re.match(r"[A-Za-z0-9_.-]+", dep).group(0).lower()
-    if name not in ("ruff", "selenium"):  # lint runs on Linux; no browser on this Windows
-        print(pins.get(name, dep))
+    if not dep.startswith(("ruff", "selenium")):  # lint runs on Linux; no browser on this Windows
+        print(dep)
 print("colorama")
 PY
     $pip install --quiet --target "$work/site" --platform win_amd64 --python-version 3.13 \
-        --implementation cp --abi cp313 --only-binary=:all: -r "$work/requirements.txt"
+        --implementation cp --abi cp313 --only-binary=:all: -c "$repo/constraints.txt" -r "$work/requirements.txt"
 fi
 cp "$repo/scripts/wine/sitecustomize.py" "$work/site/"
 x86_64-w64-mingw32-gcc -shared -O2 -o "$work/python/bcryptprimitives.dll" \
