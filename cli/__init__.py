@@ -42,13 +42,14 @@ def detect_language(environ: dict[str, str] | None = None) -> str:
     return "en"
 
 
-def _pre_language(argv: list[str]) -> str:
+def _pre_language(argv: list[str], remembered: str | None = None) -> str:
+    """--lang for this run, else the language chosen in the app (settings), else the locale's."""
     for index, arg in enumerate(argv):
         if arg == "--lang" and index + 1 < len(argv) and argv[index + 1] in ("vi", "en"):
             return argv[index + 1]
         if arg.startswith("--lang=") and arg.split("=", 1)[1] in ("vi", "en"):
             return arg.split("=", 1)[1]
-    return detect_language()
+    return remembered or detect_language()
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -156,6 +157,9 @@ def _pipe_closed() -> int:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `council` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    from sessions.platform import utf8_output  # (not at import: the app's start loads no sessions module early)
+
+    utf8_output()  # a Windows pipe or file would otherwise refuse every Vietnamese letter
     # council uses no pydantic plugins; looking for them reads every installed package's metadata as the
     # first model is built, on every start. A plugin named in the environment is still honoured.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -176,13 +180,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(argv: list[str], asked: str | None) -> int:
-    set_language(_pre_language(argv))
+    from sessions.settings import load_settings
+
+    loaded = load_settings()
+    set_language(_pre_language(argv, loaded.settings.language))
     parser = build_parser(only=asked)
     args = parser.parse_args(argv)
-    if getattr(args, "data", None) is None:
-        args.data = default_data_dir()
+    args.data_given = getattr(args, "data", None) is not None
+    if not args.data_given:
+        remembered = loaded.settings.data_folder  # the folder the app last opened, while it is there
+        args.data = remembered if remembered is not None and remembered.is_dir() else default_data_dir()
     args.lang = getattr(args, "lang", None)
+    args.settings = loaded
     command = args.command or "app"
+    if loaded.problem and command != "app":
+        print(str(loaded.problem), file=sys.stderr)  # (the app says it in a notice)
     try:
         module = importlib.import_module(f"cli.{command}")
         return int(module.run(args) or 0)

@@ -13,6 +13,9 @@
   atomic write, msiemens/tinydb#468): retried a bounded number of times, then ``FileBusyError``.
 - **Binary files**: Windows opens ``os.open`` files in text mode unless told ``O_BINARY``, turning
   every newline written into CR LF: every data file is opened with ``BINARY``.
+- **Output to a pipe or a file**: Windows gives a redirected stdout its ANSI code page (cp1252 in
+  most offices), which has no Vietnamese letters, so ``council sessions > list.txt`` would fail:
+  ``utf8_output`` makes such a stream UTF-8.
 
 ``WINDOWS`` is read at each call, so the tests run the Windows branches on any system by setting it
 and injecting the Windows calls (``sleep``, ``_kernel32``).
@@ -21,6 +24,7 @@ and injecting the Windows calls (``sleep``, ``_kernel32``).
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -80,6 +84,18 @@ def replace(source: Path, target: Path) -> None:
                 break
             sleep(delay)
     raise FileBusyError(target, len(REPLACE_DELAYS) + 1)
+
+
+def utf8_output() -> None:
+    """Write stdout and stderr as UTF-8 where their encoding cannot spell Vietnamese (a Windows pipe)."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "Hội đồng sáng kiến".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if reconfigure is not None:
+                reconfigure(encoding="utf-8")
 
 
 # --- locks

@@ -55,6 +55,8 @@ def _own_error_log(
     """
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    # Nor the developer's own settings (language, data folder, theme): each test starts with none.
+    monkeypatch.setenv("COUNCIL_CONFIG_DIR", str(state / "config"))
     yield state
     logs = sorted(state.rglob("council-error.log"))
     if logs and request.node.get_closest_marker("error_log_expected") is None:

@@ -311,3 +311,21 @@ def test_on_windows_the_lock_file_and_journal_cannot_be_taken_from_their_writer(
         lock.check()  # still held, still its file
     finally:
         lock.release()
+
+
+# --- output to a pipe or a file
+
+
+def test_a_listing_sent_to_a_file_keeps_its_vietnamese_where_the_pipe_has_a_code_page(demo_dir: Path) -> None:
+    """A Windows pipe or file is cp1252: `council sessions > list.txt` still works, in UTF-8."""
+    script = "import sys, cli; sys.exit(cli.main(sys.argv[1:]))"
+    done = subprocess.run(
+        [sys.executable, "-c", script, "sessions", "--data", str(demo_dir), "--lang", "vi"],
+        cwd=ROOT,
+        capture_output=True,
+        env={**os.environ, "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    listing = done.stdout.decode("utf-8")
+    assert "2026-11-22" in listing and any(letter in listing for letter in "ạảấầậắặđệọộờợụừựỳ")

@@ -17,10 +17,12 @@ from models.errors import DomainError
 from models.i18n import current_language, t
 from sessions.clock import Clock, local_now
 from sessions.garbage_collection import IDLE_S, CollectionPolicy
+from sessions.settings import Loaded, load_settings, remember
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.errors import guarded, log_unexpected
 from tui.textual_private import close_after_error, own_bindings, shown_notices, unhandled_error, withdraw_notice
+from tui.themes import DEFAULT, LIGHT, TEXTUAL_NAMES, setting_of
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -49,8 +51,12 @@ class CouncilApp(App):
         clock: Clock = local_now,
         export_dir: Path | None = None,
         room: str | None = None,
+        settings: Loaded | None = None,
     ) -> None:
         super().__init__()
+        self.loaded = settings if settings is not None else load_settings()  # (read once, by cli/, at start)
+        self.register_theme(LIGHT)
+        self.theme = TEXTUAL_NAMES[self.loaded.settings.theme or DEFAULT]
         self.export_dir = export_dir
         translate_bindings(self)
         self.data_dir = Path(data_dir)
@@ -77,6 +83,8 @@ class CouncilApp(App):
     def on_mount(self) -> None:
         from tui.screens.picker import PickerScreen
 
+        if self.loaded.problem:
+            self.notify(str(self.loaded.problem), severity="warning", timeout=20, markup=False)
         if self.initial_session and self._show_glance(self.initial_session):
             return
         if not self.initial_session and self._show_listing():
@@ -397,6 +405,10 @@ class CouncilApp(App):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield SystemCommand(t("bind.help"), t("palette.help_help"), self.action_help)
         yield SystemCommand(t("bind.quit"), t("palette.quit_help"), self.action_quit)
+        if not getattr(screen, "in_booth", False):
+            other = "dark" if setting_of(self.theme) == "light" else "light"
+            yield SystemCommand(t(f"theme.{other}"), t(f"theme.{other}_help"), lambda: self.choose_theme(other))
+            yield SystemCommand(t("language.switch"), t("language.switch_help"), self.switch_language)
         offered = any(binding.action == "room" for _key, binding in own_bindings(screen))  # (the agenda's own key)
         if (
             self.service is not None
@@ -405,6 +417,25 @@ class CouncilApp(App):
             and not getattr(screen, "in_booth", False)
         ):
             yield SystemCommand(t("room.palette"), t("does.agenda.room"), self.show_room)
+
+    # --- settings remembered for the next start (sessions/settings.py)
+    def choose_theme(self, name: str) -> None:
+        """Draw the app in theme ``name`` (dark or light) now, and from the next start."""
+        self.theme = TEXTUAL_NAMES[name]
+        self._remember(theme=name)
+
+    def switch_language(self) -> None:
+        """The other language from the next start (screens already drawn keep theirs)."""
+        if self._remember(language="en" if current_language() == "vi" else "vi"):
+            self.notify(t("language.saved"))
+
+    def _remember(self, **changes: object) -> bool:
+        try:
+            remember(**changes)
+        except DomainError as error:
+            self.notify(t("settings.not_saved", error=str(error)), severity="warning", markup=False)
+            return False
+        return True
 
     def _fatal_error(self) -> None:  # Textual's hook (tui/textual_private.py: APP_HOOKS)
         # Whatever went wrong, the journal already holds every acknowledged change: say so plainly.

@@ -355,7 +355,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Run an initiative council's review session: roll, votes, findings and minutes.",
         "Điều hành phiên họp Hội đồng sáng kiến: điểm danh, biểu quyết, kết luận và biên bản.",
     ),
-    "cli.data_help": ("the council's data folder (default: your user data folder)", "thư mục dữ liệu của hội đồng"),
+    "cli.data_help": (
+        "the council's data folder (default: the one the app last opened, else your user data folder)",
+        "thư mục dữ liệu của hội đồng (mặc định: thư mục ứng dụng mở lần trước, nếu không thì thư mục dữ liệu của bạn)",
+    ),
     "cli.lang_help": ("language of the interface and minutes", "ngôn ngữ giao diện và biên bản"),
     "cli.app_help": ("open the app (default)", "mở ứng dụng (mặc định)"),
     "cli.demo_help": ("create the demo council in an empty folder", "tạo hội đồng mẫu trong thư mục trống"),

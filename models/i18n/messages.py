@@ -11,6 +11,7 @@ from models.i18n import (
     modes,
     phones,
     room,
+    settings,
     storage,
     tui,
     writing,
@@ -31,6 +32,7 @@ for _module in (
     room,
     phones,
     bindings,
+    settings,
 ):
     _duplicates = MESSAGES.keys() & _module.MESSAGES.keys()
     if _duplicates:
