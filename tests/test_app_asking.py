@@ -24,10 +24,11 @@ from tui.screens.dialogs import ConfirmScreen
 from tui.screens.export import ExportScreen
 from tui.screens.findings import FindingsScreen, amount_text
 from tui.screens.sheet import SheetScreen
+from tui.textual_private import shown_notices
 
 
 def notices(app: CouncilApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in shown_notices(app)]
 
 
 def test_without_quorum_v_refuses_before_asking_how_to_decide(demo_dir: Path, clock) -> None:

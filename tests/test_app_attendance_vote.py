@@ -11,6 +11,7 @@ from tui.app import CouncilApp
 from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
 from tui.screens.vote import VoteScreen
+from tui.textual_private import shown_notices
 
 
 async def leave_during_vote(data: Path, clock) -> tuple[str, int]:
@@ -30,7 +31,7 @@ async def leave_during_vote(data: Path, clock) -> tuple[str, int]:
         assert isinstance(app.screen, VoteScreen)
         rows = app.screen.query_one("#voters").row_count
         await pilot.press("5", "y")
-        notices = [n.message for n in app._notifications]
+        notices = [n.message for n in shown_notices(app)]
         tally = str(app.screen.query_one("#tally").render())
         await pilot.press("ctrl+q")
     assert any("Võ Minh Tuấn đã rời phiên họp" in n for n in notices)

@@ -20,6 +20,7 @@ from tui.screens.booth import BallotScreen, BoothScreen, PinScreen, ReceivedScre
 from tui.screens.booth_secret import SecretScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.sheet import SheetScreen
+from tui.textual_private import shown_notices
 
 
 def prepare(data: Path, clock, mode: PollMode, pins: dict[str, str]) -> None:
@@ -40,7 +41,7 @@ def screen_text(app: CouncilApp) -> str:
 
 
 def notices(app: CouncilApp) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in shown_notices(app)]
 
 
 async def booth_round(data: Path, clock) -> tuple[list[str], str]:
@@ -156,7 +157,7 @@ def test_confirmations_replace_each_other_instead_of_stacking_over_the_tally(dem
                 assert isinstance(app.screen, SheetScreen)
                 await pilot.press(*"25", "tab", *"24", "tab", *"30", "ctrl+s")
                 assert isinstance(app.screen, BallotOverviewScreen)
-            return [str(n.message) for n in app._notifications]
+            return [str(n.message) for n in shown_notices(app)]
 
     assert asyncio.run(two_sheets()) == ["Cảnh báo thử", t("sheet.stored")]  # the warning stays beside it
 

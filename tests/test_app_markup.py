@@ -14,8 +14,6 @@ from pathlib import Path
 
 from textual import events
 from textual.widgets import Input, Select
-from textual.widgets._select import SelectOverlay
-from textual.widgets._toast import Toast
 
 from models.i18n import t
 from models.poll import Choice, PollMode
@@ -48,6 +46,7 @@ from tui.screens.rules import RulesScreen
 from tui.screens.sheet import SheetScreen
 from tui.screens.stats import StatsScreen
 from tui.screens.vote import VoteScreen
+from tui.textual_private import SelectOverlay, Toast
 
 SIZE = (200, 50)  # wide enough that no planted text is cut by a column
 

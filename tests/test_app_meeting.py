@@ -16,6 +16,7 @@ from tui.screens.agenda import AgendaScreen
 from tui.screens.attendance import AttendanceScreen
 from tui.screens.findings import FindingsScreen
 from tui.screens.vote import VoteScreen
+from tui.textual_private import shown_notices
 from tui.widgets.session_bar import SessionBar
 
 
@@ -115,7 +116,7 @@ def test_ctrl_c_says_how_to_quit_in_the_chairs_language(demo_dir: Path, clock) -
             await pilot.press("enter", "ctrl+c")
             await pilot.pause()
             assert isinstance(app.screen, AgendaScreen)
-            return [f"{n.title}: {n.message}" for n in app._notifications]
+            return [f"{n.title}: {n.message}" for n in shown_notices(app)]
 
     shown = asyncio.run(scenario())
     assert "Bạn muốn thoát?: Nhấn [b]ctrl+q[/b] để thoát council." in shown

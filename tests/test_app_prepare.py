@@ -11,7 +11,6 @@ from pathlib import Path
 from rich.console import Console
 from textual import events
 from textual.widgets import DataTable, Input, Select, Static
-from textual.widgets._select import SelectOverlay
 
 from models.council import CouncilInfo, Role
 from models.initiative import InitiativeType
@@ -31,6 +30,7 @@ from tui.screens.prepare.initiative_form import InitiativeFormScreen
 from tui.screens.prepare.member_form import MemberFormScreen
 from tui.screens.prepare.members import MembersScreen
 from tui.screens.prepare.session_form import SessionFormScreen
+from tui.textual_private import SelectOverlay, shown_notices
 
 SIZE = (100, 30)
 
@@ -182,7 +182,7 @@ def test_a_new_council_through_the_forms(tmp_path: Path, clock) -> None:
 
 
 def notices(app: CouncilApp) -> str:
-    return "\n".join(str(n.message) for n in app._notifications)
+    return "\n".join(str(n.message) for n in shown_notices(app))
 
 
 # --- a session and its first initiative

@@ -22,6 +22,7 @@ from tests.conftest import FIRST
 from tests.test_cli import run
 from tui.app import CouncilApp
 from tui.screens.export import ExportScreen
+from tui.textual_private import shown_notices
 
 MARK = {"en": "THIS RECORD FAILED VERIFICATION", "vi": "HỒ SƠ NÀY KHÔNG QUA KIỂM TRA TOÀN VẸN"}
 FORMATS = ("md", "json", "docx", "pdf", "xlsx", "csv", "authors")
@@ -114,7 +115,7 @@ async def _export_in_the_app(data: Path, clock, target: Path) -> tuple[str, list
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        notices = [(n.message, n.severity) for n in app._notifications]
+        notices = [(n.message, n.severity) for n in shown_notices(app)]
         await pilot.press("ctrl+q")
     return warning, notices
 

@@ -106,7 +106,7 @@ def test_the_session_list_shows_every_column(demo_dir: Path, clock, lang: str, s
 
 def footer_cut(app: CouncilApp) -> list[str]:
     """The footer's keys not shown whole on the footer's line (key and description, as drawn)."""
-    from textual.widgets._footer import FooterKey
+    from tui.textual_private import FooterKey
 
     footer = app.screen.query_one("Footer")
     assert footer.region.bottom == app.size.height  # docked at the bottom: the screen's last line

@@ -6,7 +6,6 @@ import asyncio
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
-from textual.widgets._footer import FooterKey
 
 from models.i18n import set_language
 from models.i18n.messages import MESSAGES
@@ -22,6 +21,7 @@ from tui.screens.ballot_overview import BallotOverviewScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.help import screen_keys
 from tui.screens.vote import VoteScreen
+from tui.textual_private import FooterKey
 
 
 def test_every_key_says_what_it_does_in_both_languages() -> None:

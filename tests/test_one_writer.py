@@ -34,6 +34,7 @@ from tui.screens.booth import BallotScreen, BoothScreen, ReceivedScreen
 from tui.screens.booth_secret import SecretScreen
 from tui.screens.dialogs import ConfirmScreen
 from tui.screens.vote import VoteScreen
+from tui.textual_private import shown_notices
 from tui.widgets.session_bar import SessionBar
 
 Clock = Callable[[], dt.datetime]
@@ -310,7 +311,7 @@ async def chair_loses_the_session(data: Path, clock: Clock, programs: list[Progr
         assert intruder.do("vote m7 no") == "OK"
         await pilot.press("y")
         await pilot.pause()
-        notices = " ".join(str(n.message) for n in app._notifications)
+        notices = " ".join(str(n.message) for n in shown_notices(app))
         bar = str(app.screen.query_one(SessionBar).render())
         await pilot.press("ctrl+q")
     intruder.close()
@@ -340,7 +341,7 @@ async def vote_in_a_read_only_booth(data: Path, clock: Clock) -> tuple[str, bool
         await pilot.pause()
         # The booth does not open at all: no secret is asked, no ballot offered.
         received = isinstance(app.screen, (BoothScreen, SecretScreen, BallotScreen, ReceivedScreen))
-        notices = " ".join(str(n.message) for n in app._notifications)
+        notices = " ".join(str(n.message) for n in shown_notices(app))
         offered = bool(app.screen.check_action("booth", ()))  # a read-only view may not even offer `b`
     return notices, received, offered
 

@@ -22,6 +22,7 @@ from sessions.settings import Loaded, load_settings, remember
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.errors import guarded, log_unexpected
+from tui.textual_private import close_after_error, own_bindings, shown_notices, unhandled_error, withdraw_notice
 from tui.themes import DEFAULT, LIGHT, PROJECTOR_ANSI, TEXTUAL_NAMES, setting_of
 
 if TYPE_CHECKING:
@@ -362,8 +363,8 @@ class CouncilApp(App):
         member, a code, a path) or quote it in an error, and ``[/]`` in a name must not crash.
         """
         if severity == "information" and not title:
-            for earlier in [n for n in self._notifications if n.severity == "information" and not n.title]:
-                self._unnotify(earlier, refresh=False)
+            for earlier in [n for n in shown_notices(self) if n.severity == "information" and not n.title]:
+                withdraw_notice(self, earlier)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     def action_help_quit(self) -> None:
@@ -410,7 +411,7 @@ class CouncilApp(App):
             other = "dark" if setting_of(self.theme) == "light" else "light"
             yield SystemCommand(t(f"theme.{other}"), t(f"theme.{other}_help"), lambda: self.choose_theme(other))
             yield SystemCommand(t("language.switch"), t("language.switch_help"), self.switch_language)
-        offered = any(binding.action == "room" for _key, binding in screen._bindings)  # (the agenda's own key)
+        offered = any(binding.action == "room" for _key, binding in own_bindings(screen))  # (the agenda's own key)
         if (
             self.service is not None
             and not self.service.read_only
@@ -438,9 +439,8 @@ class CouncilApp(App):
             return False
         return True
 
-    def _fatal_error(self) -> None:
+    def _fatal_error(self) -> None:  # Textual's hook (tui/textual_private.py: APP_HOOKS)
         # Whatever went wrong, the journal already holds every acknowledged change: say so plainly.
-        path = log_unexpected(self._exception)
+        path = log_unexpected(unhandled_error(self))
         self.close_service()
-        self._exit_renderables.append(t("cli.unexpected", path=str(path) if path else "-"))
-        self._close_messages_no_wait()
+        close_after_error(self, t("cli.unexpected", path=str(path) if path else "-"))

@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingsMap
 from textual.dom import DOMNode
 
 from models.i18n import t
+from tui.textual_private import own_bindings, set_own_bindings
 
 # Digits jump to a member by seat number; only the first is shown, as "0-9".
 SEAT_KEYS = [
@@ -220,9 +221,9 @@ TEXTUAL_DESCRIPTIONS = {
 def translate_bindings(node: DOMNode) -> None:
     """Replace the catalogue keys in ``node``'s bindings with text in the current language."""
     translated: dict[str, list[Binding]] = {}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        translated[key] = [_translated(b) for b in bindings]
-    node._bindings = BindingsMap.from_keys(translated)
+    for key, binding in own_bindings(node):
+        translated.setdefault(key, []).append(_translated(binding))
+    set_own_bindings(node, BindingsMap.from_keys(translated))
 
 
 def _translated(binding: Binding) -> Binding:

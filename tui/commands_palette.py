@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.textual_private import own_bindings
+
 # Moving the cursor or focus is not an action worth finding by name.
 UNLISTED = ("seat", "app.focus", "screen.copy")
 
@@ -17,7 +19,7 @@ class CouncilCommands(Provider):
         screen = self.screen
         seen: set[str] = set()
         commands = []
-        for _key, binding in screen._bindings:
+        for _key, binding in own_bindings(screen):
             if binding.action in seen or not binding.description or binding.action.startswith(UNLISTED):
                 continue
             if screen.check_action(binding.action.split("(")[0], ()) is not True:

@@ -13,6 +13,7 @@ from textual.widgets import Label, Static
 from models.i18n import t
 from tui.bindings import HELP
 from tui.screens.base import CouncilModal
+from tui.textual_private import own_bindings
 
 
 def key_label(key: str, key_display: str | None) -> str:
@@ -33,7 +34,7 @@ def screen_keys(screen: Screen) -> list[tuple[str, str, bool]]:
     rows: list[tuple[str, str, bool]] = []
     seen: set[str] = set()
     for node in (screen, screen.app):
-        for key, binding in node._bindings:
+        for key, binding in own_bindings(node):
             if not binding.description or binding.description in seen:
                 continue
             works = available(node, binding.action)

@@ -11,7 +11,8 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
-from textual.widgets._footer import FooterKey
+
+from tui.textual_private import FooterKey
 
 KEEP = {"help", "app.help"}  # what lists every other key: never left out
 

@@ -14,8 +14,8 @@ from typing import Any
 from rich.console import RenderableType
 from rich.text import Text
 from textual.widgets import Static
-from textual.widgets._select import SelectCurrent
 
+from tui.textual_private import SelectCurrent, show_plain
 from tui.widgets.select import FormSelect
 
 
@@ -51,7 +51,5 @@ class PlainSelect(FormSelect):
 
     def on_mount(self) -> None:
         # The prompt (shown while nothing is chosen) must stay a str for Select, and Select shows it in
-        # a Static that reads markup: make that Static plain. Textual offers no public switch for it.
-        label = self.query_one(SelectCurrent).query_one("#label", Static)
-        label._render_markup = False
-        label.update(label.content)
+        # a Static that reads markup: make that Static plain.
+        show_plain(self.query_one(SelectCurrent).query_one("#label", Static))

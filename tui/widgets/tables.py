@@ -8,8 +8,11 @@ from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 from textual.widgets.data_table import RowKey
+
+from tui.textual_private import cell_cache, cell_cache_key, cell_styles, row_cells, take_new_rows
 
 SegmentLines = list[list[Segment]]
 
@@ -21,20 +24,22 @@ class ListTable(DataTable):
     anew for each cell): 800 cells for a 200-item agenda, about a tenth of the agenda's first frame.
     A cell of plain text is as wide as its widest line, which is what Rich's measurement of ``Text``
     gives; rows with a label, an automatic height or another kind of cell are left to DataTable.
+
+    It overrides two of DataTable's private methods and reads its state (tui/textual_private.py).
     """
 
-    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:  # DataTable's (DATA_TABLE_HOOKS)
         left: list[RowKey] = []
         columns = self.ordered_columns
         for row_key in new_rows:
-            row_index = self._row_locations.get(row_key)
             row = self.rows.get(row_key)
-            if row_index is None or row is None:
+            if row is None:
                 continue  # removed before the table was idle, as DataTable allows
+            row_index = self.get_row_index(row_key)
             if row.label is not None or row.auto_height:
                 left.append(row_key)  # before its renderables are made: DataTable's label column must know first
                 continue
-            _, cells = self._get_row_renderables(row_index)
+            cells = row_cells(self, row_index)
             if not all(isinstance(cell, Text) for cell in cells):
                 left.append(row_key)
                 continue
@@ -52,13 +57,11 @@ class ListTable(DataTable):
         shows every column at its header's width, and the one after it the real widths (a flicker,
         and a table rendered twice). A screen that has just filled the table calls this.
         """
-        if self._require_update_dimensions:
-            self._require_update_dimensions = False
-            new_rows = self._new_rows.copy()
-            self._new_rows.clear()
+        new_rows = take_new_rows(self)
+        if new_rows is not None:
             self._update_dimensions(new_rows)
 
-    def _render_cell(
+    def _render_cell(  # DataTable's (DATA_TABLE_HOOKS)
         self,
         row_index: int,
         column_index: int,
@@ -76,25 +79,16 @@ class ListTable(DataTable):
         """
         if row_index < self.fixed_rows or column_index < self.fixed_columns:  # the header, labels, fixed cells
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        row_key = self._row_locations.get_key(row_index)
-        column_key = self._column_locations.get_key(column_index)
+        row_key, column_key = self.coordinate_to_cell_key(Coordinate(row_index, column_index))
         # DataTable's own cache and key, so that whatever clears its cache clears these too.
-        cache_key = (
-            row_key,
-            column_key,
-            base_style,
-            cursor,
-            hover,
-            self._show_hover_cursor,
-            self._update_count,
-            self._pseudo_class_state,
-        )
-        lines = self._cell_render_cache.get(cache_key)
+        cache = cell_cache(self)
+        cache_key = cell_cache_key(self, row_key, column_key, base_style, cursor, hover)
+        lines = cache.get(cache_key)
         if lines is None:
             lines = self._text_cell_lines(row_index, column_index, row_key, base_style, width, cursor, hover)
             if lines is None:
                 return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-            self._cell_render_cache[cache_key] = lines
+            cache[cache_key] = lines
         return lines
 
     def _text_cell_lines(
@@ -108,8 +102,7 @@ class ListTable(DataTable):
         hover: bool,
     ) -> SegmentLines | None:
         """The cell's one line, as DataTable would render it; None when it is not one line of text that fits."""
-        _, cells = self._get_row_renderables(row_index)
-        text = cells[column_index]
+        text = row_cells(self, row_index)[column_index]
         padding = self.cell_padding
         room = width - 2 * padding
         if (
@@ -123,17 +116,7 @@ class ListTable(DataTable):
             or text.cell_len > room
         ):
             return None
-        component_style, post_style = self._get_styles_to_render_cell(
-            False,
-            False,
-            False,
-            hover,
-            cursor,
-            self.show_cursor,
-            self._show_hover_cursor,
-            self.cursor_foreground_priority == "css",
-            self.cursor_background_priority == "css",
-        )
+        component_style, post_style = cell_styles(self, hover, cursor)
         pre_style = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component_style
         blank = Style.null()  # the padding's style, as Rich's Padding gets it
         # What Text gives Rich's console for one line: itself joined into a copy (its style becomes a span).
