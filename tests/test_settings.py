@@ -12,6 +12,7 @@ from cli import main
 from models.i18n import set_language, t
 from sessions.settings import Settings, load_settings, remember, settings_path, to_toml
 from tests.conftest import PLANNED
+from tui.textual_private import shown_notices
 
 
 @pytest.fixture
@@ -181,7 +182,7 @@ def test_the_app_says_a_damaged_file_in_a_notice(config: Path, demo_dir: Path) -
         app = CouncilApp(demo_dir)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            return [str(n.message) for n in app._notifications]
+            return [str(n.message) for n in shown_notices(app)]
 
     messages = asyncio.run(run())
     assert any(m.startswith("Tệp thiết lập") for m in messages), messages
