@@ -59,11 +59,14 @@ PAGE_HEADERS = {
 
 
 class BadTokens:
-    """Counts bad tokens per client address; after ``BAD_TRIES`` in a window the client waits ``WAIT_S``."""
+    """Counts bad tokens per client address; after ``BAD_TRIES`` different ones in a window the client waits
+    ``WAIT_S``. The same bad token sent again is not another guess: it is a stale link (the old page of a
+    reissued link, still open in a tab, reconnects every few seconds), and counting it would lock that
+    phone out of its new link."""
 
     def __init__(self, now: Callable[[], float] = time.monotonic) -> None:
         self.now = now
-        self._tries: collections.OrderedDict[str, collections.deque[float]] = collections.OrderedDict()
+        self._tries: collections.OrderedDict[str, collections.deque[tuple[float, bytes]]] = collections.OrderedDict()
         self._until: dict[str, float] = {}
 
     def waiting(self, client: str) -> bool:
@@ -76,14 +79,17 @@ class BadTokens:
             return False
         return True
 
-    def bad(self, client: str) -> None:
+    def bad(self, client: str, token: str = "") -> None:
         now = self.now()
+        # Only a short digest of the wrong token is kept, to know it again (never the token itself).
+        seen = hashlib.sha256(token.encode("utf-8", "replace")).digest()[:8]
         tries = self._tries.pop(client, None) or collections.deque(maxlen=BAD_TRIES)
-        tries.append(now)
+        if not any(digest == seen and now - when <= BAD_WINDOW_S for when, digest in tries):
+            tries.append((now, seen))
         self._tries[client] = tries  # most recent last
         while len(self._tries) > TRACKED_CLIENTS:
             self._tries.popitem(last=False)
-        if len(tries) >= BAD_TRIES and now - tries[0] <= BAD_WINDOW_S:
+        if len(tries) >= BAD_TRIES and now - tries[0][0] <= BAD_WINDOW_S:
             self._until[client] = now + WAIT_S
             if len(self._until) > TRACKED_CLIENTS:
                 self._until.pop(next(iter(self._until)))
@@ -123,7 +129,7 @@ class MemberDesk:
         """The member whose link this request carries; counts a bad token against the client."""
         member = self.devices.member_for(request.path_params["token"])
         if member is None:
-            self.limiter.bad(_client(request))
+            self.limiter.bad(_client(request), request.path_params["token"])
         return member
 
     def csrf(self, token: str) -> str:

@@ -68,8 +68,8 @@ def test_a_bad_member_token_reveals_nothing_and_repeated_tries_wait(service):
                     assert (answer.status_code, answer.content) == (404, b""), address
                 bad = await client.post(base + f"/m/{token}Z/vote", content=b"{}")
                 assert (bad.status_code, bad.content) == (404, b"")
-                for _ in range(7):  # with the three above: ten
-                    await client.get(base + "/m/" + "A" * 32)
+                for n in range(7):  # with the three above: ten different guesses
+                    await client.get(base + "/m/" + "A" * 31 + str(n))
                 # Ten bad tries in a minute: this client now waits, even with the right link.
                 assert (await client.get(base + f"/m/{token}")).status_code == 429
                 now[0] += 61
@@ -242,6 +242,32 @@ def test_a_reissued_link_stops_the_old_page_and_the_new_one_works(service):
             await room.close()
 
     run(scenario())
+
+
+def test_a_phone_whose_old_page_keeps_reconnecting_can_still_open_its_new_link(service):
+    # After a reissue (or the new link q gives after a restart) the old page stays open in a tab of the same
+    # phone and reconnects every few seconds: one stale link sent again is not ten guesses.
+    async def scenario():
+        room, _ = await opened(service)
+        devices = member_devices(service)
+        old = room.member_url(devices.issue("m5"))
+        new = room.member_url(devices.issue("m5"))
+        try:
+            async with httpx.AsyncClient() as client:
+                for _ in range(30):  # a minute and a half of the old tab's reconnects
+                    assert (await client.get(old + "/events")).status_code == 404
+                assert (await client.get(new)).status_code == 200
+                for n in range(10):  # ten different wrong links are guesses all the same
+                    await client.get(base_of(room) + f"/m/{'B' * 31}{n}")
+                assert (await client.get(new)).status_code == 429
+        finally:
+            await room.close()
+
+    run(scenario())
+
+
+def base_of(room: Room) -> str:
+    return room.board_url.split("/board/")[0]
 
 
 def test_closing_the_room_ends_every_member_stream_and_nothing_more_is_taken(service):
