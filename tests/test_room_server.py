@@ -189,6 +189,41 @@ def test_an_address_that_is_not_this_computers_is_refused_in_words(service):
     run(scenario())
 
 
+def test_a_port_another_program_holds_is_refused_with_what_the_chair_can_do(service):
+    # The port is fixed (the link must stay the same) and nothing lets the chair pick another: the message
+    # must not send them looking for a setting that does not exist.
+    import socket
+
+    from models.errors import DomainError
+    from models.i18n import set_language
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    port = holder.getsockname()[1]
+
+    async def scenario():
+        room = Room()
+        with pytest.raises(DomainError) as refused:
+            await room.open(service, "127.0.0.1", port)
+        assert not room.is_open
+        return str(refused.value)
+
+    try:
+        set_language("en")
+        said = run_for(scenario())
+        assert str(port) in said and "open the room again" in said and "another port" not in said
+        set_language("vi")
+        said = run_for(scenario())
+        assert "mở lại phòng họp" in said and "cổng khác" not in said
+    finally:
+        holder.close()
+
+
+def run_for(scenario):
+    return asyncio.run(asyncio.wait_for(scenario, 60))
+
+
 def test_each_event_leaves_at_once_not_held_for_the_boards_acknowledgement(service):
     """TCP_NODELAY on every connection: Nagle's algorithm would hold a small event up to 40 ms."""
     import socket

@@ -22,6 +22,7 @@ from sessions.settings import Loaded, load_settings, remember
 from tui.bindings import APP, translate_bindings
 from tui.commands_palette import CouncilCommands
 from tui.errors import guarded, log_unexpected
+from tui.start_up import StartUp
 from tui.textual_private import close_after_error, own_bindings, shown_notices, unhandled_error, withdraw_notice
 from tui.themes import DEFAULT, LIGHT, PROJECTOR_ANSI, TEXTUAL_NAMES, setting_of
 
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from sessions.council_service import CouncilService
     from sessions.devices import MemberDevices
     from sessions.service import SessionService
-    from tui.screens.agenda import AgendaScreen
 
 BOOTH_APP_ACTIONS = {"focus_next", "focus_previous"}
 
@@ -67,8 +67,7 @@ class CouncilApp(App):
         self.service: SessionService | None = None
         self.vote_hook = None  # set by benchmarks: called after each durable, displayed vote
         self.memory = CollectionPolicy()
-        # Input that came while the session behind a glance was opening; None when input is handled at once.
-        self.held_input: list[events.InputEvent] | None = None
+        self.start_up = StartUp(self)  # the first frame, before the session or the list is read in full
         self.room: Room | None = None  # the projector board's server (room/), once the chair opened it
         self.room_at_start = room  # `council app --room [ADDRESS]`: opened as soon as a session is
         self.room_port: int | None = None  # None: room.server.DEFAULT_PORT (tests use 0, any free port)
@@ -81,38 +80,18 @@ class CouncilApp(App):
 
         return CouncilService(self.data_dir, clock=self.clock, first_frame=first_frame)
 
-    # --- start
+    # --- start (tui/start_up.py)
     def on_mount(self) -> None:
-        from tui.screens.picker import PickerScreen
-
         if self.loaded.problem:
             self.notify(str(self.loaded.problem), severity="warning", timeout=20, markup=False)
-        if self.initial_session and self._show_glance(self.initial_session):
-            return
-        if not self.initial_session and self._show_listing():
-            return
-        try:
-            if self.council_service.is_empty():
-                from tui.screens.first_run import FirstRunScreen  # with the demo council's data: only when empty
-
-                self.push_screen(FirstRunScreen())
-                return
-            self.council_service.council()
-        except DomainError as error:
-            self.exit(return_code=2, message=str(error))
-            return
-        self.push_screen(PickerScreen())
-        if self.initial_session:
-            self.open_session(self.initial_session)
-        else:
-            self._reopen_running()
+        self.start_up.begin()
 
     def on_ready(self) -> None:
-        if self.held_input is None:  # (behind a glance: once the session is open)
-            self._start_collecting()
+        if self.start_up.held_input is None:  # (behind a glance: once the session is open)
+            self.first_frame_up()
 
-    def _start_collecting(self) -> None:
-        # The first frame is up: collect again, but not in the middle of a key (sessions/garbage_collection.py).
+    def first_frame_up(self) -> None:
+        """The first frame is up: collect again, but not in the middle of a key (sessions/garbage_collection.py)."""
         if self.memory.start():
             self.set_interval(IDLE_S, self.memory.collect_if_idle)
 
@@ -122,104 +101,11 @@ class CouncilApp(App):
             await self.room.close()  # the port is free again, every board's stream has ended
 
     async def on_event(self, event: events.Event) -> None:
-        if self.held_input is not None and isinstance(event, events.InputEvent):
-            self.held_input.append(event)  # handled, in order, as soon as the session is open
-            return
+        if self.start_up.holds(event):
+            return  # handled, in order, as soon as the session is open
         if isinstance(event, events.Key):
             self.memory.key_pressed()
         await super().on_event(event)
-
-    # --- the session list without the models (sessions/listing.py)
-    def _show_listing(self) -> bool:
-        """Show the session list read as plain JSON, if it can be; False if it must be read in full."""
-        from sessions.listing import quick_listing
-        from tui.screens.picker import PickerScreen
-
-        listing = quick_listing(self.data_dir)
-        if listing is None:
-            return False
-        self.push_screen(PickerScreen(listing=listing))
-        return True
-
-    def check_council(self) -> bool:
-        """Read the council through the models, as a start without a quick list does first; stop if it is damaged."""
-        try:
-            self.council_service.council()
-        except DomainError as error:
-            self.close_service()  # (a session opened from the list meanwhile is closed as on quitting)
-            self.exit(return_code=2, message=str(error))
-            return False
-        return True
-
-    # --- a session's first frame from its glance (sessions/glance.py)
-    def _show_glance(self, session_id: str) -> bool:
-        """Show the agenda as the app last closed it, if that is still what the session holds; False if not.
-
-        Nothing of the session is loaded yet: the screen asks for ``open_behind_glance`` once its
-        first frame is up, and input waits until then.
-        """
-        from sessions.glance import read_glance
-        from tui.glance_view import view_from_json
-        from tui.screens.agenda import AgendaScreen
-        from tui.screens.picker import PickerScreen
-
-        kept = read_glance(self.data_dir, session_id, language=current_language())
-        view = view_from_json(kept) if kept is not None else None
-        if view is None:
-            return False
-        self.held_input = []
-        self.push_screen(PickerScreen())  # what leaving the agenda goes back to, as when opened from the list
-        self.push_screen(AgendaScreen(glance=view))
-        return True
-
-    async def open_behind_glance(self, screen: AgendaScreen) -> None:
-        """Open the session whose glance ``screen`` shows, then handle the input that came meanwhile.
-
-        If it cannot be opened, the list comes back with the reason, as when the session is chosen
-        from it, and the keys pressed meanwhile are dropped: they were meant for an agenda that is gone.
-        """
-        opened = False
-        try:
-            opened = bool(self._open_behind_glance(screen))
-        finally:
-            held, self.held_input = self.held_input or [], None
-            if not opened:
-                held = []
-                if self.service is not None:
-                    self.close_service()
-                if self.screen is screen:
-                    self.pop_screen()
-            for event in held:
-                await self.on_event(event)
-            self._start_collecting()
-
-    @guarded
-    def _open_behind_glance(self, screen: AgendaScreen) -> bool:
-        session_id = self.initial_session or ""
-        if not self.check_council():
-            return False
-        try:
-            self.service = self._open_service(session_id)
-        except DomainError:
-            self.pop_screen()
-            self.open_session(session_id)  # says why, and offers to view a session another program holds
-            return False
-        screen.session_opened()
-        self._announce_recovery()
-        self._room_on_start()
-        return True
-
-    def _reopen_running(self) -> None:
-        """After a crash, go back to where the chair was: the session left running, and its open poll."""
-        from tui.screens.agenda import poll_screen
-
-        last = self.council_service.last_session()
-        if last is None or not last.running:
-            return
-        self.open_session(last.session_id)  # a session another program holds is offered read-only
-        poll = self.service.record.open_poll() if self.service is not None else None
-        if poll is not None and not self.service.read_only:
-            self.push_screen(poll_screen(poll.mode))
 
     def get_default_screen(self) -> Screen:
         from tui.screens.blank import BlankScreen
@@ -248,11 +134,15 @@ class CouncilApp(App):
             self.push_screen(ConfirmScreen(str(error), t("dialog.view_read_only")), answer)
             return
         self.push_screen(AgendaScreen())
-        self._announce_recovery()
-        self._room_on_start()
+        self.session_opened()
 
     def _open_service(self, session_id: str, *, read_only: bool = False) -> SessionService:
         return self.council_service.open_session(session_id, read_only=read_only)
+
+    def session_opened(self) -> None:
+        """The session is open and its agenda shown: say what opening found; open the room if asked at start."""
+        self._announce_recovery()
+        self._room_on_start()
 
     def _announce_recovery(self) -> None:
         """Tell the chair what opening found: changes recovered, a torn write dropped, damage."""

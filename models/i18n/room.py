@@ -14,8 +14,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không thể mở phòng họp trên địa chỉ {address}: đây không phải địa chỉ của máy này.",
     ),
     "room.error_port": (
-        "Port {port} on {address} is already used by another program: close it, or choose another port.",
-        "Cổng {port} trên {address} đang được chương trình khác dùng: hãy đóng chương trình đó hoặc chọn cổng khác.",
+        "Port {port} on {address} is already used by another program (perhaps another council with its room "
+        "open): close that program, then open the room again.",
+        "Cổng {port} trên {address} đang được chương trình khác dùng (có thể là một council khác đang mở phòng "
+        "họp): hãy đóng chương trình đó rồi mở lại phòng họp.",
     ),
     "room.error_start": (
         "The room's server did not start on {address}.",

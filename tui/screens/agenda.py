@@ -24,6 +24,8 @@ from tui.widgets.session_bar import SessionBar
 from tui.widgets.tables import ListTable
 
 if TYPE_CHECKING:
+    from collections.abc import Awaitable, Callable
+
     from models.poll import PollMode
 
 
@@ -80,13 +82,15 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     drawn_width = 0
     shown: AgendaView | None = None  # what the screen shows now
     marked = 0  # the row with the ▶: the current item
-    opening = False  # the session behind the glance is asked for
 
-    def __init__(self, glance: AgendaView | None = None) -> None:
+    def __init__(
+        self, first_view: AgendaView | None = None, when_drawn: Callable[[AgendaScreen], Awaitable[None]] | None = None
+    ) -> None:
         super().__init__()
-        # What the app showed when it last closed this session: drawn until the session is open
-        # (CouncilApp.open_behind_glance), then checked against it.
-        self.glance = glance
+        # A view to draw before the session is open (tui/start_up.py), and what to call once it is on screen:
+        # the session opens then, and the screen is drawn again only if it shows anything else.
+        self.first_view = first_view
+        self.when_drawn = when_drawn
 
     def on_mount(self) -> None:
         # Laid out for the terminal's width from the start, so that the first layout is the right one.
@@ -102,14 +106,14 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
     def refresh_view(self) -> None:
         service = self.council_app.service
         if service is None:
-            if self.glance is not None:
-                self.draw(self.glance)
+            if self.first_view is not None:
+                self.draw(self.first_view)
             return
         self.draw(agenda_view(service.record, service.read_only))
 
     def session_opened(self) -> None:
-        """The session behind the glance is open now: draw it again only if it shows anything else."""
-        self.glance = None
+        """The session is open now: draw it again only if it shows anything else than the first view."""
+        self.first_view = None
         service = self.service
         view = agenda_view(service.record, service.read_only)
         if self.shown is None or view_to_json(view) != view_to_json(self.shown):
@@ -151,10 +155,10 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         if table.row_count:
             table.move_cursor(row=cursor)
         self.show_detail()
-        if view is self.glance and not self.opening:
-            # The first frame shows the glance: the session itself is opened once that frame is up.
-            self.opening = True
-            self.call_after_refresh(self.app.call_later, self.council_app.open_behind_glance, self)
+        if view is self.first_view and self.when_drawn is not None:
+            # The first frame shows the first view: what comes next (the session) once that frame is up.
+            when_drawn, self.when_drawn = self.when_drawn, None
+            self.call_after_refresh(self.app.call_later, when_drawn, self)
 
     def _frozen(self) -> bool:
         """Read-only or closed: the current item cannot be recorded, so it is where the cursor is."""
@@ -183,7 +187,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         table = self.query_one("#agenda", ListTable)
         index = table.cursor_row
         if service is None or self.shown is None or not 0 <= index < len(self.shown.rows):
-            return  # the glance: keys wait for the session behind it
+            return  # the first view: keys wait for the session behind it
         record = service.record
         if self._frozen():
             self._mark(index)
@@ -227,7 +231,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
             detail.update(render_detail(view.detail))
             return
         service = self.council_app.service
-        if service is not None:  # (while the glance is shown, keys wait: the cursor stays on the current item)
+        if service is not None:  # (while the first view is shown, keys wait: the cursor stays on the current item)
             record = service.record
             detail.update(item_detail(record, record.agenda_items()[index]))
 
@@ -242,7 +246,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
 
     def _redraw_if_resized(self) -> None:
         # The chair may have quit or left the session before this runs: then there is nothing to draw.
-        if self.council_app.service is None and self.glance is None:
+        if self.council_app.service is None and self.first_view is None:
             return
         if self.query_one("#agenda", DataTable).size.width != self.drawn_width:
             self.refresh_view()
@@ -260,7 +264,7 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         state = self._state()
         if state is None:
             return True
-        status, read_only, voting = state  # (plain values: the glance's first frame loads no models)
+        status, read_only, voting = state  # (plain values: the first view loads no models)
         frozen = read_only or status == "closed"
         if action == "vote" and frozen:
             return voting  # (a poll left open is still shown)
@@ -277,13 +281,13 @@ class AgendaScreen(AgendaPrepActions, SessionScreen):
         return True
 
     def _state(self) -> tuple[str, bool, bool] | None:
-        """The session's status, read-only, a poll open: from the session, or from the glance until it opens."""
+        """The session's status, read-only, a poll open: from the session, or from the first view until it opens."""
         service = self.council_app.service
         if service is not None:
             record = service.record
             return record.session.status.value, service.read_only, record.open_poll() is not None
-        if self.glance is not None:
-            return self.glance.status, self.glance.bar.read_only, self.glance.bar.voting
+        if self.first_view is not None:
+            return self.first_view.status, self.first_view.bar.read_only, self.first_view.bar.voting
         return None
 
     # --- actions

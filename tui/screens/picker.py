@@ -46,6 +46,8 @@ def wrapped(text: str, width: int) -> Text:
 
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sessions.listing import Listing
 
 
@@ -54,10 +56,12 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
 
     built = False  # the widgets are made when the picker is first seen
 
-    def __init__(self, listing: Listing | None = None) -> None:
+    def __init__(self, listing: Listing | None = None, when_drawn: Callable[[], object] | None = None) -> None:
         super().__init__()
-        # The list as read at start without the models (sessions/listing.py), for the first drawing only.
+        # The list as read at start without the models (sessions/listing.py), for the first drawing only,
+        # and what to call once that is on screen (tui/start_up.py: the council read through the models).
         self.listing = listing
+        self.when_drawn = when_drawn
 
     def compose(self) -> ComposeResult:
         # Nothing yet: a session opened at start covers the picker at once, and the chair may never go back
@@ -104,9 +108,9 @@ class PickerScreen(PickerPrepActions, CouncilScreen):
             for summary in summaries
         ]
         self.draw_rows()
-        if listing is not None:
-            # Drawn without the models: the council is read through them once this frame is up.
-            self.call_after_refresh(self.app.call_later, self.council_app.check_council)
+        if self.when_drawn is not None:
+            when_drawn, self.when_drawn = self.when_drawn, None
+            self.call_after_refresh(self.app.call_later, when_drawn)
 
     rows: ClassVar[list[tuple[str, str, str, str, str, str]]] = []  # date, title, status, decided, place, id
 
