@@ -80,11 +80,29 @@ def translate_argparse() -> None:
     argparse.ngettext = _argparse_plural  # type: ignore[attr-defined]
 
 
+class _VersionAction(argparse.Action):
+    """`council --version`: the build is looked up only when asked, so the app's start loads no session module."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=t("argparse.version"))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(f"council {council_version()}")
+        parser.exit()
+
+
+def council_version() -> str:
+    """The installed package's version (sessions.build), for `council --version` and the tests."""
+    from sessions.build import council_version as installed
+
+    return installed()
+
+
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The `council` parser, with every subcommand or ``only`` the one named."""
     translate_argparse()
     parser = argparse.ArgumentParser(prog="council", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"council {council_version()}")
+    parser.add_argument("--version", action=_VersionAction)
     add_common(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in command_names():
@@ -112,27 +130,6 @@ def command_asked(argv: list[str]) -> str | None:
             modules = {name.rstrip("_").replace("_", "-"): name for name in command_names()}
             return modules.get(word)
     return "app"
-
-
-DISTRIBUTION = "council-session"
-"""council's name on the package index (`council` there is another project's); the command stays `council`."""
-
-
-def council_version() -> str:
-    """The installed package's version; in a source checkout never installed, pyproject.toml's, marked so."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(DISTRIBUTION)
-    except PackageNotFoundError:
-        pass
-    import tomllib
-
-    try:
-        with (Path(__file__).resolve().parent.parent / "pyproject.toml").open("rb") as file:
-            return f"{tomllib.load(file)['project']['version']} (source checkout)"
-    except (OSError, ValueError, KeyError, TypeError):
-        return "unknown"
 
 
 PIPE_CLOSED = 141

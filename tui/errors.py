@@ -28,21 +28,15 @@ def log_unexpected(error: BaseException | None = None) -> Path | None:
         path = folder / "council-error.log"
         text = "".join(traceback.format_exception(error)) if error is not None else traceback.format_exc()
         # When and with which build: what whoever reads the log first asks.
-        header = f"=== {dt.datetime.now().astimezone():%d/%m/%Y %H:%M:%S %z} council {_version()} ===\n"
+        # Imported here: the app's start loads no session module before the agenda needs one.
+        from sessions.build import council_version
+
+        header = f"=== {dt.datetime.now().astimezone():%d/%m/%Y %H:%M:%S %z} council {council_version()} ===\n"
         with path.open("a", encoding="utf-8") as log:
             log.write(header + text + "\n")
         return path
     except OSError:
         return None
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("council")
-    except PackageNotFoundError:
-        return "?"
 
 
 def guarded(method: F) -> F:
