@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
@@ -12,6 +13,9 @@ from models.labels import rule_sentence, rule_summary, scoring_summary
 from models.poll import Poll, PollMode, PollStatus, ScoreStats
 from models.record import SessionRecord
 from models.rules import ScoringPass
+
+if TYPE_CHECKING:
+    from sessions.tally import LiveTally
 
 
 def one_decimal(value: Fraction) -> str:
@@ -36,6 +40,14 @@ def needed_text(poll: Poll, needed: int | None = None) -> Text:
         text.append(t("vote.needed_mean", threshold=poll.rule.mean_threshold) + "\n", style="bold")
     else:
         text.append(t("vote.needed_sheets", needed=needed) + "\n", style="bold")
+    return text
+
+
+def live_rule_text(poll: Poll, tally: LiveTally) -> Text:
+    """Under an open poll's count: its rule, what it needs now, and who stood aside (recused)."""
+    text = needed_text(poll, tally.needed)
+    if tally.recused:
+        text.append("\n" + t("vote.recused", names=", ".join(tally.recused)) + "\n", style="yellow")
     return text
 
 

@@ -10,7 +10,7 @@ from models.i18n import t
 from models.poll import Poll, PollMode, PollStatus
 from tui.bindings import BALLOT_OVERVIEW
 from tui.errors import guarded
-from tui.render.poll import needed_text
+from tui.render.poll import live_rule_text
 from tui.screens.booth_secret import with_booth_key
 from tui.screens.poll_base import PollScreen
 from tui.widgets.tables import key_at_cursor
@@ -52,9 +52,7 @@ class BallotOverviewScreen(PollScreen):
         if poll.status == PollStatus.OPEN:
             lines.append(t("overview.no_tally") + "\n\n", style="italic")
         tally = self.service.tally(poll.id)
-        lines.append_text(needed_text(poll, tally.needed))
-        if tally.recused:
-            lines.append("\n" + t("vote.recused", names=", ".join(tally.recused)) + "\n", style="yellow")
+        lines.append_text(live_rule_text(poll, tally))
         self.query_one("#tally", Static).update(lines)
 
     def action_booth(self) -> None:

@@ -11,7 +11,7 @@ from models.poll import Choice, Poll
 from sessions.tally import LiveTally
 from tui.bindings import VOTE
 from tui.errors import guarded
-from tui.render.poll import needed_text
+from tui.render.poll import live_rule_text
 from tui.screens.poll_base import PollScreen
 from tui.widgets.seat_jump import SeatJumper
 from tui.widgets.tables import key_at_cursor
@@ -51,9 +51,7 @@ class VoteScreen(PollScreen):
         lines.append(f"{t('no')}: {counts.no}\n", style="red")
         lines.append(f"{t('abstain')}: {counts.abstain}\n", style="yellow")
         lines.append(t("vote.not_voted", count=tally.not_voted) + "\n\n", style="dim")
-        lines.append_text(needed_text(poll, tally.needed))
-        if tally.recused:
-            lines.append("\n" + t("vote.recused", names=", ".join(tally.recused)) + "\n", style="yellow")
+        lines.append_text(live_rule_text(poll, tally))
         self.query_one("#tally", Static).update(lines)
 
     def _redraw_votes(self) -> None:
