@@ -18,6 +18,7 @@ import pytest
 from textual.widgets import Input, Label
 
 from cli import main
+from models.errors import DomainError
 from models.poll import Choice
 from sessions.storage import DataFolder
 from sessions.verify import verify_session
@@ -236,3 +237,17 @@ def test_the_readme_screenshots_are_never_written_into_a_data_folder(demo_dir: P
     assert after == before
     asyncio.run(shoot(elsewhere))
     assert (elsewhere / "picker.svg").read_bytes().startswith(b"<svg")
+
+
+def test_members_cards_are_never_written_inside_a_data_folder(demo_dir: Path, tmp_path: Path) -> None:
+    """The cards carry every member's voting link: the room screen's `p` writes them through the same guard."""
+    from sessions.export.member_cards import write_member_cards
+
+    before = data_files(demo_dir)
+    for folder in (demo_dir, demo_dir / "sessions" / PLANNED, demo_dir / "council"):
+        with pytest.raises(DomainError) as caught:
+            write_member_cards(folder, PLANNED, b"%PDF-1.4 cards")
+        assert caught.value.key == "error.export_into_data", caught.value.key
+    assert data_files(demo_dir) == before
+    written = write_member_cards(tmp_path, PLANNED, b"%PDF-1.4 cards")
+    assert written.read_bytes() == b"%PDF-1.4 cards"

@@ -14,8 +14,8 @@ import segno
 from fpdf import FPDF
 
 from models.i18n import t
-from sessions.atomic import atomic_write
 from sessions.export.column_widths import FAMILY, add_fonts
+from sessions.report_file import write_report
 
 COLUMNS, ROWS = 2, 4  # 8 cards per A4 page, about 95 × 68 mm each
 MARGIN_MM = 10.0
@@ -70,7 +70,8 @@ def member_cards_pdf(council: str, session: str, cards: list[Card]) -> bytes:
 
 
 def write_member_cards(folder: Path, session_id: str, pdf: bytes) -> Path:
-    """Write the cards beside the exports (atomically); returns the file's path."""
-    path = folder / f"{session_id}-member-cards.pdf"
-    atomic_write(path, pdf)
-    return path
+    """Write the cards beside the exports (atomically); returns the file's path.
+
+    Through the report guard: the cards carry every member's link, and never land inside a data folder.
+    """
+    return write_report(folder / f"{session_id}-member-cards.pdf", pdf)
