@@ -33,6 +33,7 @@ from room.feed import BoardFeed
 from room.members import MemberDesk, member_routes
 from room.tls import LaptopCertificate, laptop_certificate
 from sessions.board import board_token
+from sessions.platform import open_files_limit
 
 if TYPE_CHECKING:
     from sessions.service import SessionService
@@ -50,7 +51,18 @@ for _name in ("uvicorn", "uvicorn.error", "uvicorn.access"):
     _logger.propagate = False
 
 
+KEPT_FOR_THE_SESSION = 128
+"""Files and sockets the room leaves to the app: the journal, the ballot box, checkpoints, exports, anchors."""
+
+
+def connection_cap() -> int:
+    """How many connections the room holds at once: never so many that the session cannot open a file."""
+    return max(16, min(512, open_files_limit() - KEPT_FOR_THE_SESSION))
+
+
 class _Protocol(_BaseProtocol):
+    cap = 0  # set when the room opens (connection_cap)
+
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         # Each event is one small write: without this, Nagle's algorithm holds it until the board's delayed
         # acknowledgement of the one before (up to 40 ms on Linux).
@@ -59,6 +71,11 @@ class _Protocol(_BaseProtocol):
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         super().connection_made(transport)
+        # Anyone who can reach the port could otherwise open connections, send nothing, and hold them until the
+        # app has no file left to write a ballot box or a checkpoint with (EMFILE). Over the cap, a connection
+        # is closed at once, which frees its file.
+        if len(self.connections) > _Protocol.cap:
+            transport.close()
 
 
 class _Server(uvicorn.Server):
@@ -128,6 +145,7 @@ class Room:
         self.feed = BoardFeed(service)
         self.feed.start(asyncio.get_running_loop())
         self.members = MemberDesk(service)
+        _Protocol.cap = connection_cap()
         config = uvicorn.Config(
             self.build_app(),
             lifespan="off",

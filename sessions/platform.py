@@ -194,3 +194,16 @@ def _windows_process_alive(pid: int) -> bool:
         return code.value == _STILL_ACTIVE
     finally:
         kernel32.CloseHandle(handle)
+
+
+def open_files_limit() -> int:
+    """How many files and sockets this process may hold open at once (the soft limit; Windows: a fixed figure).
+
+    The room keeps its connections under it, so that files the session writes can always be opened.
+    """
+    if WINDOWS:
+        return 2048  # the C runtime's stdio cap is 8192; the sockets of select() are fewer: stay well under both
+    import resource
+
+    soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    return soft if soft != resource.RLIM_INFINITY else 1 << 16

@@ -329,3 +329,18 @@ def test_a_listing_sent_to_a_file_keeps_its_vietnamese_where_the_pipe_has_a_code
     assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
     listing = done.stdout.decode("utf-8")
     assert "2026-11-22" in listing and any(letter in listing for letter in "ạảấầậắặđệọộờợụừựỳ")
+
+
+def test_open_files_limit_on_each_platform(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The room's connection cap comes from it: POSIX's soft limit, and a fixed figure where there is none."""
+    import resource
+
+    from room.server import connection_cap
+
+    monkeypatch.setattr(platform, "WINDOWS", False)
+    soft = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    assert platform.open_files_limit() == soft
+    assert connection_cap() <= soft - 128 or connection_cap() == 16
+    monkeypatch.setattr(platform, "WINDOWS", True)
+    assert platform.open_files_limit() == 2048
+    assert connection_cap() == 512

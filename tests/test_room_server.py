@@ -260,3 +260,33 @@ def test_closing_and_reopening_at_once_on_the_same_port_works(service):
             await room.close()
 
     run(scenario())
+
+
+def test_idle_connections_over_the_cap_are_closed_and_the_room_serves_after(service, monkeypatch):
+    """Connections that send nothing cannot pile up until the app has no file left to write a ballot box with."""
+    import room.server
+
+    monkeypatch.setattr(room.server, "connection_cap", lambda: 8)
+
+    async def scenario():
+        room_ = Room()
+        url = await room_.open(service, "127.0.0.1", 0)
+        held = [await asyncio.open_connection("127.0.0.1", room_.port) for _ in range(20)]
+        # The room accepts them in the order they came: the twelve over the cap are closed at once (their
+        # reader ends), the eight within it are still served.
+        for reader, _writer in held[8:]:
+            assert await reader.read() == b""
+        for reader, writer in held[:8]:
+            writer.write(b"GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert (await reader.readline()).startswith(b"HTTP/1.1 404")
+        for _reader, writer in held:
+            writer.close()
+        async with httpx.AsyncClient() as client:
+            for _ in range(50):  # until the room has seen the eight go (each close is handled on the loop)
+                answer = await client.get(url)
+                if answer.status_code == 200:
+                    break
+            assert answer.status_code == 200
+        await room_.close()
+
+    run(scenario())
