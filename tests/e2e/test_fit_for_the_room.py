@@ -43,7 +43,7 @@ def next_background(params: str, background: str) -> str:
         part = parts[i]
         if part in ("0", ""):
             background = ""
-        elif part in ("48",) and i + 2 < len(parts) and parts[i + 1] == "5":
+        elif part == "48" and i + 2 < len(parts) and parts[i + 1] == "5":
             background, i = f"48;5;{parts[i + 2]}", i + 2
         elif part == "48" and i + 4 < len(parts) and parts[i + 1] == "2":
             background, i = ";".join(parts[i : i + 5]), i + 4
