@@ -9,8 +9,9 @@ Skipped with a notice when Chromium is missing; `.ci/run` installs it.
 from __future__ import annotations
 
 import pytest
+from selenium.webdriver.common.by import By
 
-from models.poll import PollMode
+from models.poll import Choice, PollMode
 from scripts.board_screenshots import LiveRoom, chromium_paths
 from scripts.phone_screenshots import SIZE, play
 
@@ -67,5 +68,112 @@ def test_a_ballot_confirmed_after_the_chair_closed_the_poll_says_so_on_the_phone
             said = wait_for_text(driver, "ballot", lambda s: "đã kết thúc" in s)
             assert "Không đồng ý" not in body_text(driver), said
             assert live.call(lambda: service.record.polls[-1].result.counts.cast) == 0
+    finally:
+        live.close()
+
+
+def test_a_page_whose_link_was_replaced_says_so_and_takes_nothing(demo_dir, clock):
+    # The chair gives the member a new card while the old page is on the confirmation step: the old page must
+    # say the link no longer works (not "reconnecting" for ever), lose its ballot, and nothing is recorded.
+    from scripts.board_screenshots import BOOTH_SECRET, chromium, start
+    from scripts.phone_screenshots import _by_css, body_text, wait_for_text
+    from sessions.devices import member_devices
+
+    live = LiveRoom(demo_dir, clock=clock)
+    try:
+        with chromium(*SIZE) as driver:
+            service = live.service
+            live.call(lambda: start(service))
+            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
+            driver.get(url)
+
+            def secret() -> None:
+                service.open_poll(PollMode.SECRET)
+                service.booth.open(BOOTH_SECRET)
+
+            live.call(secret)
+            _by_css(driver, 'button[data-choice="yes"]').click()
+            wait_for_text(driver, "chosen", bool)
+            live.call(lambda: member_devices(service).issue("m2"))  # a new card: the old link stops working
+            said = wait_for_text(driver, "connection", lambda s: "không còn dùng được" in s)
+            assert "xin Chủ tịch đường dẫn" in said
+            assert "Bạn chọn" not in body_text(driver)  # the ballot went with the link
+            assert not driver.find_elements(By.ID, "confirm")
+            assert live.call(lambda: "m2" not in service.voted_members(service.record.open_poll()))
+    finally:
+        live.close()
+
+
+def test_a_ballot_sent_on_a_replaced_link_is_refused_in_words(demo_dir, clock):
+    # The page has not yet heard that its link was replaced (its stream is left open here) when the member
+    # confirms: the laptop answers 404 without a body, and the page must say the link no longer works instead
+    # of sending four times and blaming the Wi-Fi.
+    from scripts.board_screenshots import BOOTH_SECRET, chromium, start
+    from scripts.phone_screenshots import _by_css, wait_for_text
+    from sessions.devices import member_devices
+
+    live = LiveRoom(demo_dir, clock=clock)
+    try:
+        with chromium(*SIZE) as driver:
+            service = live.service
+            live.call(lambda: start(service))
+            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
+            driver.get(url)
+
+            def secret() -> None:
+                service.open_poll(PollMode.SECRET)
+                service.booth.open(BOOTH_SECRET)
+
+            live.call(secret)
+            _by_css(driver, 'button[data-choice="yes"]').click()
+            wait_for_text(driver, "chosen", bool)
+            desk = live.room.members
+            assert desk is not None
+
+            def replaced_quietly() -> None:
+                desk.devices.on_issue.remove(desk._reissued)  # the old page's stream is not told
+                member_devices(service).issue("m2")
+
+            live.call(replaced_quietly)
+            _by_css(driver, "#confirm").click()
+            said = wait_for_text(driver, "connection", lambda s: "không còn dùng được" in s)
+            assert "Trang này không nhận thêm phiếu nào" in said
+            assert not driver.find_elements(By.ID, "status")  # no "cannot reach the laptop", no Send again
+            assert live.call(lambda: "m2" not in service.voted_members(service.record.open_poll()))
+    finally:
+        live.close()
+
+
+def test_a_ballot_refused_for_too_many_wrong_links_says_wait_and_counts_once_sent_again(demo_dir, clock):
+    # Someone on the same network guessed links: the phone's address must wait. The member's ballot is not
+    # taken, the phone says why in words (not "cannot reach the laptop"), and Send again counts it once.
+    from scripts.board_screenshots import chromium, start
+    from scripts.phone_screenshots import _by_css, wait_for_text
+    from sessions.devices import member_devices
+
+    live = LiveRoom(demo_dir, clock=clock)
+    try:
+        with chromium(*SIZE) as driver:
+            service = live.service
+            live.call(lambda: start(service))
+            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
+            driver.get(url)
+            live.call(lambda: service.open_poll(PollMode.OPEN))
+            desk = live.room.members
+            assert desk is not None
+
+            def guessed() -> None:
+                for n in range(20):
+                    desk.limiter.bad("127.0.0.1", f"guess-{n}")
+
+            live.call(guessed)
+            _by_css(driver, 'button[data-choice="yes"]').click()
+            said = wait_for_text(driver, "status", lambda s: "chờ một phút" in s)
+            assert "quá nhiều đường dẫn sai" in said
+            assert live.call(lambda: service.record.open_poll().votes) == {}
+            live.call(lambda: desk.limiter._until.clear())  # the minute has passed
+            _by_css(driver, "#ballot button.primary").click()
+            wait_for_text(driver, "ballot", lambda s: "Đồng ý" in s and "chờ một phút" not in s)
+            assert live.call(lambda: service.record.open_poll().votes) == {"m2": Choice.YES}
     finally:
         live.close()

@@ -129,6 +129,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The room is closed, or this link was replaced. Ask the chair for your link.",
         "Phòng họp đã đóng, hoặc đường dẫn này đã được thay. Hãy xin Chủ tịch đường dẫn của bạn.",
     ),
+    "word.replaced": (
+        "This link no longer works: the chair has given you a new one, or the room now serves another session. "
+        "Nothing more is taken from this page. Ask the chair for your link.",
+        "Đường dẫn này không còn dùng được: Chủ tịch đã cấp cho bạn đường dẫn mới, hoặc phòng họp đang phục vụ "
+        "phiên khác. Trang này không nhận thêm phiếu nào. Hãy xin Chủ tịch đường dẫn của bạn.",
+    ),
+    "word.wait_page": (
+        "Too many wrong links were tried from this network. Wait a minute: the page connects again by itself.",
+        "Có quá nhiều đường dẫn sai được thử từ mạng này. Hãy chờ một phút: trang sẽ tự kết nối lại.",
+    ),
+    "word.wait_send": (
+        "Too many wrong links were tried from this network, so nothing was taken yet. Wait a minute, then press "
+        "Send again: it will count once.",
+        "Có quá nhiều đường dẫn sai được thử từ mạng này nên phiếu chưa được nhận. Hãy chờ một phút rồi bấm Gửi "
+        "lại: phiếu chỉ tính một lần.",
+    ),
     "word.receipt_note": (
         "Your choice is not shown here, so nobody who sees your phone learns it.",
         "Lựa chọn của bạn không hiển thị ở đây, để không ai nhìn điện thoại mà biết được.",

@@ -9,6 +9,7 @@
   var drawn = "";      // which ballot is on the screen (poll and state), so an update does not wipe a sheet
   var busy = false;    // a ballot is being sent or confirmed: updates wait
   var stream = null;
+  var gone = false;    // this link no longer works: the page stops trying
   var hadBallot = null; // the item's details fold away while a ballot is shown (the member may open them)
 
   function $(id) { return document.getElementById(id); }
@@ -161,6 +162,9 @@
         signal: abort.signal
       }).then(function (response) {
         window.clearTimeout(timer);
+        // These two come without a body: sending again would not help, and the member must know why.
+        if (response.status === 404) { body = null; busy = false; replaced(); return; }
+        if (response.status === 429) { failed(words.wait_send); return; }
         return response.json().then(function (answer) { done(response.ok, answer.message); });
       }).catch(function () {
         window.clearTimeout(timer);
@@ -191,9 +195,9 @@
       drawBallot(view.ballot);
       ballotBox().append(el("div", "message error", message));
     }
-    function failed() {
+    function failed(why) {
       status.className = "message error";
-      status.textContent = words.failed;
+      status.textContent = why || words.failed;
       var again = el("button", "primary", words.send);
       again.type = "button";
       again.addEventListener("click", function () { again.remove(); tries = 0; attempt(); });
@@ -284,7 +288,42 @@
     }
   }
 
+  function say(text) {
+    $("connection").textContent = text || "…";
+    $("connection").hidden = false;
+  }
+
+  // The link no longer works (the chair gave this member a new one, or the room serves another session):
+  // nothing more can be sent from this page, so its ballot goes and the page says why, once, and stops.
+  function replaced() {
+    gone = true;
+    if (stream) { stream.close(); }
+    busy = false;
+    drawn = "";
+    ballotBox().replaceChildren();
+    ballotBox().hidden = true;
+    say(words.replaced);
+  }
+
+  // The stream ended or was refused: an EventSource cannot tell why, so the page itself is asked.
+  function probe(waiting) {
+    if (gone) { return; }
+    fetch(base, { cache: "no-store", credentials: "omit" }).then(function (response) {
+      if (response.status === 404) { replaced(); return; }
+      if (response.status === 429) {
+        say(words.wait_page);
+        window.setTimeout(function () { probe(waiting); }, 60000);
+        return;
+      }
+      window.setTimeout(connect, 1000); // the page answers: the stream again (not at once, should it fail again)
+    }).catch(function () {
+      say(waiting); // the laptop cannot be reached (the room is closed, or the Wi-Fi dropped)
+      window.setTimeout(function () { probe(waiting); }, 5000);
+    });
+  }
+
   function connect() {
+    if (gone) { return; }
     stream = new EventSource(base + "/events");
     stream.addEventListener("member", function (event) {
       $("connection").hidden = true;
@@ -292,14 +331,13 @@
     });
     stream.addEventListener("closed", function () {
       stream.close();
-      $("connection").textContent = words.closed || "…";
-      $("connection").hidden = false;
-      window.setTimeout(connect, 5000); // for when the chair opens the room again
+      say(words.closed);
+      probe(words.closed); // the room closed (no answer), or this link was replaced (404)
     });
     stream.onerror = function () {
-      $("connection").textContent = words.reconnecting || "…";
-      $("connection").hidden = false;
-      if (stream.readyState === EventSource.CLOSED) { window.setTimeout(connect, 3000); }
+      say(words.reconnecting);
+      // CONNECTING: the browser tries again by itself; CLOSED: it was refused, and will not.
+      if (stream.readyState === EventSource.CLOSED) { probe(words.reconnecting); }
     };
   }
 
