@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from sessions.service import SessionService
 
 BODY_MAX = 16_384  # bytes: a full sheet with its longest comment is under 9 KB
+BODY_TIMEOUT_S = 10.0  # a ballot's body must arrive within this once its headers have
 CSRF_HEADER = "x-council-csrf"
 BAD_TRIES = 10  # bad tokens a client may send within BAD_WINDOW_S ...
 BAD_WINDOW_S = 60.0
@@ -339,13 +340,17 @@ async def _read_json(request: Request) -> dict[str, Any] | Response:
     chunks: list[bytes] = []
     size = 0
     try:
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > BODY_MAX:
-                return _answer(413, t("page.error_too_big"), ok=False)
-            chunks.append(chunk)
+        # A body that never comes would hold the connection and its file for ever (a phone's is under 9 KB).
+        async with asyncio.timeout(BODY_TIMEOUT_S):
+            async for chunk in request.stream():
+                size += len(chunk)
+                if size > BODY_MAX:
+                    return _answer(413, t("page.error_too_big"), ok=False)
+                chunks.append(chunk)
     except ClientDisconnect:
         return _answer(400, t("page.error_body"), ok=False)
+    except TimeoutError:
+        return _answer(408, t("page.error_slow"), ok=False)
     try:
         body = json.loads(b"".join(chunks).decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):

@@ -60,8 +60,27 @@ def connection_cap() -> int:
     return max(16, min(512, open_files_limit() - KEPT_FOR_THE_SESSION))
 
 
+REQUEST_TIMEOUT_S = 10.0
+"""A connection must send a whole request's headers within this (a phone on weak Wi-Fi needs well under 1 s)."""
+
+PER_ADDRESS_CAP = 32
+"""Connections one address may hold: a phone needs two or three (its page's stream, a ballot), a board one."""
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
 class _Protocol(_BaseProtocol):
     cap = 0  # set when the room opens (connection_cap)
+    request_timeout = REQUEST_TIMEOUT_S
+    per_address_cap = PER_ADDRESS_CAP
+    # The laptop itself (a board on the projector's browser, the bench's phones) is not limited per address:
+    # whoever runs code on it holds the session's files anyway.
+    exempt = staticmethod(_is_loopback)
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         # Each event is one small write: without this, Nagle's algorithm holds it until the board's delayed
@@ -71,11 +90,45 @@ class _Protocol(_BaseProtocol):
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         super().connection_made(transport)
+        self._deadline: asyncio.TimerHandle | None = None
         # Anyone who can reach the port could otherwise open connections, send nothing, and hold them until the
         # app has no file left to write a ballot box or a checkpoint with (EMFILE). Over the cap, a connection
-        # is closed at once, which frees its file.
-        if len(self.connections) > _Protocol.cap:
+        # is closed at once, which frees its file; one address may not take the whole cap from the phones.
+        if len(self.connections) > _Protocol.cap or self._over_address_cap():
             transport.close()
+            return
+        self._arm(None)
+
+    def _over_address_cap(self) -> bool:
+        address = self.client[0] if self.client else ""
+        if not address or _Protocol.exempt(address):
+            return False
+        same = sum(1 for c in self.connections if getattr(c, "client", None) and c.client[0] == address)
+        return same > _Protocol.per_address_cap
+
+    # A connection that never completes a request (it sends nothing, or its headers a byte at a time) would
+    # hold its file for ever: uvicorn times a connection out only between requests. Every ``request_timeout``
+    # the connection must have a request in hand (a board's or a page's stream is one) or have begun a new
+    # one since the last look; otherwise it is closed.
+    def _arm(self, seen: object) -> None:
+        self._deadline = self.loop.call_later(_Protocol.request_timeout, self._look, seen)
+
+    def _look(self, seen: object) -> None:
+        self._deadline = None
+        if self.transport.is_closing():
+            return
+        cycle = self.cycle
+        in_hand = cycle is not None and not cycle.response_complete
+        if cycle is seen and not in_hand:
+            self.transport.close()
+            return
+        self._arm(cycle)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        if getattr(self, "_deadline", None) is not None:
+            self._deadline.cancel()  # type: ignore[union-attr]
+            self._deadline = None
+        super().connection_lost(exc)
 
 
 class _Server(uvicorn.Server):

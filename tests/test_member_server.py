@@ -358,3 +358,36 @@ def test_an_answer_on_a_kept_alive_connection_does_not_wait_for_the_phone(servic
             await room.close()
 
     run(scenario())
+
+
+def test_a_ballot_whose_body_never_comes_is_answered_and_records_nothing(service, monkeypatch):
+    """Headers that announce a body which never arrives would hold the connection (and a file) for ever."""
+    import room.members
+
+    monkeypatch.setattr(room.members, "BODY_TIMEOUT_S", 0.2)
+
+    async def scenario():
+        room, _ = await opened(service)
+        url = room.member_url(member_devices(service).issue("m4"))
+        poll = service.open_poll(PollMode.OPEN)
+        try:
+            async with httpx.AsyncClient() as client:
+                phone = Phone(client, url)
+                await phone.load()
+                path = url.split(str(room.port), 1)[1]
+                reader, writer = await asyncio.open_connection("127.0.0.1", room.port)
+                writer.write(
+                    f"POST {path}/vote HTTP/1.1\r\nHost: 127.0.0.1:{room.port}\r\nContent-Type: application/json\r\n"
+                    f"X-Council-CSRF: {phone.csrf}\r\nContent-Length: 60\r\n\r\n"
+                    '{"poll_id": '.encode()
+                )
+                await writer.drain()
+                answer = await asyncio.wait_for(reader.read(4096), 10)
+                writer.close()
+                assert answer.startswith(b"HTTP/1.1 408")
+                assert "quá chậm" in json.loads(answer.split(b"\r\n\r\n", 1)[1])["message"]
+                assert service.poll(poll.id).votes == {}
+        finally:
+            await room.close()
+
+    run(scenario())

@@ -290,3 +290,56 @@ def test_idle_connections_over_the_cap_are_closed_and_the_room_serves_after(serv
         await room_.close()
 
     run(scenario())
+
+
+def test_a_connection_that_never_completes_a_request_is_closed_and_a_board_stream_is_not(service, monkeypatch):
+    """Nothing sent, or headers that stop half way: each would hold a file for ever. A board's stream, idle
+    between changes for longer than the timeout, must go on."""
+    import room.server
+
+    monkeypatch.setattr(room.server._Protocol, "request_timeout", 0.2)
+
+    async def scenario():
+        room_ = Room()
+        url = await room_.open(service, "127.0.0.1", 0)
+        try:
+            async with httpx.AsyncClient() as client, board(client, url) as stream:
+                await stream.next()  # the board's first view: its stream is open
+                silent = await asyncio.open_connection("127.0.0.1", room_.port)
+                half = await asyncio.open_connection("127.0.0.1", room_.port)
+                half[1].write(b"GET /board/x HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+                await half[1].drain()
+                # Both are closed by the room (their reader ends) without a request having been served.
+                assert await asyncio.wait_for(silent[0].read(), 10) == b""
+                assert await asyncio.wait_for(half[0].read(), 10) == b""
+                # The board's stream, older than both and idle all along, still receives the next change.
+                service.open_poll(PollMode.OPEN)
+                assert (await stream.until(lambda v: v["poll"] is not None)).view["poll"] is not None
+        finally:
+            await room_.close()
+
+    run(scenario())
+
+
+def test_one_address_cannot_take_every_connection_from_the_phones(service, monkeypatch):
+    import room.server
+
+    monkeypatch.setattr(room.server._Protocol, "per_address_cap", 4)
+    monkeypatch.setattr(room.server._Protocol, "exempt", staticmethod(lambda address: False))
+
+    async def scenario():
+        room_ = Room()
+        await room_.open(service, "127.0.0.1", 0)
+        try:
+            held = [await asyncio.open_connection("127.0.0.1", room_.port) for _ in range(6)]
+            for reader, _writer in held[4:]:
+                assert await asyncio.wait_for(reader.read(), 10) == b""  # over this address's share: closed
+            for reader, writer in held[:4]:
+                writer.write(b"GET /nothing HTTP/1.1\r\nHost: x\r\n\r\n")
+                assert (await reader.readline()).startswith(b"HTTP/1.1 404")
+            for _reader, writer in held:
+                writer.close()
+        finally:
+            await room_.close()
+
+    run(scenario())

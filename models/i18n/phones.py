@@ -100,6 +100,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "What was sent is too large; nothing was recorded.",
         "Nội dung gửi lên quá lớn; không có gì được ghi.",
     ),
+    "page.error_slow": (
+        "What was sent arrived too slowly; nothing was recorded. Send it again: it will count once.",
+        "Nội dung gửi lên đến quá chậm; không có gì được ghi. Hãy gửi lại: phiếu chỉ tính một lần.",
+    ),
     "page.result_heading": ("Result", "Kết quả"),
     "word.send": ("Send", "Gửi"),
     "word.confirm": ("Confirm and send", "Xác nhận và gửi"),
