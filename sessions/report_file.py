@@ -62,7 +62,10 @@ def refuse_unsafe_report(path: Path) -> None:
         raise DomainError("error.report_is_folder", path=str(path))
     folder = data_folder_around(path)
     if folder is not None:
-        raise DomainError("error.export_into_data", path=str(path), folder=str(folder))
+        # Named as the user knows it: a session's own folder is not "the council data folder".
+        in_session = folder.parent.name == SESSIONS_DIR and (folder / JOURNAL_FILE).is_file()
+        key = "error.export_into_session" if in_session else "error.export_into_data"
+        raise DomainError(key, path=str(path), folder=str(folder))
 
 
 def write_report(path: Path, data: bytes) -> Path:

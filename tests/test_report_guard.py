@@ -28,8 +28,18 @@ from tui.app import CouncilApp
 from tui.screens.agenda import AgendaScreen
 from tui.screens.export import ExportScreen
 
+
+def refusal_for(folder: Path) -> str:
+    """The refusal's words name the folder as the user knows it: a session's own, or the council's."""
+    return "error.export_into_session" if folder.parent.name == "sessions" else "error.export_into_data"
+
+
 Clock = Callable[[], dt.datetime]
-REFUSED = "thư mục dữ liệu của hội đồng"  # the refusal, in the chair's language
+REFUSED = ("thư mục dữ liệu của hội đồng", "thư mục của phiên họp")  # the refusal, in the chair's language
+
+
+def refused(said: str) -> bool:
+    return any(words in said for words in REFUSED)
 
 
 def data_files(data: Path) -> dict[str, bytes]:
@@ -81,7 +91,7 @@ def test_export_never_writes_into_a_data_folder(
     before = data_files(demo_dir)
     for name, target in targets(demo_dir, elsewhere).items():
         code, said = cli(capsys, "export", PLANNED, "--data", demo_dir, "--output", target)
-        assert code == 2 and REFUSED in said, name
+        assert code == 2 and refused(said), name
     assert data_files(demo_dir) == before
     assert verify_session(demo_dir, PLANNED).ok
 
@@ -94,7 +104,7 @@ def test_stats_never_writes_into_a_data_folder(
     before = data_files(demo_dir)
     for name, target in targets(demo_dir, elsewhere).items():
         code, said = cli(capsys, "stats", "--data", demo_dir, "--format", fmt, "--output", target)
-        assert code == 2 and REFUSED in said, name
+        assert code == 2 and refused(said), name
     assert data_files(demo_dir) == before
     assert cli(capsys, "rules", "--data", demo_dir)[0] == 0  # the council still opens
     code, said = cli(capsys, "stats", "--data", demo_dir, "--format", fmt, "--output", elsewhere / f"s.{fmt}")
@@ -106,7 +116,7 @@ def test_template_never_writes_into_a_data_folder(demo_dir: Path, capsys: pytest
     session = DataFolder(demo_dir).session_dir(PLANNED)
     for target in (demo_dir / "initiatives.xlsx", session / "members.csv", demo_dir / "backups" / "initiatives.csv"):
         code, said = cli(capsys, "template", target, "--force")
-        assert code == 2 and REFUSED in said, target
+        assert code == 2 and refused(said), target
     assert data_files(demo_dir) == before
 
 
@@ -124,7 +134,7 @@ def test_another_councils_folder_is_as_safe_as_the_one_named(
         ["template", other / "sessions" / "initiatives.csv"],
     ):
         code, said = cli(capsys, *args)
-        assert code == 2 and REFUSED in said and str(other) in said, args
+        assert code == 2 and refused(said) and str(other) in said, args
     assert data_files(other) == before
 
 
@@ -144,7 +154,7 @@ def test_a_default_export_in_the_data_folder_itself_is_refused(
     monkeypatch.chdir(demo_dir)
     before = data_files(demo_dir)
     code, said = cli(capsys, "export", PLANNED, "--data", demo_dir)
-    assert code == 2 and REFUSED in said
+    assert code == 2 and refused(said)
     assert data_files(demo_dir) == before
 
 
@@ -180,7 +190,7 @@ def test_the_apps_export_dialog_never_overwrites_the_running_sessions_journal(
     service.close()
     before = data_files(demo_dir)
     message, still_open = asyncio.run(export_from_the_app(demo_dir, clock, targets(demo_dir, elsewhere)[which]))
-    assert still_open and REFUSED in message
+    assert still_open and refused(message)
     after = data_files(demo_dir)
     for written_by_the_app in ("state.json", f"sessions/{PLANNED}/glance.json"):  # what it keeps on closing
         before.pop(written_by_the_app, None), after.pop(written_by_the_app, None)
@@ -231,7 +241,7 @@ def test_the_readme_screenshots_are_never_written_into_a_data_folder(demo_dir: P
     for out in (demo_dir, demo_dir / "sessions" / PLANNED, demo_dir / "council"):
         with pytest.raises(DomainError) as caught:
             asyncio.run(shoot(out))
-        assert caught.value.key == "error.export_into_data", caught.value.key
+        assert caught.value.key == refusal_for(out), caught.value.key
     after = data_files(demo_dir)
     after.pop("state.json", None), before.pop("state.json", None)
     assert after == before
@@ -247,7 +257,18 @@ def test_members_cards_are_never_written_inside_a_data_folder(demo_dir: Path, tm
     for folder in (demo_dir, demo_dir / "sessions" / PLANNED, demo_dir / "council"):
         with pytest.raises(DomainError) as caught:
             write_member_cards(folder, PLANNED, b"%PDF-1.4 cards")
-        assert caught.value.key == "error.export_into_data", caught.value.key
+        assert caught.value.key == refusal_for(folder), caught.value.key
     assert data_files(demo_dir) == before
     written = write_member_cards(tmp_path, PLANNED, b"%PDF-1.4 cards")
     assert written.read_bytes() == b"%PDF-1.4 cards"
+
+
+def test_the_refusal_names_the_folder_as_the_user_knows_it(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A report aimed into a session's folder is refused as "the session folder", not "the council data folder"."""
+    session = DataFolder(demo_dir).session_dir(PLANNED)
+    code, said = cli(capsys, "export", PLANNED, "--data", demo_dir, "--output", session / "journal.jsonl")
+    assert code == 2 and f"nằm trong thư mục của phiên họp {session}" in said, said
+    code, said = cli(capsys, "export", PLANNED, "--data", demo_dir, "--output", demo_dir / "council.json")
+    assert code == 2 and f"nằm trong thư mục dữ liệu của hội đồng {demo_dir}" in said, said
+    main(["--lang", "en", "export", PLANNED, "--data", str(demo_dir), "--output", str(session / "x.md")])
+    assert f"is inside the session folder {session}" in capsys.readouterr().err
