@@ -63,7 +63,11 @@ def board_view(record: SessionRecord, *, voted: int | None = None) -> dict[str, 
         },
         "item": None,
         "poll": None,
-        "words": {"waiting": t("board.waiting"), "reconnecting": t("board.reconnecting")},
+        "words": {
+            "waiting": t("board.waiting"),
+            "reconnecting": t("board.reconnecting"),
+            "elsewhere": t("board.elsewhere"),
+        },
     }
     if item is not None:
         view["item"] = {

@@ -46,13 +46,32 @@ def _spellings(path: Path) -> list[Path]:
     return list(dict.fromkeys([written, where, target]))
 
 
+def _is_session_folder(folder: Path) -> bool:
+    """A session's own folder, or a copy of one: its journal and no council file."""
+    return (folder / JOURNAL_FILE).is_file() and not (folder / COUNCIL_FILE).is_file() and folder.name != "council"
+
+
+def _refusal(path: Path) -> tuple[str, Path] | None:
+    """Why ``path`` is refused, as (message key, folder named), or None when it lies in no data folder.
+
+    The folder is named as the user knows it: a session's folder (through a symlink too) is "the session
+    folder"; anything else inside a council's folder (its backups, its council journal) is inside "the
+    council data folder", the outermost one, not a backup's copy of a session."""
+    for spelling in _spellings(path):
+        found = [folder for folder in spelling.parents if is_data_folder(folder)]
+        if not found:
+            continue
+        inner, outer = found[0], found[-1]
+        if _is_session_folder(inner) and (inner.parent.name == SESSIONS_DIR or outer == inner):
+            return "error.export_into_session", inner
+        return "error.export_into_data", outer
+    return None
+
+
 def data_folder_around(path: Path) -> Path | None:
     """The council data folder (or session folder) that holds ``path`` in any of its spellings, or None."""
-    for spelling in _spellings(path):
-        for folder in spelling.parents:
-            if is_data_folder(folder):
-                return folder
-    return None
+    refusal = _refusal(path)
+    return None if refusal is None else refusal[1]
 
 
 def refuse_unsafe_report(path: Path) -> None:
@@ -60,12 +79,9 @@ def refuse_unsafe_report(path: Path) -> None:
     path = Path(path).expanduser()
     if path.is_dir():
         raise DomainError("error.report_is_folder", path=str(path))
-    folder = data_folder_around(path)
-    if folder is not None:
-        # Named as the user knows it: a session's own folder is not "the council data folder".
-        in_session = folder.parent.name == SESSIONS_DIR and (folder / JOURNAL_FILE).is_file()
-        key = "error.export_into_session" if in_session else "error.export_into_data"
-        raise DomainError(key, path=str(path), folder=str(folder))
+    refusal = _refusal(path)
+    if refusal is not None:
+        raise DomainError(refusal[0], path=str(path), folder=str(refusal[1]))
 
 
 def write_report(path: Path, data: bytes) -> Path:

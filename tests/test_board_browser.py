@@ -98,6 +98,29 @@ def test_the_board_says_when_it_lost_the_room_and_comes_back_by_itself(live, bro
     assert not browser.find_element("id", "connection").is_displayed()
 
 
+def test_a_board_whose_session_is_not_served_says_so_and_comes_back_when_it_is(live, browser):
+    # The chair switched the room to another session (its board has another link): the projector must not say
+    # "reconnecting" for ever over the old session's item, and must come back once this session is served again.
+    live.call(lambda: start(live.service))
+    browser.get(live.url)
+    assert wait_for_text(browser, "position", bool) == "Mục 1/12"
+    own = live.room.token
+    port = live.room.port
+
+    async def serve_another() -> None:
+        await live.room.close()
+        await live.room.open(live.service, "127.0.0.1", port)
+        live.room.token = "B" * len(own)  # what another session's board link would be
+
+    live.run(serve_another())
+    said = wait_for_text(browser, "connection", lambda s: "phiên khác" in s)
+    assert said.startswith("Đường dẫn của bảng này hiện không được phục vụ")
+    live.call(live.service.next_item)
+    live.room.token = own  # the room serves this session again
+    assert wait_for_text(browser, "position", lambda s: s == "Mục 2/12")
+    assert not browser.find_element("id", "connection").is_displayed()
+
+
 def test_without_the_link_the_browser_sees_nothing(live, browser):
     record = live.call(lambda: live.service.record)
     browser.get(live.url.rsplit("/", 1)[0] + "/AAAAAAAAAAAAAAAAAAAAAAAA")

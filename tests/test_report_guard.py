@@ -272,3 +272,21 @@ def test_the_refusal_names_the_folder_as_the_user_knows_it(demo_dir: Path, capsy
     assert code == 2 and f"nằm trong thư mục dữ liệu của hội đồng {demo_dir}" in said, said
     main(["--lang", "en", "export", PLANNED, "--data", str(demo_dir), "--output", str(session / "x.md")])
     assert f"is inside the session folder {session}" in capsys.readouterr().err
+
+
+def test_a_session_folder_reached_through_a_link_or_a_backup_is_named_truly(demo_dir: Path, tmp_path: Path) -> None:
+    """A session's folder through a symlink is "the session folder", and a file among the backups is in "the council
+    data folder" (the council's own, not the backup's copy): the refusal said "council data folder <link>" and named
+    a backup's folder as the council's."""
+    from sessions.report_file import refuse_unsafe_report
+
+    session = DataFolder(demo_dir).session_dir(PLANNED)
+    link = tmp_path / "linked-session"
+    link.symlink_to(session, target_is_directory=True)
+    with pytest.raises(DomainError) as caught:
+        refuse_unsafe_report(link / "journal.jsonl")
+    assert caught.value.key == "error.export_into_session", caught.value.key
+    backup = next((demo_dir / "backups").glob("*/*/"))
+    with pytest.raises(DomainError) as caught:
+        refuse_unsafe_report(backup / "minutes.md")
+    assert caught.value.key == "error.export_into_data" and caught.value.params["folder"] == str(demo_dir)

@@ -8,6 +8,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "board.paper_counting": ("Paper ballots are being counted", "Đang kiểm phiếu giấy"),
     "board.waiting": ("Waiting for the meeting…", "Đang chờ phiên họp…"),
     "board.reconnecting": ("Connection lost: reconnecting…", "Mất kết nối: đang kết nối lại…"),
+    "board.elsewhere": (
+        "This board's link is not served now: the room serves another session. Open the link on the chair's room "
+        "screen; this board comes back by itself if the room serves its session again.",
+        "Đường dẫn của bảng này hiện không được phục vụ: phòng họp đang phục vụ phiên khác. Hãy mở đường dẫn trên "
+        "màn hình phòng họp của Chủ tịch; bảng sẽ tự hiện lại khi phòng họp phục vụ lại phiên này.",
+    ),
     # --- opening the room
     "room.error_address": (
         "The room cannot be served on {address}: it is not an address of this computer.",

@@ -74,13 +74,33 @@
       draw(JSON.parse(event.data));
     });
     stream.onerror = function () {
-      $("connection").textContent = last ? last.words.reconnecting : "…";
-      show("connection", true);
-      if (stream.readyState === EventSource.CLOSED) {
-        // The browser gave up (the room was closed): try again now and then, for when the chair reopens it.
-        window.setTimeout(connect, 2000);
-      }
+      say("reconnecting");
+      if (stream.readyState === EventSource.CLOSED) { probe(); }
     };
+  }
+
+  function say(key) {
+    $("connection").textContent = last ? last.words[key] : "…";
+    show("connection", true);
+  }
+
+  // The browser gave up on the stream: an EventSource cannot tell why, so the board's page is asked. A 404
+  // means the room now serves another session (its link differs); the board keeps asking, slowly, for when
+  // the room serves this session again. No answer: the room is closed, or the Wi-Fi dropped.
+  function probe() {
+    fetch(document.body.dataset.events.replace(/\/events$/, ""), { cache: "no-store", credentials: "omit" })
+      .then(function (response) {
+        if (response.status === 404) {
+          say("elsewhere");
+          window.setTimeout(probe, 5000);
+          return;
+        }
+        window.setTimeout(connect, 1000);
+      })
+      .catch(function () {
+        say("reconnecting");
+        window.setTimeout(probe, 2000);
+      });
   }
 
   connect();
