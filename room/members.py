@@ -230,7 +230,7 @@ def member_routes(desk: Callable[[], MemberDesk | None]) -> list[BaseRoute]:
 
     def allowed(request: Request) -> tuple[MemberDesk, str] | Response:
         current = desk()
-        if current is None or current.closed:
+        if current is None:
             return not_found()
         if current.limiter.waiting(_client(request)):
             return Response(
@@ -239,6 +239,10 @@ def member_routes(desk: Callable[[], MemberDesk | None]) -> list[BaseRoute]:
         member = current.member_for(request)
         if member is None:
             return not_found()
+        if current.closed:
+            # The room is closing (the chair may be opening it again): the link is still the member's. A 404
+            # would tell the page its link was replaced, and the page would stop for good (member.js).
+            return Response(b"", status_code=503, headers={"Cache-Control": "no-store", "Retry-After": "5"})
         return current, member
 
     async def member_page(request: Request) -> Response:

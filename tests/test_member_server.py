@@ -290,6 +290,31 @@ def test_closing_the_room_ends_every_member_stream_and_nothing_more_is_taken(ser
     run(scenario())
 
 
+def test_a_room_that_is_closing_does_not_tell_a_page_its_link_was_replaced(service):
+    # The page asks the laptop why its stream ended while the room is still stopping: a 404 there told it its
+    # link had been replaced, and it stopped for good, even when the chair reopened the room a moment later.
+    async def scenario():
+        room, base = await opened(service)
+        url = room.member_url(member_devices(service).issue("m6"))
+        poll = service.open_poll(PollMode.OPEN)
+        try:
+            async with httpx.AsyncClient() as client:
+                phone = Phone(client, url)
+                await phone.load()
+                assert room.members is not None
+                room.members.close()  # what closing the room does first, while the server still answers
+                for answer in (await client.get(url), await client.get(url + "/events")):
+                    assert (answer.status_code, answer.content) == (503, b"")
+                assert (await phone.post("vote", {"poll_id": poll.id, "choice": "yes"})).status_code == 503
+                wrong = await client.get(base + "/m/" + "A" * 30)
+                assert (wrong.status_code, wrong.content) == (404, b"")  # a wrong link learns nothing more
+        finally:
+            await room.close()
+        assert service.poll(poll.id).votes == {}
+
+    run(scenario())
+
+
 def test_a_closed_session_takes_no_vote_from_a_phone(service):
     async def scenario():
         room, _ = await opened(service)

@@ -177,3 +177,29 @@ def test_a_ballot_refused_for_too_many_wrong_links_says_wait_and_counts_once_sen
             assert live.call(lambda: service.record.open_poll().votes) == {"m2": Choice.YES}
     finally:
         live.close()
+
+
+def test_a_page_open_while_the_chair_closes_and_reopens_the_room_comes_back_by_itself(demo_dir, clock):
+    # Closing the room tells the page it closed; the page then asks the laptop, which is still stopping. It
+    # answered 404 for the member's own link, so the page said the link had been replaced and stopped for
+    # good: after the chair reopened the room, every phone had to be given its link again.
+    from scripts.board_screenshots import chromium, start
+    from scripts.phone_screenshots import _by_css, wait_for_text
+    from sessions.devices import member_devices
+
+    live = LiveRoom(demo_dir, clock=clock)
+    try:
+        with chromium(*SIZE) as driver:
+            service = live.service
+            live.call(lambda: start(service))
+            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
+            driver.get(url)
+            wait_for_text(driver, "me", bool)
+            live.reopen()
+            live.call(lambda: service.open_poll(PollMode.OPEN))
+            _by_css(driver, 'button[data-choice="yes"]').click()
+            wait_for_text(driver, "ballot", lambda s: "Đồng ý" in s)
+            assert "không còn dùng được" not in driver.find_element(By.ID, "connection").text
+            assert live.call(lambda: service.record.open_poll().votes) == {"m2": Choice.YES}
+    finally:
+        live.close()
