@@ -23,7 +23,7 @@ import datetime as dt
 import json
 import os
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from models.errors import DomainError
@@ -61,6 +61,8 @@ class LockHolder:
     pid: int
     host: str
     since: str
+    running: bool = False
+    """Set on a holder found when taking the lock: it still runs here, so its ``lock`` file was removed under it."""
 
 
 class SessionLock:
@@ -142,8 +144,13 @@ class SessionLock:
         self._fd, self._pid = fd, os.getpid()
         for key in {_folder_key(self.lock_path.parent), str(self.lock_path.parent)}:
             _HELD[key] = self
-        # We hold the lock, so a holder file still here was left by a process that died holding it.
-        self.stale = self._read_info()
+        # We hold the lock, so a holder file still here was left by a process that died holding it, or by one
+        # that still runs here after its `lock` file was removed under it (it stops at its next write): the chair
+        # must not be told it ended. Its process id may since belong to another program; the message says "may".
+        stale = self._read_info()
+        if stale is not None and stale.host == socket.gethostname() and stale.pid != os.getpid():
+            stale = replace(stale, running=platform.process_alive(stale.pid))
+        self.stale = stale
         info = {"pid": os.getpid(), "host": socket.gethostname(), "since": now.strftime("%d/%m/%Y %H:%M:%S")}
         try:
             atomic_write(self.info_path, json.dumps(info, ensure_ascii=False).encode("utf-8"))

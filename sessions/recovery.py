@@ -82,7 +82,8 @@ def recovery_message(report: LoadReport, lang: str | None = None) -> str:
     parts = []
     holder = report.previous_holder
     if holder is not None:
-        parts.append(t("recovery.unclean", lang, pid=holder.pid, host=holder.host, since=holder.since))
+        key = "recovery.taken_over" if holder.running else "recovery.unclean"
+        parts.append(t(key, lang, pid=holder.pid, host=holder.host, since=holder.since))
     if report.replayed:
         key = "recovery.replayed" if report.checkpoint_seq is not None else "recovery.rebuilt"
         parts.append(t(key, lang, count=report.replayed))

@@ -158,3 +158,18 @@ def test_opening_a_session_sweeps_its_own_leftovers_and_not_other_sessions(demo_
         service.close()
     SessionService(folder, "2026-05-14", clock=clock).close()
     assert not other.exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows refuses to delete a file held open")
+def test_taking_over_from_a_program_still_running_does_not_say_it_ended(
+    demo_dir: Path, holder: Holder, clock: Clock
+) -> None:
+    """The lock file is deleted while A runs; B opening the session was told A "ended without closing it", though
+    A still ran: B now says A still runs, that B has taken over and A stops writing, and to close it there."""
+    (DataFolder(demo_dir).session_dir(PLANNED) / "lock").unlink()
+    service = SessionService(DataFolder(demo_dir), PLANNED, clock=clock)
+    said = service.recovery_message()
+    assert f"tiến trình {holder.pid}" in said and "vẫn chạy" in said, said
+    assert "đã dừng" not in said, said
+    service.close()
+    holder.kill()

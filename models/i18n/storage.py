@@ -23,6 +23,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The previous run of this session (process {pid} on {host}, since {since}) ended without closing it.",
         "Lần chạy trước của phiên họp này (tiến trình {pid} trên máy {host}, từ {since}) đã dừng mà chưa đóng phiên.",
     ),
+    "recovery.taken_over": (
+        "The program that was running this session (process {pid} on {host}, since {since}) may still be running, but its lock file was removed: this program has taken the session over, and that one stops writing at its next change. Close the session there.",
+        "Chương trình đang điều hành phiên họp này (tiến trình {pid} trên máy {host}, từ {since}) có thể vẫn chạy nhưng tệp khóa của nó đã bị xóa: chương trình này đã tiếp quản phiên họp, chương trình kia sẽ ngừng ghi ở thay đổi kế tiếp. Hãy đóng phiên họp ở chương trình kia.",
+    ),
     "recovery.replayed": (
         "{count} changes made since the last save point were recovered from the journal.",
         "Đã khôi phục {count} thay đổi thực hiện sau lần lưu trạng thái gần nhất từ nhật ký.",
