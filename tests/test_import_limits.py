@@ -128,6 +128,17 @@ def test_a_csv_cell_longer_than_excel_allows_is_refused(record):
     assert "B2" in str(problem)
 
 
+@pytest.mark.parametrize("length", [131_073, 1_000_000])
+def test_a_csv_cell_past_the_csv_modules_own_limit_is_told_as_too_long(record, length):
+    """A CSV field over 131,072 characters (Python's csv limit) was "not a spreadsheet; save it as .xlsx or
+    .csv", said of a .csv: it is the same too-long cell, with its place."""
+    row = [*GOOD]
+    row[1] = "x" * length
+    plan = preview_initiatives(csv_bytes([HEADER, row]), record, name="a.csv")
+    [problem] = plan.problems
+    assert "B2" in str(problem) and str(length) in str(problem), str(problem)
+
+
 def test_an_ordinary_workbook_passes_the_archive_check(record):
     plan = preview_initiatives(xlsx({"Sáng kiến": [HEADER, GOOD]}), record, name="a.xlsx")
     assert plan.ok, [str(p) for p in plan.problems]

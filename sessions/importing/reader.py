@@ -138,6 +138,11 @@ def _delimiter(text: str) -> str:
 def _read_csv(data: bytes, name: str) -> Workbook:
     text = _decode(data, name)
     sheet = Sheet(name="")
+    # Python's csv refuses a field over 131,072 characters with an error that would read as "not a spreadsheet";
+    # the whole file is at most MAX_BYTES, so letting a field be that long costs nothing, and the cell check
+    # below then names the cell that is too long.
+    if csv.field_size_limit() < MAX_BYTES:
+        csv.field_size_limit(MAX_BYTES)
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
         for number, values in enumerate(reader, start=1):
