@@ -13,14 +13,16 @@ import contextlib
 import ipaddress
 import logging
 import socket
+import ssl
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import uvicorn
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from uvicorn.protocols.utils import get_remote_addr
 
 try:  # httptools' parser in C (pinned): members' phones voting at once get their answers sooner (bench/phones.py)
     from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol as _BaseProtocol
@@ -81,6 +83,8 @@ class _Protocol(_BaseProtocol):
     # The laptop itself (a board on the projector's browser, the bench's phones) is not limited per address:
     # whoever runs code on it holds the session's files anyway.
     exempt = staticmethod(_is_loopback)
+    tls: ssl.SSLContext | None = None  # set when the room opens with HTTPS: the handshake is made here
+    handshaking: ClassVar[set[_Protocol]] = set()  # connections still in their TLS handshake (not yet uvicorn's)
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         # Each event is one small write: without this, Nagle's algorithm holds it until the board's delayed
@@ -89,21 +93,56 @@ class _Protocol(_BaseProtocol):
         if sock is not None:
             with contextlib.suppress(OSError):
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        super().connection_made(transport)
         self._deadline: asyncio.TimerHandle | None = None
+        self._early: list[bytes] | None = None
+        if _Protocol.tls is None:
+            super().connection_made(transport)
+        else:
+            # Had asyncio made the handshake, the room would see the connection only once it was done: one
+            # that never finishes it was held 60 s, counted by no cap. It is counted here from the start.
+            self.transport = transport  # (closed by connection_lost, should it come first)
+            self.client = get_remote_addr(transport)
+            _Protocol.handshaking.add(self)
         # Anyone who can reach the port could otherwise open connections, send nothing, and hold them until the
         # app has no file left to write a ballot box or a checkpoint with (EMFILE). Over the cap, a connection
         # is closed at once, which frees its file; one address may not take the whole cap from the phones.
-        if len(self.connections) > _Protocol.cap or self._over_address_cap():
+        if len(self.connections) + len(_Protocol.handshaking) > _Protocol.cap or self._over_address_cap():
+            _Protocol.handshaking.discard(self)
             transport.close()
             return
         self._arm(None)
+        if _Protocol.tls is not None:
+            self._early = []
+            self.loop.create_task(self._handshake(transport, _Protocol.tls))
+
+    async def _handshake(self, transport: asyncio.Transport, tls: ssl.SSLContext) -> None:
+        try:
+            # Within the request timeout too (the look closes the connection otherwise).
+            secured = await self.loop.start_tls(transport, self, tls, server_side=True)
+        except Exception:  # a handshake that failed or was cut: nothing to answer
+            transport.close()
+            return
+        finally:
+            _Protocol.handshaking.discard(self)
+        if secured is None or secured.is_closing() or self.parser is None:
+            return
+        early, self._early = self._early or [], None
+        super().connection_made(secured)
+        for data in early:  # what came with the end of the handshake, before uvicorn took the connection
+            self.data_received(data)
+
+    def data_received(self, data: bytes) -> None:
+        if self._early is not None:
+            self._early.append(data)
+            return
+        super().data_received(data)
 
     def _over_address_cap(self) -> bool:
         address = self.client[0] if self.client else ""
         if not address or _Protocol.exempt(address):
             return False
-        same = sum(1 for c in self.connections if getattr(c, "client", None) and c.client[0] == address)
+        everyone = [*self.connections, *_Protocol.handshaking]
+        same = sum(1 for c in everyone if getattr(c, "client", None) and c.client[0] == address)
         return same > _Protocol.per_address_cap
 
     # A connection that never completes a request (it sends nothing, or its headers a byte at a time) would
@@ -125,6 +164,7 @@ class _Protocol(_BaseProtocol):
         self._arm(cycle)
 
     def connection_lost(self, exc: Exception | None) -> None:
+        _Protocol.handshaking.discard(self)
         if getattr(self, "_deadline", None) is not None:
             self._deadline.cancel()  # type: ignore[union-attr]
             self._deadline = None
@@ -188,11 +228,17 @@ class Room:
             await self.close()  # (one closed a moment ago may still hold the port: wait for it to let go)
         token = board_token(service)
         self.certificate = None
+        _Protocol.tls = None
         if self.https:
             try:
                 self.certificate = laptop_certificate(host)
+                # The room's own protocol makes the handshake (see _Protocol): uvicorn is given a plain socket.
+                tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+                tls.load_cert_chain(self.certificate.path)
             except OSError as exc:
+                self.certificate = None
                 raise DomainError("room.error_certificate", detail=exc.strerror or str(exc)) from exc
+            _Protocol.tls = tls
         sock = _listen(host, port)
         self.token, self.host, self.port = token, host, sock.getsockname()[1]
         self.feed = BoardFeed(service)
@@ -208,11 +254,6 @@ class Room:
             http=_Protocol,
             timeout_graceful_shutdown=1,
             server_header=False,  # an answer without the token says nothing, not even which server gave it
-            **(
-                {"ssl_certfile": str(self.certificate.path), "ssl_keyfile": str(self.certificate.path)}
-                if self.certificate is not None
-                else {}
-            ),
         )
         server = _Server(config)
         self._server = server
@@ -231,6 +272,8 @@ class Room:
             self.feed.close()
         if self.members is not None:
             self.members.close()
+        for waiting in list(_Protocol.handshaking):  # not uvicorn's yet: it would not close them
+            waiting.transport.close()
         if self._server is not None:
             self._server.should_exit = True
         self._server = None
