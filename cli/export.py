@@ -13,13 +13,13 @@ from pathlib import Path
 
 from cli._output import check_output_folder, to_stdout, write_stdout
 from models.i18n import t
-from sessions.exporting import FORMATS, SEPARATORS, export_checked, render_checked
+from sessions.exporting import FORMATS, SEPARATORS, export_checked, format_for_name, render_checked
 
 
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     parser = sub.add_parser("export", help=t("cli.export_help"))
     parser.add_argument("session", help=t("cli.session_arg"))
-    parser.add_argument("--format", choices=FORMATS, default="md")
+    parser.add_argument("--format", choices=FORMATS, default=None)  # left out: what --output's name says, else md
     parser.add_argument("--output", type=Path, default=None, help=t("cli.output_help"))
     parser.add_argument("--separator", choices=sorted(SEPARATORS), default="comma", help=t("cli.separator_help"))
     add_common(parser)
@@ -27,6 +27,8 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 def run(args: argparse.Namespace) -> int:
     separator = SEPARATORS[args.separator]
+    if args.format is None:
+        args.format = format_for_name(None if to_stdout(args.output) else args.output)
     if to_stdout(args.output):
         data, failed = render_checked(args.data, args.session, args.format, separator)
         write_stdout(data, args.format)

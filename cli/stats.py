@@ -17,7 +17,7 @@ from sessions.stats import compute_stats, council_unit, load_records
 def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
     parser = sub.add_parser("stats", help=t("statistics.help"))
     parser.add_argument("--session", action="append", default=None, metavar="ID", help=t("statistics.session_help"))
-    parser.add_argument("--format", choices=STATS_FORMATS, default="table", help=t("statistics.format_help"))
+    parser.add_argument("--format", choices=STATS_FORMATS, default=None, help=t("statistics.format_help"))
     parser.add_argument("--output", type=Path, default=None, help=t("statistics.output_help"))
     parser.add_argument("--all", action="store_true", dest="undecided", help=t("statistics.all_help"))
     parser.add_argument("--separator", choices=sorted(SEPARATORS), default="comma", help=t("cli.separator_help"))
@@ -25,6 +25,9 @@ def add_parser(sub: argparse._SubParsersAction, add_common: Callable) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.format is None:  # left out: what --output's name says (s.xlsx, s.csv), else the printed table
+        suffix = "" if args.output is None or to_stdout(args.output) else Path(args.output).suffix.lower()
+        args.format = {".xlsx": "xlsx", ".csv": "csv"}.get(suffix, "table")
     if args.format == "table" and (args.output is None or to_stdout(args.output)):
         records = load_records(args.data, args.session, args.undecided)
         print(render_table(compute_stats(records, council_unit(args.data))), end="")
@@ -35,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if args.output is not None:
         check_output_folder(args.output)
-        refuse_unsafe_report(args.output)  # at once, before years of sessions are read (the writer checks again)
+        # At once, before years of sessions are read (the writer checks again).
+        refuse_unsafe_report(args.output, args.format if args.format != "table" else None)
     path = export_stats(
         args.data, args.session, args.format, args.output, Path.cwd(), args.undecided, SEPARATORS[args.separator]
     )

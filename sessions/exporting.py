@@ -101,6 +101,12 @@ def default_name(record: SessionRecord, fmt: str) -> str:
     return default_filename(record, extension)
 
 
+def format_for_name(path: Path | None, default: str = "md") -> str:
+    """The format a file's name asks for (``list.xlsx``: the recognition list as a workbook), else ``default``."""
+    suffix = Path(path).suffix.lower().lstrip(".") if path is not None else ""
+    return suffix if suffix in RENDERERS else default
+
+
 CSV_FORMATS = ("csv", "authors")
 SEPARATORS = {"comma": ",", "semicolon": ";"}
 """CSV field separators by name: ``semicolon`` for Excel on Vietnamese regional settings (comma decimals)."""
@@ -147,8 +153,9 @@ def export_record(
     Never into a data folder (sessions/report_file.py): the CLI and the app's dialog both come here.
     """
     path = Path(output) if output is not None else base / default_name(record, fmt)
-    refuse_unsafe_report(path)  # before rendering: a refusal is told at once, not after the PDF is laid out
-    return write_report(path, render(record, fmt, chain_head, separator, failed))
+    extension = RENDERERS[fmt][0]
+    refuse_unsafe_report(path, extension)  # before rendering: a refusal is told at once, not after the PDF is laid out
+    return write_report(path, render(record, fmt, chain_head, separator, failed), extension)
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,7 @@ def export_checked(
         folder = DataFolder(data_dir)
         folder.check_session_id(session_id)
         if output is not None:
-            refuse_unsafe_report(Path(output))  # before loading: a refusal is told at once
+            refuse_unsafe_report(Path(output), RENDERERS[fmt][0])  # before loading: a refusal is told at once
         failed = verification_failure(data_dir, session_id)
         record, report = folder.load_record(session_id)
         path = export_record(record, fmt, output, report.chain_head, Path.cwd(), separator, failed)

@@ -74,19 +74,33 @@ def data_folder_around(path: Path) -> Path | None:
     return None if refusal is None else refusal[1]
 
 
-def refuse_unsafe_report(path: Path) -> None:
-    """Raise DomainError when ``path`` is a folder, or lies inside a council data folder."""
+REPORT_EXTENSIONS = frozenset({"md", "docx", "pdf", "json", "xlsx", "csv"})
+"""The extensions of the formats council writes: a name ending in one of them must get that format."""
+
+
+def refuse_wrong_extension(path: Path, extension: str | None) -> None:
+    """Raise DomainError when ``path``'s name says another of our formats than ``extension``: Markdown written
+    into ``list.xlsx`` is a file Excel refuses, found only at the office. Other names (``.txt``, none) are as asked."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if extension is not None and suffix in REPORT_EXTENSIONS and suffix != extension:
+        raise DomainError("error.report_wrong_suffix", path=str(path), suffix=suffix, extension=extension)
+
+
+def refuse_unsafe_report(path: Path, extension: str | None = None) -> None:
+    """Raise DomainError when ``path`` is a folder, lies inside a council data folder, or is named for another
+    format than ``extension`` (when given)."""
     path = Path(path).expanduser()
     if path.is_dir():
         raise DomainError("error.report_is_folder", path=str(path))
     refusal = _refusal(path)
     if refusal is not None:
         raise DomainError(refusal[0], path=str(path), folder=str(refusal[1]))
+    refuse_wrong_extension(path, extension)  # after: a data file named is told as that, whatever its name
 
 
-def write_report(path: Path, data: bytes) -> Path:
+def write_report(path: Path, data: bytes, extension: str | None = None) -> Path:
     """Write ``data`` to the report file ``path`` atomically, unless it is unsafe (see above). Returns the path."""
     path = Path(path).expanduser()
-    refuse_unsafe_report(path)
+    refuse_unsafe_report(path, extension)
     atomic_write(path, data)
     return path

@@ -10,6 +10,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is inside the session folder {folder}: reports are never written there, so that no data file can be replaced. Choose a file in another folder.",
         "{path} nằm trong thư mục của phiên họp {folder}: không ghi báo cáo vào đó để không tệp dữ liệu nào bị thay thế. Hãy chọn tệp ở thư mục khác.",
     ),
+    "error.report_wrong_suffix": (
+        "{path} ends in .{suffix}, but this report is written as .{extension}: name the file .{extension}, or choose the format its name says.",
+        "{path} có đuôi .{suffix}, nhưng báo cáo này được ghi dạng .{extension}: hãy đặt tên tệp đuôi .{extension}, hoặc chọn định dạng đúng với tên tệp.",
+    ),
     "error.report_is_folder": (
         "{path} is a folder; give the name of the file to write.",
         "{path} là một thư mục; hãy nhập tên tệp cần ghi.",

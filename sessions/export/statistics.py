@@ -195,4 +195,5 @@ def export_stats(
     stats = compute_stats(records, council_unit(data_dir))
     created = max(session_moment(r) for r in records)
     path = output if output is not None else base / default_stats_name(stats, fmt)
-    return write_report(Path(path), render_stats(stats, fmt, created, delimiter))  # never into a data folder
+    extension = fmt if fmt in ("xlsx", "csv") else None  # the printed table may go into any text file
+    return write_report(Path(path), render_stats(stats, fmt, created, delimiter), extension)  # never into data
