@@ -159,14 +159,19 @@ def parse_time(text: str) -> dt.time | None:
 _SHARE = re.compile(r"^(\d+(?:[.,]\d+)?)\s*%?$")
 
 
+def shown_short(text: str, limit: int = 40) -> str:
+    """``text`` cut to ``limit`` characters for a message: a value of thousands of characters is named, not echoed."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def parse_share(text: str) -> int:
     """A contribution share in whole percent, 1 to 100: ``60``, ``60%``, ``60,0 %``."""
     cleaned = squash(text)
     match = _SHARE.match(cleaned)
     if not match:
-        raise DomainError("prep.err.share", text=cleaned)
+        raise DomainError("prep.err.share", text=shown_short(cleaned))
     if len(match.group(1)) > 12:  # 99999999999999999999%: refused as out of range, not turned into a float
-        raise DomainError("prep.err.share", text=cleaned)
+        raise DomainError("prep.err.share", text=shown_short(cleaned))
     number = float(match.group(1).replace(",", "."))
     if number != int(number):
         raise DomainError("prep.err.share_whole", text=cleaned)
@@ -350,6 +355,10 @@ def _split_author_text(text: str) -> list[str]:
     return [c for c in chunks if squash(c)]
 
 
+NAME_MAX = 100
+"""The longest person's name accepted (Vietnamese names run to about 40 characters): longer is a slip, not a name."""
+
+
 def split_authors(text: str) -> list[AuthorEntry]:
     """Read ``Nguyễn Văn A (60%); Trần Thị B (40%) [m3]`` into entries; shares are not checked here.
 
@@ -372,7 +381,9 @@ def split_authors(text: str) -> list[AuthorEntry]:
                 rest = rest[: tail.start()]
         name = squash(rest).strip(" -–:,")
         if not name or re.fullmatch(r"[\d\s%.,()]+", name):
-            raise DomainError("prep.err.author_chunk", text=squash(chunk))
+            raise DomainError("prep.err.author_chunk", text=shown_short(squash(chunk)))
+        if len(name) > NAME_MAX:
+            raise DomainError("prep.err.name_too_long", name=shown_short(name), length=len(name), limit=NAME_MAX)
         if len(refs) > 1:
             raise DomainError("prep.err.author_chunk", text=squash(chunk))
         share = parse_share(share_text) if share_text is not None else None

@@ -73,3 +73,24 @@ def test_the_forms_refuse_the_same_in_english():
     assert "check the year" in (validate_field("first_applied", "01/01/9999") or "")
     assert "from 1 to 100" in (validate_field("authors", "An (99999999999999999999%)") or "")
     assert validate_field("first_applied", "01/09/2025") is None
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("Tác giả (tỷ lệ)", "A" * 3000 + " (100%)"), ("Nhóm", "C" * 2000), ("Lĩnh vực", "F" * 2000)],
+    ids=["author", "category", "field"],
+)
+def test_a_name_unit_or_field_no_one_has_is_refused_by_row(record, column, value):
+    """An author "named" 3000 letters, a unit or field of 2000, went in without a word (a title or code had limits)."""
+    row = [*GOOD]
+    row[COLUMNS[column]] = value
+    message = _only(preview_initiatives(csv_bytes([HEADER, row]), record, name="a.csv"))
+    assert message.startswith("Dòng 2") and "tối đa" in message, message
+    assert len(message) < 400, message  # the value is not echoed whole
+
+
+def test_a_share_of_thousands_of_digits_is_not_echoed_whole(record):
+    row = [*GOOD]
+    row[COLUMNS["Tác giả (tỷ lệ)"]] = "Đặng Văn Phúc (" + "9" * 5000 + "%)"
+    message = _only(preview_initiatives(csv_bytes([HEADER, row]), record, name="a.csv"))
+    assert "từ 1 đến 100" in message and len(message) < 400, message

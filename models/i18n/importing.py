@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{date} is not between {first} and {last}; check the year.",
         "Ngày {date} không nằm trong khoảng từ {first} đến {last}; hãy kiểm tra lại năm.",
     ),
+    "prep.err.name_too_long": (
+        "The author's name {name} has {length} characters; a name may have at most {limit}: check the column.",
+        "Tên tác giả {name} dài {length} ký tự; một tên tối đa {limit} ký tự: hãy kiểm tra lại cột này.",
+    ),
     "prep.err.share": (
         "'{text}' is not a share; type a whole percentage from 1 to 100, e.g. 60%.",
         "'{text}' không phải tỷ lệ đóng góp; hãy nhập số phần trăm nguyên từ 1 đến 100, ví dụ 60%.",

@@ -142,15 +142,19 @@ def _check_header(plan: ImportPlan, header: HeaderRow, sheet: Sheet, many: bool,
         plan.warn("prep.import.columns_ignored", columns=", ".join(header.unknown))
 
 
+LINE_MAX = 200
+"""The longest field, category or unit name accepted: a department's full name fits with room to spare."""
+
+
 def _read_row(plan: ImportPlan, row: RowReader) -> _Draft:
     code = row.required_line("code", "prep.err.code_empty", 40) if row.has("code") else ""
     values: dict[str, object] = {
         "code": code,
         "title": row.required_line("title", "prep.err.title_empty", 500),
         "type": row.get("type", lambda c: parse_type(line_of(c)) if line_of(c) else None, None),
-        "field": row.line("field"),
-        "category": canonical_category(row.line("category")),
-        "unit": row.line("unit"),
+        "field": row.limited_line("field", LINE_MAX),
+        "category": canonical_category(row.limited_line("category", LINE_MAX)),
+        "unit": row.limited_line("unit", LINE_MAX),
         "first_applied": row.get("first_applied", lambda c: check_date_range(date_of(c), plan.session_date), None),
         "benefit_vnd": row.get("benefit_vnd", amount_of, None),
     }

@@ -121,6 +121,13 @@ class RowReader:
     def line(self, name: str) -> str:
         return squash(text_of(self.cell(name)))
 
+    def limited_line(self, name: str, limit: int) -> str:
+        """``line``, told as a problem of its row when longer than ``limit`` characters."""
+        value = self.line(name)
+        if len(value) > limit:
+            self.problem(name, "prep.err.too_long", limit=limit)
+        return value
+
     def required_line(self, name: str, key: str, limit: int) -> str:
         value = self.line(name)
         if not value:
