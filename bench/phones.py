@@ -23,6 +23,7 @@ import asyncio
 import datetime as dt
 import json
 import random
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -242,7 +243,9 @@ def _voted(view: dict[str, Any]) -> str:
 
 
 async def run(root: Path) -> dict[str, Any]:
-    root.mkdir(parents=True, exist_ok=True)
+    # A fresh council every run: the last run's (same session id) would make the chair's side refuse to start.
+    shutil.rmtree(root, ignore_errors=True)
+    root.mkdir(parents=True)
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",

@@ -11,19 +11,20 @@ called): `council import` keeps a glance too, and the app's first frame reads on
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.text import Text
 
 from models.i18n import t
 
+# NamedTuples, not frozen dataclasses: the agenda's first frame imports this module, and each frozen dataclass
+# costs about 0.4 ms to make (a NamedTuple 0.07 ms); immutable and compared by value all the same.
+
 if TYPE_CHECKING:
     from models.record import SessionRecord
 
 
-@dataclass(frozen=True)
-class DetailGrid:
+class DetailGrid(NamedTuple):
     """Label and value rows of the detail pane."""
 
     rows: tuple[tuple[Text, Text], ...]
@@ -32,8 +33,7 @@ class DetailGrid:
 DetailBlock = Text | DetailGrid
 
 
-@dataclass(frozen=True)
-class BarView:
+class BarView(NamedTuple):
     """The session bar: session title, current item, quorum, badges."""
 
     title: str
@@ -66,16 +66,14 @@ def bar_view(record: SessionRecord, read_only: bool, current: int | None = None)
     )
 
 
-@dataclass(frozen=True)
-class AgendaRow:
+class AgendaRow(NamedTuple):
     id: str
     code: str
     title: str
     status: Text
 
 
-@dataclass(frozen=True)
-class AgendaView:
+class AgendaView(NamedTuple):
     """Everything the agenda's first frame shows; ``detail`` is the current item's."""
 
     bar: BarView
