@@ -416,6 +416,12 @@ def main(argv: list[str] | None = None) -> int:
     paths = ensure(args.data, sizes, log=log)
     work = args.data / "run"
     work.mkdir(parents=True, exist_ok=True)
+    # Every child reads its settings from a folder of the bench's own, never the person's: their language
+    # (a glance kept in another one is not used, and the first frame waits for the session) and their data
+    # folder would change what is measured, and each run of the app would write the bench's folder there.
+    config = work / "config"
+    shutil.rmtree(config, ignore_errors=True)
+    os.environ["COUNCIL_CONFIG_DIR"] = str(config)
     if args.only:
         print(json.dumps(ONLY[args.only](paths, work, runs), indent=1))
         return 0
