@@ -155,7 +155,22 @@ def process_alive(pid: int) -> bool:
         return True  # it runs, as another user
     except OSError:
         return False
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether ``pid`` has ended and only waits for its parent to collect it (Linux; elsewhere False).
+
+    A process killed a moment ago is such a zombie until its parent (a shell, tmux) collects it, and a
+    signal to it still succeeds: without this, a session reopened right after a crash was said to be held
+    by a program that "may still be running".
+    """
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    state = stat.rpartition(")")[2].split()
+    return bool(state) and state[0] in ("Z", "X")
 
 
 def _kernel32() -> Any:

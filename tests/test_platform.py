@@ -344,3 +344,17 @@ def test_open_files_limit_on_each_platform(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(platform, "WINDOWS", True)
     assert platform.open_files_limit() == 2048
     assert connection_cap() == 512
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_process_that_ended_but_was_not_yet_collected_is_not_running() -> None:
+    """Killed a moment ago, a program is a zombie until its parent collects it: it no longer holds anything,
+    and a session reopened then must not be said to be held by a program that "may still be running"."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # it has ended; not collected yet
+    try:
+        assert Path(f"/proc/{child.pid}/stat").read_text().rpartition(")")[2].split()[0] == "Z"
+        assert not platform.process_alive(child.pid)
+    finally:
+        child.wait()
+    assert platform.process_alive(os.getpid())
