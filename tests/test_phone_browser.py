@@ -25,6 +25,25 @@ pytestmark = [
 ]
 
 
+def at_the_secret_confirmation(driver, live: LiveRoom, choice: str) -> str:
+    """Member m2's page on the confirmation step of a secret ballot, ``choice`` chosen; what the step says."""
+    from scripts.board_screenshots import BOOTH_SECRET, start
+    from scripts.phone_screenshots import _by_css, wait_for_text
+    from sessions.devices import member_devices
+
+    service = live.service
+    live.call(lambda: start(service))
+    driver.get(live.room.member_url(live.call(lambda: member_devices(service).issue("m2"))))
+
+    def secret() -> None:
+        service.open_poll(PollMode.SECRET)
+        service.booth.open(BOOTH_SECRET)
+
+    live.call(secret)
+    _by_css(driver, f'button[data-choice="{choice}"]').click()
+    return wait_for_text(driver, "chosen", bool)
+
+
 def test_a_member_votes_and_scores_from_a_phone(demo_dir, clock):
     from scripts.board_screenshots import chromium
 
@@ -43,25 +62,14 @@ def test_a_member_votes_and_scores_from_a_phone(demo_dir, clock):
 def test_a_ballot_confirmed_after_the_chair_closed_the_poll_says_so_on_the_phone(demo_dir, clock):
     # The member is on the confirmation step when the chair closes the poll: the phone must say the ballot was
     # not taken, in words on the screen (the refusal went into the ballot's box, hidden once no poll is open).
-    from scripts.board_screenshots import BOOTH_SECRET, chromium, start
+    from scripts.board_screenshots import chromium
     from scripts.phone_screenshots import _by_css, body_text, wait_for_text
-    from sessions.devices import member_devices
 
     live = LiveRoom(demo_dir, clock=clock)
     try:
         with chromium(*SIZE) as driver:
             service = live.service
-            live.call(lambda: start(service))
-            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
-            driver.get(url)
-
-            def secret() -> None:
-                service.open_poll(PollMode.SECRET)
-                service.booth.open(BOOTH_SECRET)
-
-            live.call(secret)
-            _by_css(driver, 'button[data-choice="no"]').click()
-            assert wait_for_text(driver, "chosen", bool) == "Bạn chọn: Không đồng ý"
+            assert at_the_secret_confirmation(driver, live, "no") == "Bạn chọn: Không đồng ý"
             live.call(lambda: service.close_poll(force=True))
             wait_for_text(driver, "result", bool)  # the result is on the page: the close has reached it
             _by_css(driver, "#confirm").click()
@@ -75,25 +83,15 @@ def test_a_ballot_confirmed_after_the_chair_closed_the_poll_says_so_on_the_phone
 def test_a_page_whose_link_was_replaced_says_so_and_takes_nothing(demo_dir, clock):
     # The chair gives the member a new card while the old page is on the confirmation step: the old page must
     # say the link no longer works (not "reconnecting" for ever), lose its ballot, and nothing is recorded.
-    from scripts.board_screenshots import BOOTH_SECRET, chromium, start
-    from scripts.phone_screenshots import _by_css, body_text, wait_for_text
+    from scripts.board_screenshots import chromium
+    from scripts.phone_screenshots import body_text, wait_for_text
     from sessions.devices import member_devices
 
     live = LiveRoom(demo_dir, clock=clock)
     try:
         with chromium(*SIZE) as driver:
             service = live.service
-            live.call(lambda: start(service))
-            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
-            driver.get(url)
-
-            def secret() -> None:
-                service.open_poll(PollMode.SECRET)
-                service.booth.open(BOOTH_SECRET)
-
-            live.call(secret)
-            _by_css(driver, 'button[data-choice="yes"]').click()
-            wait_for_text(driver, "chosen", bool)
+            at_the_secret_confirmation(driver, live, "yes")
             live.call(lambda: member_devices(service).issue("m2"))  # a new card: the old link stops working
             said = wait_for_text(driver, "connection", lambda s: "không còn dùng được" in s)
             assert "xin Chủ tịch đường dẫn" in said
@@ -108,7 +106,7 @@ def test_a_ballot_sent_on_a_replaced_link_is_refused_in_words(demo_dir, clock):
     # The page has not yet heard that its link was replaced (its stream is left open here) when the member
     # confirms: the laptop answers 404 without a body, and the page must say the link no longer works instead
     # of sending four times and blaming the Wi-Fi.
-    from scripts.board_screenshots import BOOTH_SECRET, chromium, start
+    from scripts.board_screenshots import chromium
     from scripts.phone_screenshots import _by_css, wait_for_text
     from sessions.devices import member_devices
 
@@ -116,17 +114,7 @@ def test_a_ballot_sent_on_a_replaced_link_is_refused_in_words(demo_dir, clock):
     try:
         with chromium(*SIZE) as driver:
             service = live.service
-            live.call(lambda: start(service))
-            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
-            driver.get(url)
-
-            def secret() -> None:
-                service.open_poll(PollMode.SECRET)
-                service.booth.open(BOOTH_SECRET)
-
-            live.call(secret)
-            _by_css(driver, 'button[data-choice="yes"]').click()
-            wait_for_text(driver, "chosen", bool)
+            at_the_secret_confirmation(driver, live, "yes")
             desk = live.room.members
             assert desk is not None
 
