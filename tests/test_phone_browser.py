@@ -25,15 +25,22 @@ pytestmark = [
 ]
 
 
-def at_the_secret_confirmation(driver, live: LiveRoom, choice: str) -> str:
-    """Member m2's page on the confirmation step of a secret ballot, ``choice`` chosen; what the step says."""
-    from scripts.board_screenshots import BOOTH_SECRET, start
-    from scripts.phone_screenshots import _by_css, wait_for_text
+def on_the_member_page(driver, live: LiveRoom) -> None:
+    """The meeting started, member m2 given a link, and their page open on it."""
+    from scripts.board_screenshots import start
     from sessions.devices import member_devices
 
+    live.call(lambda: start(live.service))
+    driver.get(live.room.member_url(live.call(lambda: member_devices(live.service).issue("m2"))))
+
+
+def at_the_secret_confirmation(driver, live: LiveRoom, choice: str) -> str:
+    """Member m2's page on the confirmation step of a secret ballot, ``choice`` chosen; what the step says."""
+    from scripts.board_screenshots import BOOTH_SECRET
+    from scripts.phone_screenshots import _by_css, wait_for_text
+
     service = live.service
-    live.call(lambda: start(service))
-    driver.get(live.room.member_url(live.call(lambda: member_devices(service).issue("m2"))))
+    on_the_member_page(driver, live)
 
     def secret() -> None:
         service.open_poll(PollMode.SECRET)
@@ -135,17 +142,14 @@ def test_a_ballot_sent_on_a_replaced_link_is_refused_in_words(demo_dir, clock):
 def test_a_ballot_refused_for_too_many_wrong_links_says_wait_and_counts_once_sent_again(demo_dir, clock):
     # Someone on the same network guessed links: the phone's address must wait. The member's ballot is not
     # taken, the phone says why in words (not "cannot reach the laptop"), and Send again counts it once.
-    from scripts.board_screenshots import chromium, start
+    from scripts.board_screenshots import chromium
     from scripts.phone_screenshots import _by_css, wait_for_text
-    from sessions.devices import member_devices
 
     live = LiveRoom(demo_dir, clock=clock)
     try:
         with chromium(*SIZE) as driver:
             service = live.service
-            live.call(lambda: start(service))
-            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
-            driver.get(url)
+            on_the_member_page(driver, live)
             live.call(lambda: service.open_poll(PollMode.OPEN))
             desk = live.room.members
             assert desk is not None
@@ -171,17 +175,14 @@ def test_a_page_open_while_the_chair_closes_and_reopens_the_room_comes_back_by_i
     # Closing the room tells the page it closed; the page then asks the laptop, which is still stopping. It
     # answered 404 for the member's own link, so the page said the link had been replaced and stopped for
     # good: after the chair reopened the room, every phone had to be given its link again.
-    from scripts.board_screenshots import chromium, start
+    from scripts.board_screenshots import chromium
     from scripts.phone_screenshots import _by_css, wait_for_text
-    from sessions.devices import member_devices
 
     live = LiveRoom(demo_dir, clock=clock)
     try:
         with chromium(*SIZE) as driver:
             service = live.service
-            live.call(lambda: start(service))
-            url = live.room.member_url(live.call(lambda: member_devices(service).issue("m2")))
-            driver.get(url)
+            on_the_member_page(driver, live)
             wait_for_text(driver, "me", bool)
             live.reopen()
             live.call(lambda: service.open_poll(PollMode.OPEN))
